@@ -1,0 +1,27 @@
+namespace CustomerPortal.Core.Orders;
+
+// A sales order header with its lines, as the order details page shows it.
+public sealed record SalesOrder(
+    Guid SalesOrderId,
+    string OrderNumber,
+    string? RequisitionNumber,
+    string? CustomerReference,
+    DateTime OrderedOn,
+    DateOnly? RequestedReceiptDate,
+    DateOnly? ConfirmedReceiptDate,
+    DateOnly? ConfirmedShippingDate,
+    ProcessingStatus Status,
+    SalesOrderState State,
+    string CustomerAccountNumber,
+    string CustomerName,
+    LegalEntity Company,
+    string? ContactPersonName,
+    string? DeliveryAddressDescription,
+    PostalAddress DeliveryAddress,
+    Currency Currency,
+    decimal LineTotal,
+    decimal DiscountAmount,
+    decimal FreightAmount,
+    decimal TaxAmount,
+    decimal TotalAmount,
+    IReadOnlyList<SalesOrderLine> Lines);

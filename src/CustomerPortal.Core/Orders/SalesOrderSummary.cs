@@ -1,0 +1,13 @@
+namespace CustomerPortal.Core.Orders;
+
+// One row of the order list.
+public sealed record SalesOrderSummary(
+    Guid SalesOrderId,
+    string OrderNumber,
+    string? RequisitionNumber,
+    DateTime OrderedOn,
+    DateOnly? RequestedReceiptDate,
+    ProcessingStatus Status,
+    decimal TotalAmount,
+    Currency Currency,
+    string? ContactPersonName);

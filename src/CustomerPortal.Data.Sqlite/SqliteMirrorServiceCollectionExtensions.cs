@@ -1,0 +1,39 @@
+using CustomerPortal.Core;
+using CustomerPortal.Core.Accounts;
+using CustomerPortal.Core.Contacts;
+using CustomerPortal.Core.Orders;
+using CustomerPortal.Core.Products;
+using CustomerPortal.Data.Sqlite.Mirror;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerPortal.Data.Sqlite;
+
+public static class SqliteMirrorServiceCollectionExtensions
+{
+    // Registers the SQLite mirror behind the data-source port. The portal never seeds: a missing
+    // mirror is a set-up mistake and stops start-up with the command that fixes it.
+    public static IServiceCollection AddSqliteMirror(this IServiceCollection services, string mirrorPath)
+    {
+        var fullPath = Path.GetFullPath(mirrorPath);
+        if (!File.Exists(fullPath))
+        {
+            throw new InvalidOperationException(
+                $"The SQLite mirror '{fullPath}' does not exist. Seed it with './run.sh' (or "
+                + "'dotnet run --project src/CustomerPortal.Seed -- --profile seed/demo.json --data-dir <dir>').");
+        }
+
+        var options = new SqliteMirrorOptions(fullPath);
+        services.AddSingleton(options);
+        services.AddDbContextPool<MirrorDbContext>(db => db
+            .UseSqlite(options.ConnectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+
+        services.AddScoped<ISalesOrderStore, SqliteSalesOrderStore>();
+        services.AddScoped<ICustomerAccountStore, SqliteCustomerAccountStore>();
+        services.AddScoped<IProductCatalog, SqliteProductCatalog>();
+        services.AddScoped<IContactDirectory, SqliteContactDirectory>();
+        services.AddScoped<IDataSourceHealth, SqliteDataSourceHealth>();
+        return services;
+    }
+}

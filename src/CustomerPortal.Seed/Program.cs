@@ -1,0 +1,1 @@
+Console.WriteLine("seed: not written yet");
