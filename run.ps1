@@ -1,0 +1,49 @@
+#!/usr/bin/env pwsh
+# CustomerPortal in one command. run.sh is its line-for-line twin: change both together.
+#   ./run.ps1 [--port N] [--data-dir DIR] [--profile PATH] [--reseed]   run the portal on the SQLite mirror
+#   ./run.ps1 test                                                      build and run every test
+$ErrorActionPreference = 'Stop'
+Set-Location $PSScriptRoot
+
+$port = 5080
+$dataDir = Join-Path $PWD 'data'
+$profilePath = Join-Path $PWD 'seed/demo.json'
+$reseed = $false
+$verb = 'run'
+
+for ($i = 0; $i -lt $args.Count; $i++) {
+  switch ($args[$i]) {
+    'test' { $verb = 'test' }
+    '--port' { $port = $args[++$i] }
+    '--data-dir' { $dataDir = (New-Item -ItemType Directory -Force -Path $args[++$i]).FullName }
+    '--profile' { $profilePath = (Resolve-Path $args[++$i]).Path }
+    '--reseed' { $reseed = $true }
+    { $_ -in '-h', '--help' } { Get-Content $PSCommandPath | Select-Object -Skip 1 -First 3; exit 0 }
+    default { Write-Error "run.ps1: unknown argument '$($args[$i])' (try --help)"; exit 2 }
+  }
+}
+
+if ($verb -eq 'test') {
+  dotnet build CustomerPortal.sln -c Release -nologo -clp:ErrorsOnly; if ($LASTEXITCODE) { exit $LASTEXITCODE }
+  $log = New-TemporaryFile
+  $status = 0
+  dotnet test CustomerPortal.sln -c Release --no-build -nologo 2>&1 | Tee-Object -FilePath $log; $status = $LASTEXITCODE
+  # One closing line for every test assembly together: "N passed, N failed, N skipped".
+  $totals = Select-String -Path $log -Pattern 'Failed: *(\d+), Passed: *(\d+), Skipped: *(\d+)' | ForEach-Object { , $_.Matches[0].Groups }
+  '{0} passed, {1} failed, {2} skipped' -f ($totals | ForEach-Object { [int]$_[2].Value } | Measure-Object -Sum).Sum, ($totals | ForEach-Object { [int]$_[1].Value } | Measure-Object -Sum).Sum, ($totals | ForEach-Object { [int]$_[3].Value } | Measure-Object -Sum).Sum
+  Remove-Item $log
+  exit $status
+}
+
+dotnet build src/CustomerPortal.Web -c Release -nologo -clp:ErrorsOnly; if ($LASTEXITCODE) { exit $LASTEXITCODE }
+dotnet build src/CustomerPortal.Seed -c Release -nologo -clp:ErrorsOnly; if ($LASTEXITCODE) { exit $LASTEXITCODE }
+$seed = 'src/CustomerPortal.Seed/bin/Release/net10.0/CustomerPortal.Seed.dll'
+
+if ($reseed -or -not (Test-Path "$dataDir/mirror.db") -or -not (Test-Path "$dataDir/portal.db")) {
+  dotnet $seed --profile $profilePath --data-dir $dataDir --force; if ($LASTEXITCODE) { exit $LASTEXITCODE }
+}
+
+Write-Output "Customer portal: http://localhost:$port (data in $dataDir, Ctrl+C to stop)"
+dotnet $seed --show-sign-ins --data-dir $dataDir
+dotnet src/CustomerPortal.Web/bin/Release/net10.0/CustomerPortal.Web.dll --contentRoot "$PWD/src/CustomerPortal.Web" `
+  --urls "http://localhost:$port" --Portal:DataDirectory="$dataDir" --Portal:DemoMode=true --DataSource:Provider=Sqlite
