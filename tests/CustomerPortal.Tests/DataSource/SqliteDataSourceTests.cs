@@ -1,0 +1,34 @@
+using CustomerPortal.Core.Accounts;
+using CustomerPortal.Core.Contacts;
+using CustomerPortal.Core.Orders;
+using CustomerPortal.Core.Products;
+using CustomerPortal.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerPortal.Tests.DataSource;
+
+public sealed class SqliteDataSourceTests : DataSourceContract, IDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly IServiceScope _scope;
+
+    public SqliteDataSourceTests(SeededDemoMirror mirror) : base(mirror)
+    {
+        _services = new ServiceCollection().AddSqliteMirror(mirror.MirrorPath).BuildServiceProvider();
+        _scope = _services.CreateScope();
+    }
+
+    protected override ISalesOrderStore Orders => _scope.ServiceProvider.GetRequiredService<ISalesOrderStore>();
+
+    protected override ICustomerAccountStore Accounts => _scope.ServiceProvider.GetRequiredService<ICustomerAccountStore>();
+
+    protected override IProductCatalog Products => _scope.ServiceProvider.GetRequiredService<IProductCatalog>();
+
+    protected override IContactDirectory Contacts => _scope.ServiceProvider.GetRequiredService<IContactDirectory>();
+
+    public void Dispose()
+    {
+        _scope.Dispose();
+        _services.Dispose();
+    }
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Benchmark: seeds seed/large.json, starts the portal, loads its pages with wrk, prints the figures.
+# Not a test: it asserts nothing and fails only if something cannot run. Targets (issue #2):
+# large profile seeded < 60 s; cold start < 2 s; p99 < 50 ms per page; portal memory < 300 MB.
+#   tests/bench/bench.sh [--profile seed/large.json] [--data-dir /tmp/customerportal-bench] [--duration 10] [--reuse]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+profile=seed/large.json
+data_dir=/tmp/customerportal-bench
+duration=10
+reuse=false
+port=5181
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --profile) profile="$2"; shift 2 ;;
+    --data-dir) data_dir="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --reuse) reuse=true; shift ;;
+    *) echo "bench.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+
+for tool in wrk sqlite3 curl; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk sqlite3 curl >/dev/null
+    break
+  fi
+done
+
+dotnet build src/CustomerPortal.Seed -c Release -nologo -clp:ErrorsOnly >/dev/null
+dotnet build src/CustomerPortal.Web -c Release -nologo -clp:ErrorsOnly >/dev/null
+seed=src/CustomerPortal.Seed/bin/Release/net10.0/CustomerPortal.Seed.dll
+web=src/CustomerPortal.Web/bin/Release/net10.0/CustomerPortal.Web.dll
+
+echo "== seed ($profile)"
+if [ "$reuse" = true ] && [ -f "$data_dir/mirror.db" ]; then
+  echo "reusing $data_dir"
+else
+  mkdir -p "$data_dir"
+  seed_start=$(date +%s.%N)
+  dotnet "$seed" --profile "$profile" --data-dir "$data_dir" --force
+  seed_end=$(date +%s.%N)
+  orders=$(sqlite3 "$data_dir/mirror.db" 'select count(*) from salesorder')
+  lines=$(sqlite3 "$data_dir/mirror.db" 'select count(*) from salesorderdetail')
+  awk -v s="$seed_start" -v e="$seed_end" -v o="$orders" -v l="$lines" \
+    'BEGIN { t = e - s; printf "seed wall time: %.1f s (%d orders, %d lines, %.0f order+line rows/s)\n", t, o, l, (o + l) / t }'
+fi
+
+echo "== cold start"
+start=$(date +%s.%N)
+dotnet "$web" --contentRoot "$PWD/src/CustomerPortal.Web" --urls "http://127.0.0.1:$port" \
+  --Portal:DataDirectory="$data_dir" --DataSource:Provider=Sqlite --Logging:LogLevel:Default=Warning >/tmp/customerportal-bench-web.log 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; do
+  kill -0 $pid 2>/dev/null || { echo "portal died:"; cat /tmp/customerportal-bench-web.log; exit 1; }
+  sleep 0.01
+done
+ready=$(date +%s.%N)
+awk -v s="$start" -v e="$ready" 'BEGIN { printf "cold start to first /healthz 200: %.2f s\n", e - s }'
+
+# Sign in as the representative of US-0001, the account with the most orders.
+jar=$(mktemp)
+login_page=$(curl -fs -c "$jar" "http://127.0.0.1:$port/Identity/Account/Login")
+token=$(printf '%s' "$login_page" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+curl -fs -b "$jar" -c "$jar" -o /dev/null \
+  --data-urlencode "Input.Email=rep@contoso.example" --data-urlencode "Input.Password=Demo-Portal-2026!" \
+  --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/Identity/Account/Login"
+cookie=$(awk '$6 ~ /^\.AspNetCore\.Identity\.Application$/ { print $6 "=" $7 }' "$jar")
+[ -n "$cookie" ] || { echo "sign-in failed"; exit 1; }
+
+rep_orders=$(sqlite3 "$data_dir/mirror.db" "select count(*) from salesorder o join account a on a.accountid = o.customerid where a.accountnumber = 'US-0001'")
+max_orders=$(sqlite3 "$data_dir/mirror.db" "select max(n) from (select count(*) n from salesorder group by customerid)")
+order=$(sqlite3 "$data_dir/mirror.db" "select o.msdyn_salesordernumber from salesorder o join account a on a.accountid = o.customerid where a.accountnumber = 'US-0001' order by o.createdon desc limit 1")
+echo "representative's account US-0001: $rep_orders orders (largest account: $max_orders)"
+
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://127.0.0.1:$port/Orders")
+[ "$status" = 200 ] || { echo "/Orders answered $status while signed in"; exit 1; }
+
+printf '\n%-28s %10s %10s %10s %8s\n' "page (wrk, 16 connections)" "req/s" "p50" "p99" "errors"
+for path in /healthz /Orders "/Orders/$order" "/Products?search=a" "/Orders?search=99" /healthz; do
+  out=$(wrk -t2 -c16 -d"${duration}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path")
+  rps=$(printf '%s\n' "$out" | awk '/Requests\/sec/ { print $2 }')
+  p50=$(printf '%s\n' "$out" | awk '$1 == "50%" { print $2 }')
+  p99=$(printf '%s\n' "$out" | awk '$1 == "99%" { print $2 }')
+  errors=$(printf '%s\n' "$out" | awk '/Non-2xx|Socket errors/ { e = e $0 " " } END { print (e == "" ? 0 : e) }')
+  printf '%-28s %10s %10s %10s %8s\n' "$path" "$rps" "$p50" "$p99" "$errors"
+done
+
+peak_kb=$(awk '/VmHWM/ { print $2 }' /proc/$pid/status)
+rss_kb=$(awk '/VmRSS/ { print $2 }' /proc/$pid/status)
+printf '\nportal memory: peak %d MB, now %d MB\n' $((peak_kb / 1024)) $((rss_kb / 1024))
