@@ -1,1 +1,3 @@
-Console.WriteLine("seed: not written yet");
+using CustomerPortal.Seed;
+
+return SeedCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,92 @@
+using System.Globalization;
+using CustomerPortal.Data.Sqlite.Mirror;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerPortal.Seed.Generation;
+
+// Writes a new mirror file: all rows in one transaction through prepared statements, orders streamed
+// as they are generated, indexes built at the end (MirrorDatabase.FinishLoad).
+internal static class MirrorBuilder
+{
+    public static MirrorContents Build(SeedProfile profile, string path, SeedProgress progress)
+    {
+        var reference = ReferenceDataGenerator.Generate(profile);
+        var personaAccounts = PersonaAccountIndexes(profile);
+        var accounts = AccountGenerator.Generate(profile, reference, personaAccounts.OfType<int>().ToHashSet());
+        var customers = ContactGenerator.Generate(profile, accounts, personaAccounts);
+        progress.Report(string.Create(CultureInfo.InvariantCulture,
+            $"generated {reference.Products.Count:N0} products, {accounts.Count:N0} customer accounts, {customers.Contacts.Count:N0} contacts"));
+
+        using var mirror = MirrorDatabase.CreateEmpty(path);
+        var orders = 0;
+        var lines = 0;
+        using (var transaction = mirror.Connection.BeginTransaction())
+        {
+            InsertAll(mirror, transaction, reference.Companies.Select(c => c.Row));
+            InsertAll(mirror, transaction, reference.Currencies);
+            InsertAll(mirror, transaction, reference.Units.Select(u => u.Row));
+            InsertAll(mirror, transaction, reference.PriceLists.Select(p => p.Row));
+            InsertAll(mirror, transaction, reference.Products.Select(p => p.Row));
+            InsertAll(mirror, transaction, reference.PriceListItems);
+            InsertAll(mirror, transaction, accounts.Select(a => a.Row));
+            InsertAll(mirror, transaction, customers.Contacts);
+
+            using var orderWriter = new MirrorTableWriter<SalesOrderRow>(mirror.Context, mirror.Connection, transaction);
+            using var lineWriter = new MirrorTableWriter<SalesOrderLineRow>(mirror.Context, mirror.Connection, transaction);
+            var generator = new SalesOrderGenerator(profile, accounts);
+            var total = profile.Counts.Orders;
+            var reportEvery = Math.Max(1, total / 10);
+            while (generator.Generated < total)
+            {
+                var order = generator.Next();
+                orderWriter.Insert(order);
+                foreach (var line in order.Lines)
+                {
+                    lineWriter.Insert(line);
+                }
+
+                orders++;
+                lines += order.Lines.Count;
+                if (orders % reportEvery == 0 || orders == total)
+                {
+                    progress.ReportOrders(orders, total);
+                }
+            }
+
+            transaction.Commit();
+        }
+
+        progress.Report("building indexes");
+        mirror.FinishLoad();
+
+        return new MirrorContents(
+            reference.Companies.Count,
+            reference.Currencies.Count,
+            reference.Units.Count,
+            reference.PriceLists.Count,
+            reference.PriceListItems.Count,
+            reference.Products.Count,
+            accounts.Count,
+            customers.Contacts.Count,
+            orders,
+            lines,
+            customers.PersonaContactIds);
+    }
+
+    // For each persona, the index of the customer account it acts for (null for the administrator).
+    private static List<int?> PersonaAccountIndexes(SeedProfile profile) => profile.Personas
+        .Select(persona => persona.AccountNumber is { } number
+            && AccountNumbering.TryParse(number, profile.Counts.Companies, profile.Counts.Accounts, out var index)
+                ? index
+                : (int?)null)
+        .ToList();
+
+    private static void InsertAll<TRow>(MirrorDatabase mirror, SqliteTransaction transaction, IEnumerable<TRow> rows) where TRow : class
+    {
+        using var writer = new MirrorTableWriter<TRow>(mirror.Context, mirror.Connection, transaction);
+        foreach (var row in rows)
+        {
+            writer.Insert(row);
+        }
+    }
+}

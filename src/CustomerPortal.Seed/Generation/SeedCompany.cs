@@ -1,0 +1,11 @@
+using CustomerPortal.Data.Sqlite.Mirror;
+
+namespace CustomerPortal.Seed.Generation;
+
+// A legal entity in use, with the currency its customers buy in and that currency's two price lists.
+internal sealed record SeedCompany(
+    LegalEntityTemplate Template,
+    CompanyRow Row,
+    CurrencyRow Currency,
+    SeedPriceList StandardPrices,
+    SeedPriceList KeyAccountPrices);

@@ -1,0 +1,5 @@
+using CustomerPortal.Data.Sqlite.Mirror;
+
+namespace CustomerPortal.Seed.Generation;
+
+internal sealed record SeedPriceList(PriceListRow Row, CurrencyRow Currency, IReadOnlyList<SellableProduct> Products);

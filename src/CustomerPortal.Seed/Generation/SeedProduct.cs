@@ -1,0 +1,5 @@
+using CustomerPortal.Data.Sqlite.Mirror;
+
+namespace CustomerPortal.Seed.Generation;
+
+internal sealed record SeedProduct(ProductRow Row, SeedUnit Unit);

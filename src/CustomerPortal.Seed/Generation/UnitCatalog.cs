@@ -1,0 +1,29 @@
+namespace CustomerPortal.Seed.Generation;
+
+// Sales units. The symbol is the Supply Chain Management unit id dual-write maps units by (msdyn_symbol).
+internal static class UnitCatalog
+{
+    public static IReadOnlyList<UnitTemplate> All { get; } =
+    [
+        new("ea", "Each", 0),
+        new("pcs", "Pieces", 0),
+        new("box", "Box", 0),
+        new("set", "Set", 0),
+        new("kg", "Kilogram", 3),
+        new("m", "Meter", 2),
+        new("l", "Liter", 2),
+    ];
+
+    public static int IndexOf(string symbol)
+    {
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (All[i].Symbol == symbol)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(symbol), symbol, "Not a unit of the catalog.");
+    }
+}

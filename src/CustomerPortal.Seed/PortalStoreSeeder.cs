@@ -1,0 +1,68 @@
+using CustomerPortal.Core;
+using CustomerPortal.PortalStore;
+using CustomerPortal.Seed.Generation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerPortal.Seed;
+
+// The portal's sign-in store (portal.db): the three roles and one user per persona, created through
+// ASP.NET Core Identity itself so that passwords are hashed exactly as the portal checks them.
+internal static class PortalStoreSeeder
+{
+    public static int Create(string path, SeedProfile profile, IReadOnlyList<Guid?> personaContactIds)
+    {
+        // No pooling: the file is renamed into place straight after, and a pooled connection would keep it open.
+        var connectionString = new SqliteConnectionStringBuilder(PortalStoreServiceCollectionExtensions.ConnectionStringFor(path, create: true))
+        {
+            Pooling = false,
+        }.ToString();
+
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDbContext<PortalDbContext>(db => db.UseSqlite(connectionString));
+        services.AddIdentityCore<PortalUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>();
+
+        using var provider = services.BuildServiceProvider();
+        using var scope = provider.CreateScope();
+        scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.EnsureCreated();
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in PortalRoles.All)
+        {
+            Succeeded(roles.CreateAsync(new IdentityRole(role)).GetAwaiter().GetResult(), $"role {role}");
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        for (var i = 0; i < profile.Personas.Count; i++)
+        {
+            var persona = profile.Personas[i];
+            var user = new PortalUser
+            {
+                Id = SeedIds.For(profile.RandomSeed, SeedStream.PortalUserId, i).ToString(),
+                UserName = persona.Email,
+                Email = persona.Email,
+                EmailConfirmed = true,
+                DisplayName = persona.DisplayName,
+                ContactId = personaContactIds[i],
+            };
+            Succeeded(users.CreateAsync(user, persona.Password).GetAwaiter().GetResult(), $"user {persona.Email}");
+            Succeeded(users.AddToRoleAsync(user, persona.Role).GetAwaiter().GetResult(), $"role of {persona.Email}");
+        }
+
+        return profile.Personas.Count;
+    }
+
+    private static void Succeeded(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"Creating {what} in the portal store failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}
