@@ -34,8 +34,8 @@ public sealed class IndexModel(ISalesOrderStore salesOrders, IStringLocalizer<Sh
     [BindProperty(SupportsGet = true)]
     public int? Size { get; set; }
 
+    // Opaque continuation token from the data source; a stale or tampered one just restarts the list.
     [BindProperty(SupportsGet = true)]
-    [StringLength(1024)]
     public string? After { get; set; }
 
     public ResultPage<SalesOrderSummary>? Orders { get; private set; }

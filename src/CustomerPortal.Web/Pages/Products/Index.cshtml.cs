@@ -19,8 +19,8 @@ public sealed class IndexModel(IProductCatalog catalog) : PageModel
     [BindProperty(SupportsGet = true)]
     public int? Size { get; set; }
 
+    // Opaque continuation token from the data source; a stale or tampered one just restarts the list.
     [BindProperty(SupportsGet = true)]
-    [StringLength(1024)]
     public string? After { get; set; }
 
     public ResultPage<CatalogProduct>? Products { get; private set; }
