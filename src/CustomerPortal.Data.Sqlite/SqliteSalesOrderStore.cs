@@ -98,6 +98,7 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
                 l.Product.Name,
                 l.Quantity,
                 l.Unit!.Symbol,
+                l.Product.QuantityDecimals,
                 l.PricePerUnit,
                 l.DiscountAmount,
                 l.ExtendedAmount,

@@ -1,5 +1,64 @@
+using CustomerPortal.PortalStore;
+using CustomerPortal.Web;
+using CustomerPortal.Web.DataSource;
+using CustomerPortal.Web.Demo;
+using CustomerPortal.Web.Health;
+using CustomerPortal.Web.Identity;
+using CustomerPortal.Web.Localization;
+using CustomerPortal.Web.Resources;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorPages();
+
+var portalSection = builder.Configuration.GetSection(PortalOptions.Section);
+var portal = portalSection.Get<PortalOptions>() ?? new PortalOptions();
+builder.Services.Configure<PortalOptions>(portalSection);
+
+var dataSource = builder.Services.AddCustomerDataSource(builder.Configuration, portal);
+builder.Services.AddPortalStore(portal.PathOf("portal.db"));
+builder.Services.AddPortalIdentity();
+builder.Services.AddSingleton<DemoPersonas>();
+builder.Services.AddPortalLocalization();
+builder.Services.AddPortalHealthChecks();
+
+builder.Services
+    .AddRazorPages(pages =>
+    {
+        // Everything needs a signed-in user (the fallback policy); customer data also needs a customer scope.
+        pages.Conventions.AuthorizeFolder("/Orders", PortalPolicies.Customer);
+        pages.Conventions.AuthorizeFolder("/Account", PortalPolicies.Customer);
+        pages.Conventions.AuthorizeFolder("/Products", PortalPolicies.Customer);
+        pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/Login");
+        pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/Logout");
+        pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/AccessDenied");
+        pages.Conventions.AllowAnonymousToPage("/Error");
+        pages.Conventions.AllowAnonymousToPage("/StatusCode");
+        pages.Conventions.AllowAnonymousToPage("/Culture");
+    })
+    .AddDataAnnotationsLocalization(options =>
+        options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
 var app = builder.Build();
+
+app.Logger.LogCustomerDataSource(dataSource);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    if (portal.RequireHttps)
+    {
+        app.UseHsts();
+        app.UseHttpsRedirection();
+    }
+}
+
+app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapPortalHealthChecks();
 app.MapRazorPages();
+
 app.Run();

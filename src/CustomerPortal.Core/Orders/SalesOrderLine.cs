@@ -1,6 +1,7 @@
 namespace CustomerPortal.Core.Orders;
 
 // salesorderdetail. LineAmount is extendedamount: quantity x unit price less the line discount.
+// QuantityDecimals is the product's quantitydecimal, so "12" and "12.500" show as the seller meant them.
 public sealed record SalesOrderLine(
     Guid SalesOrderLineId,
     int LineNumber,
@@ -8,6 +9,7 @@ public sealed record SalesOrderLine(
     string ProductName,
     decimal Quantity,
     string Unit,
+    int QuantityDecimals,
     decimal UnitPrice,
     decimal DiscountAmount,
     decimal LineAmount,

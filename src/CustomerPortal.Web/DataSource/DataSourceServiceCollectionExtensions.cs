@@ -1,0 +1,32 @@
+using CustomerPortal.Data.Sqlite;
+
+namespace CustomerPortal.Web.DataSource;
+
+public static partial class DataSourceServiceCollectionExtensions
+{
+    public const string ProviderKey = "DataSource:Provider";
+
+    // THE place where the customer data source is chosen: once, at start-up, from configuration.
+    // Pages only ever see the port interfaces in CustomerPortal.Core.
+    public static DataSourceProvider AddCustomerDataSource(this IServiceCollection services, IConfiguration configuration, PortalOptions portal)
+    {
+        var configured = configuration[ProviderKey]?.Trim();
+        var provider = Enum.GetValues<DataSourceProvider>()
+            .FirstOrDefault(p => string.Equals(p.ToString(), configured, StringComparison.OrdinalIgnoreCase));
+
+        _ = provider switch
+        {
+            DataSourceProvider.Sqlite => services.AddSqliteMirror(portal.PathOf("mirror.db")),
+            DataSourceProvider.Dataverse => throw new InvalidOperationException(
+                $"{ProviderKey} 'Dataverse' is not available in this build yet. Set {ProviderKey} to 'Sqlite'."),
+            _ => throw new InvalidOperationException(
+                $"{ProviderKey} is {(string.IsNullOrEmpty(configured) ? "missing" : $"'{configured}'")}. "
+                + $"Allowed values: {string.Join(", ", Enum.GetNames<DataSourceProvider>())}."),
+        };
+
+        return provider;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Customer data source: {DataSource}")]
+    public static partial void LogCustomerDataSource(this ILogger logger, DataSourceProvider dataSource);
+}

@@ -1,0 +1,48 @@
+using CustomerPortal.PortalStore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace CustomerPortal.Web.Identity;
+
+public static class IdentityServiceCollectionExtensions
+{
+    public const string LoginPath = "/Identity/Account/Login";
+    public const string LogoutPath = "/Identity/Account/Logout";
+    public const string AccessDeniedPath = "/Identity/Account/AccessDenied";
+
+    // Sign-in with the portal's own user store; accounts are created by the seed or an administrator,
+    // never by self-registration.
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<PortalUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddClaimsPrincipalFactory<CustomerClaimsPrincipalFactory>();
+
+        // The stamp check rebuilds the claims, so a changed contact link reaches the cookie within minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(10));
+
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "CustomerPortal.Auth";
+            cookie.LoginPath = LoginPath;
+            cookie.LogoutPath = LogoutPath;
+            cookie.AccessDeniedPath = AccessDeniedPath;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(PortalPolicies.Customer, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => context.User.GetCustomerScope() is not null));
+
+        return services;
+    }
+}

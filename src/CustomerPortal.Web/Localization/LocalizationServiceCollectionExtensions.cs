@@ -1,0 +1,63 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using CustomerPortal.Web.Resources;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
+
+namespace CustomerPortal.Web.Localization;
+
+public static class LocalizationServiceCollectionExtensions
+{
+    public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization();
+
+        // Razor's default encoder writes every non-ASCII letter as &#x...; French pages read better (and weigh less) without that.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        // The picker's cookie wins; otherwise the browser's languages, matched on language only.
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(PortalCultures.Default);
+            options.SupportedCultures = [.. PortalCultures.Supported];
+            options.SupportedUICultures = [.. PortalCultures.Supported];
+            options.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new CustomRequestCultureProvider(context => Task.FromResult(FromAcceptLanguage(context))),
+            ];
+        });
+
+        // Binding errors ("from=yesterday", "status=Lost") are shown next to the field, so they must be localized too.
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>((mvc, localizer) =>
+        {
+            var messages = mvc.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, _) => localizer["Validation.ValueInvalid", value]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => localizer["Validation.ValueInvalid", value]);
+            messages.SetUnknownValueIsInvalidAccessor(_ => localizer["Validation.UnknownValue"]);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => localizer["Validation.UnknownValue"]);
+            messages.SetValueIsInvalidAccessor(value => localizer["Validation.ValueInvalid", value]);
+            messages.SetValueMustBeANumberAccessor(_ => localizer["Validation.MustBeNumber"]);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => localizer["Validation.MustBeNumber"]);
+            messages.SetValueMustNotBeNullAccessor(_ => localizer["Validation.Required"]);
+            messages.SetMissingBindRequiredValueAccessor(_ => localizer["Validation.Required"]);
+            messages.SetMissingKeyOrValueAccessor(() => localizer["Validation.Required"]);
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => localizer["Validation.Required"]);
+        });
+
+        return services;
+    }
+
+    private static ProviderCultureResult? FromAcceptLanguage(HttpContext context)
+    {
+        var languages = context.Request.GetTypedHeaders().AcceptLanguage;
+        var culture = languages
+            .Where(language => language.Quality is not 0)
+            .OrderByDescending(language => language.Quality ?? 1)
+            .Select(language => PortalCultures.ForLanguage(language.Value.ToString()))
+            .FirstOrDefault(match => match is not null);
+        return culture is null ? null : new ProviderCultureResult(culture.Name);
+    }
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace CustomerPortal.Web.Localization;
+
+public static class PortalCultures
+{
+    public const string Default = "en-US";
+
+    public static readonly IReadOnlyList<CultureInfo> Supported = [new("en-US"), new("fr-FR")];
+
+    public static CultureInfo? Find(string? name) =>
+        Supported.FirstOrDefault(culture => string.Equals(culture.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    // Browsers send "fr-CA" or just "fr"; any variant of a language we speak gets our culture for it.
+    public static CultureInfo? ForLanguage(string language) =>
+        Supported.FirstOrDefault(culture => string.Equals(culture.TwoLetterISOLanguageName,
+            language.Split('-')[0], StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,39 @@
+using CustomerPortal.Core.Orders;
+using CustomerPortal.Web.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CustomerPortal.Web.Pages.Orders;
+
+public sealed class DetailsModel(ISalesOrderStore salesOrders) : PageModel
+{
+    private const string ListPath = "/Orders";
+
+    public SalesOrder Order { get; private set; } = default!;
+
+    // Where "Back to orders" goes: the filtered list the user came from, if it is one of ours.
+    public string BackUrl { get; private set; } = ListPath;
+
+    public async Task<IActionResult> OnGetAsync(string number, string? returnUrl, CancellationToken cancellationToken)
+    {
+        if (User.GetCustomerScope() is not { } scope)
+        {
+            return Forbid();
+        }
+
+        // Another account's order answers exactly like an unknown one, so order numbers cannot be probed.
+        if (string.IsNullOrWhiteSpace(number) || number.Length > SalesOrderQuery.MaxSearchLength
+            || await salesOrders.FindAsync(scope, number, cancellationToken) is not { } order)
+        {
+            return NotFound();
+        }
+
+        Order = order;
+        if (Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(ListPath + "?", StringComparison.OrdinalIgnoreCase))
+        {
+            BackUrl = returnUrl;
+        }
+
+        return Page();
+    }
+}

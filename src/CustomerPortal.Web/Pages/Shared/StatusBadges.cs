@@ -1,0 +1,33 @@
+using CustomerPortal.Core.Accounts;
+using CustomerPortal.Core.Orders;
+
+namespace CustomerPortal.Web.Pages.Shared;
+
+// Badge colours. The label is always text too, so colour is never the only signal.
+public static class StatusBadges
+{
+    public static string For(ProcessingStatus status) => Badge(status switch
+    {
+        ProcessingStatus.Active => "secondary",
+        ProcessingStatus.Confirmed => "primary",
+        ProcessingStatus.Picked => "info",
+        ProcessingStatus.PartiallyDelivered or ProcessingStatus.PartiallyInvoiced => "warning",
+        ProcessingStatus.Delivered or ProcessingStatus.DeliveredAndPartiallyInvoiced => "success",
+        ProcessingStatus.Invoiced => "dark",
+        ProcessingStatus.Canceled => "danger",
+        _ => "secondary",
+    });
+
+    public static string For(OrderLineStatus status) => Badge(status switch
+    {
+        OrderLineStatus.Backorder => "warning",
+        OrderLineStatus.Delivered => "success",
+        OrderLineStatus.Invoiced => "dark",
+        OrderLineStatus.Canceled => "danger",
+        _ => "secondary",
+    });
+
+    public static string For(OnHoldStatus status) => Badge(status is OnHoldStatus.No or OnHoldStatus.Never ? "success" : "danger");
+
+    private static string Badge(string tone) => $"badge status-badge text-{tone}-emphasis bg-{tone}-subtle border border-{tone}-subtle";
+}

@@ -1,0 +1,19 @@
+namespace CustomerPortal.Web;
+
+// The "Portal" configuration section.
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    // Holds mirror.db, portal.db and seed-profile.json. Relative paths are resolved against the
+    // current directory; run.sh passes an absolute path.
+    public string DataDirectory { get; set; } = "data";
+
+    // Lists the demo personas on the sign-in page. Never on for a real customer-facing site.
+    public bool DemoMode { get; set; }
+
+    // HTTPS redirection and HSTS, outside Development only. Off by default because the demo runs on plain http://localhost.
+    public bool RequireHttps { get; set; }
+
+    public string PathOf(string fileName) => Path.Combine(Path.GetFullPath(DataDirectory), fileName);
+}
