@@ -9,7 +9,7 @@ namespace CustomerPortal.Seed.Generation;
 internal static class AccountGenerator
 {
     private static readonly decimal[] CreditLimitsInDollars = [5_000, 10_000, 25_000, 50_000, 75_000, 100_000, 150_000, 250_000, 500_000];
-    private static readonly string[] OtherAddressKinds = ["Store", "Distribution center", "Showroom", "Site office", "Branch warehouse", "Installation site"];
+    private static readonly string[] OtherAddressKinds = ["Delivery address", "Store", "Distribution center", "Showroom", "Site office", "Branch warehouse", "Installation site"];
     private static readonly string[] MailboxNames = ["orders", "purchasing", "info", "accounts"];
 
     public static List<SeedAccount> Generate(SeedProfile profile, ReferenceData reference, ISet<int> personaAccounts)

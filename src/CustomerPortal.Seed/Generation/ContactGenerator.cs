@@ -16,23 +16,24 @@ internal static class ContactGenerator
         "Logistics Coordinator", "Installation Lead", "Project Manager", "Accounts Payable Clerk", "Owner", "Category Manager",
     ];
 
-    public static Customers Generate(SeedProfile profile, IReadOnlyList<SeedAccount> accounts, IReadOnlyList<int?> personaAccountIndexes)
+    public static Customers Generate(SeedProfile profile, ReferenceData reference, IReadOnlyList<SeedAccount> accounts, IReadOnlyList<int?> personaAccountIndexes)
     {
         var seed = profile.RandomSeed;
         var accountOf = AssignContactsToAccounts(profile, accounts.Count, personaAccountIndexes);
         var personaOfContact = AssignPersonas(accountOf, personaAccountIndexes, out var personaContactIndexes);
 
-        var companies = accounts.Select(a => a.Company).Distinct().ToList();
-        var fakers = companies.ToDictionary(
-            company => company,
-            company => new Faker(company.Template.Locale) { Random = new Randomizer(SeedIds.RandomSeed(seed, SeedStream.ContactDraws, companies.IndexOf(company))) });
+        // One Bogus stream per legal entity, as for accounts.
+        var fakers = reference.Companies
+            .Select((company, c) => new Faker(company.Template.Locale) { Random = new Randomizer(SeedIds.RandomSeed(seed, SeedStream.ContactDraws, c)) })
+            .ToArray();
 
         var contacts = new List<ContactRow>(accountOf.Length);
         for (var index = 0; index < accountOf.Length; index++)
         {
-            var account = accounts[accountOf[index]];
+            var accountIndex = accountOf[index];
+            var account = accounts[accountIndex];
             var company = account.Company;
-            var faker = fakers[company];
+            var faker = fakers[AccountNumbering.CompanyIndexOf(accountIndex, reference.Companies.Count)];
             var firstName = faker.Name.FirstName();
             var lastName = faker.Name.LastName();
             var contactPersonId = string.Create(CultureInfo.InvariantCulture, $"CP-{index + 1:D6}");

@@ -13,7 +13,7 @@ internal static class MirrorBuilder
         var reference = ReferenceDataGenerator.Generate(profile);
         var personaAccounts = PersonaAccountIndexes(profile);
         var accounts = AccountGenerator.Generate(profile, reference, personaAccounts.OfType<int>().ToHashSet());
-        var customers = ContactGenerator.Generate(profile, accounts, personaAccounts);
+        var customers = ContactGenerator.Generate(profile, reference, accounts, personaAccounts);
         progress.Report(string.Create(CultureInfo.InvariantCulture,
             $"generated {reference.Products.Count:N0} products, {accounts.Count:N0} customer accounts, {customers.Contacts.Count:N0} contacts"));
 
