@@ -43,7 +43,6 @@ if ($reseed -or -not (Test-Path "$dataDir/mirror.db") -or -not (Test-Path "$data
   dotnet $seed --profile $profilePath --data-dir $dataDir --force; if ($LASTEXITCODE) { exit $LASTEXITCODE }
 }
 
-Write-Output "Customer portal: http://localhost:$port (data in $dataDir, Ctrl+C to stop)"
-dotnet $seed --show-sign-ins --data-dir $dataDir
+Write-Output "Customer portal: http://localhost:$port (data in $dataDir, Ctrl+C to stop); the demo sign-ins follow once it listens"
 dotnet src/CustomerPortal.Web/bin/Release/net10.0/CustomerPortal.Web.dll --contentRoot "$PWD/src/CustomerPortal.Web" `
   --urls "http://localhost:$port" --Portal:DataDirectory="$dataDir" --Portal:DemoMode=true --DataSource:Provider=Sqlite

@@ -43,7 +43,6 @@ if [ "$reseed" = true ] || [ ! -f "$data_dir/mirror.db" ] || [ ! -f "$data_dir/p
   dotnet "$seed" --profile "$profile" --data-dir "$data_dir" --force
 fi
 
-echo "Customer portal: http://localhost:$port (data in $data_dir, Ctrl+C to stop)"
-dotnet "$seed" --show-sign-ins --data-dir "$data_dir"
+echo "Customer portal: http://localhost:$port (data in $data_dir, Ctrl+C to stop); the demo sign-ins follow once it listens"
 exec dotnet src/CustomerPortal.Web/bin/Release/net10.0/CustomerPortal.Web.dll --contentRoot "$PWD/src/CustomerPortal.Web" \
   --urls "http://localhost:$port" --Portal:DataDirectory="$data_dir" --Portal:DemoMode=true --DataSource:Provider=Sqlite

@@ -29,7 +29,7 @@ internal static class PortalStoreSeeder
 
         using var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
-        scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.EnsureCreated();
+        PortalStoreSchema.EnsureCurrent(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in PortalRoles.All)

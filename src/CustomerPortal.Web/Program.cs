@@ -40,6 +40,8 @@ builder.Services
 var app = builder.Build();
 
 app.Logger.LogCustomerDataSource(dataSource);
+app.Services.UpgradePortalStore();
+app.Services.GetRequiredService<DemoPersonas>().PrintSignInsWhenStarted(app.Lifetime, app.Urls);
 
 if (!app.Environment.IsDevelopment())
 {

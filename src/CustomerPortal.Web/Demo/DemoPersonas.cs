@@ -16,6 +16,24 @@ public sealed partial class DemoPersonas(IOptions<PortalOptions> options, ILogge
     public DemoPersona? Find(string? email) =>
         All.FirstOrDefault(persona => string.Equals(persona.Email, email, StringComparison.OrdinalIgnoreCase));
 
+    // run.sh promises to print the demo sign-ins: they appear once the portal listens.
+    public void PrintSignInsWhenStarted(IHostApplicationLifetime lifetime, ICollection<string> urls)
+    {
+        if (All.Count == 0)
+        {
+            return;
+        }
+
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            Console.WriteLine($"Customer portal listening on {string.Join(", ", urls)}. Demo sign-ins:");
+            foreach (var persona in All)
+            {
+                Console.WriteLine($"  {persona.Email,-28} {persona.Password,-20} {persona.Role}");
+            }
+        });
+    }
+
     private static List<DemoPersona> Load(string path, ILogger logger)
     {
         try

@@ -1,5 +1,4 @@
 using CustomerPortal.Core;
-using CustomerPortal.Core.Orders;
 using CustomerPortal.Data.Sqlite.Mirror;
 using CustomerPortal.Seed;
 using Microsoft.EntityFrameworkCore;
