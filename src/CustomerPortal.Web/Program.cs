@@ -6,6 +6,7 @@ using CustomerPortal.Web.Health;
 using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Localization;
 using CustomerPortal.Web.Resources;
+using CustomerPortal.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ builder.Services.Configure<PortalOptions>(portalSection);
 var dataSource = builder.Services.AddCustomerDataSource(builder.Configuration, portal);
 builder.Services.AddPortalStore(portal.PathOf("portal.db"));
 builder.Services.AddPortalIdentity();
+builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment, portal);
 builder.Services.AddSingleton<DemoPersonas>();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealthChecks();
@@ -43,6 +45,7 @@ app.Logger.LogCustomerDataSource(dataSource);
 app.Services.UpgradePortalStore();
 app.Services.GetRequiredService<DemoPersonas>().PrintSignInsWhenStarted(app.Lifetime, app.Urls);
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -59,6 +62,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapPortalHealthChecks();
 app.MapRazorPages();

@@ -28,6 +28,7 @@ public class PortalFactory(SeededPortalData data) : WebApplicationFactory<Progra
     }
 
     // A client that keeps cookies and does not follow redirects, so tests can see where they point.
+    // https, because outside Development the portal's cookies are Secure and a client keeps them for https only.
     public PortalClient CreatePortalClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") }));
 }

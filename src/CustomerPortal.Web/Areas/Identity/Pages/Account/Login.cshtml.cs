@@ -2,17 +2,21 @@ using System.ComponentModel.DataAnnotations;
 using CustomerPortal.PortalStore;
 using CustomerPortal.Web.Demo;
 using CustomerPortal.Web.Resources;
+using CustomerPortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerPortal.Web.Areas.Identity.Pages.Account;
 
+[EnableRateLimiting(SecurityServiceCollectionExtensions.CredentialsPolicy)]
 public sealed partial class LoginModel(
     SignInManager<PortalUser> signInManager,
     UserManager<PortalUser> userManager,
     DemoPersonas demoPersonas,
+    CredentialThrottle throttle,
     IStringLocalizer<SharedResource> localizer,
     ILogger<LoginModel> logger) : PageModel
 {
@@ -63,6 +67,13 @@ public sealed partial class LoginModel(
     {
         // One message for an unknown e-mail and a wrong password, so sign-in does not reveal who has an account.
         var error = localizer["Login.Invalid"];
+        if (!throttle.TryAttempt("sign-in", email))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(string.Empty, localizer["Security.TooManyAttempts"]);
+            return Page();
+        }
+
         if (await userManager.FindByEmailAsync(email) is { } user)
         {
             var result = await signInManager.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
@@ -72,6 +83,11 @@ public sealed partial class LoginModel(
                 await userManager.UpdateAsync(user);
                 LogSignedIn(logger, user.Id);
                 return LocalRedirect(ReturnUrl);
+            }
+
+            if (result.RequiresTwoFactor)
+            {
+                return RedirectToPage("./LoginWith2fa", new { returnUrl = ReturnUrl, rememberMe });
             }
 
             if (result.IsLockedOut)

@@ -1,0 +1,90 @@
+using System.Threading.RateLimiting;
+using CustomerPortal.PortalStore;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace CustomerPortal.Web.Security;
+
+public static class SecurityServiceCollectionExtensions
+{
+    public const string CredentialsPolicy = "credentials";
+
+    public static IServiceCollection AddPortalSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, PortalOptions portal)
+    {
+        var section = configuration.GetSection(SecurityOptions.Section);
+        services.Configure<SecurityOptions>(section);
+        var security = section.Get<SecurityOptions>() ?? new SecurityOptions();
+
+        // Keys under the data directory: a restart (or a second instance on the same folder) keeps
+        // sign-in cookies, antiforgery tokens and pending two-factor sign-ins valid.
+        services.AddDataProtection()
+            .SetApplicationName("CustomerPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(portal.PathOf("keys")));
+
+        services.Configure<IdentityOptions>(options =>
+        {
+            options.Password.RequiredLength = 12;
+            options.Password.RequiredUniqueChars = 5;
+            // Length and the checks in PortalPasswordValidator do more than forced symbols and capitals,
+            // which mostly teach people to write "Password1!".
+            options.Password.RequireDigit = false;
+            options.Password.RequireLowercase = false;
+            options.Password.RequireUppercase = false;
+            options.Password.RequireNonAlphanumeric = false;
+            options.Lockout.AllowedForNewUsers = true;
+            options.Lockout.MaxFailedAccessAttempts = 5;
+            options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        });
+        services.AddScoped<IPasswordValidator<PortalUser>, PortalPasswordValidator>();
+
+        // Secure outside Development. Browsers treat http://localhost as secure, so the demo still works there.
+        var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = secure;
+        });
+        // The two-factor cookies (user id between password and code, "remember this browser") too.
+        services.ConfigureAll<CookieAuthenticationOptions>(cookie =>
+        {
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = secure;
+        });
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "CustomerPortal.Antiforgery";
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = secure;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(tempData =>
+        {
+            tempData.Cookie.HttpOnly = true;
+            tempData.Cookie.SameSite = SameSiteMode.Lax;
+            tempData.Cookie.SecurePolicy = secure;
+        });
+        services.AddSingleton<CredentialThrottle>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            // Only posts count: looking at the sign-in page is free, guessing is not.
+            limiter.AddPolicy(CredentialsPolicy, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, security.CredentialPostsPerIpPerMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("reading"));
+        });
+
+        return services;
+    }
+}

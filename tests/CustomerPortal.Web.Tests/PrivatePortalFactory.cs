@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting;
+
+namespace CustomerPortal.Web.Tests;
+
+// The portal over its own copy of the seeded data directory, for tests that change the portal store
+// (invitations, locked or removed users, a new password) or the mirror (a contact's phone number):
+// other test classes keep seeing the demo data exactly as seeded.
+public class PrivatePortalFactory : PortalFactory
+{
+    public PrivatePortalFactory(SeededPortalData data)
+        : base(data)
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("customerportal-private-").FullName;
+        foreach (var file in Directory.GetFiles(data.DataDirectory))
+        {
+            File.Copy(file, Path.Combine(DataDirectory, Path.GetFileName(file)));
+        }
+    }
+
+    public string DataDirectory { get; }
+
+    public string PortalStorePath => Path.Combine(DataDirectory, "portal.db");
+
+    public string MirrorPath => Path.Combine(DataDirectory, "mirror.db");
+
+    // Read after the factory is built, so Settings changes made by subclasses' constructors apply.
+    public void Set(string key, string? value) => Settings[key] = value;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Portal:DataDirectory", DataDirectory);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A connection closing late keeps a file open for a moment; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}

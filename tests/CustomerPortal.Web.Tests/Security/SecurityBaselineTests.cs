@@ -1,0 +1,117 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace CustomerPortal.Web.Tests.Security;
+
+public sealed class SecurityBaselineTests(SeededPortalData data) : IClassFixture<PortalFactory>
+{
+    private readonly PortalFactory _portal = new(data);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/Identity/Account/Login")]
+    [InlineData("/healthz")]
+    [InlineData("/css/site.css")]
+    [InlineData("/Orders/NO-SUCH-ORDER")]
+    public async Task EveryResponseCarriesTheSecurityHeaders(string url)
+    {
+        using var client = _portal.CreatePortalClient();
+
+        var response = await client.Http.GetAsync(url, Ct);
+
+        var csp = string.Join(" ", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Theory]
+    [InlineData(Personas.Representative, Personas.Password)]
+    [InlineData(Personas.AuthorizedUser, Personas.Password)]
+    [InlineData(Personas.Administrator, Personas.AdministratorPassword)]
+    public async Task NoPageHasInlineScriptOrStyleAndEveryPostFormHasAnAntiforgeryToken(string email, string password)
+    {
+        using var client = _portal.CreatePortalClient();
+        var anonymousPages = new[] { "/Identity/Account/Login", "/Invitation?code=unknown" };
+        foreach (var url in anonymousPages)
+        {
+            await AssertCleanAsync(client, url);
+        }
+
+        await client.SignInAsync(email, password);
+        foreach (var url in await PageUrls.ForSignedInAsync(client))
+        {
+            await AssertCleanAsync(client, url);
+        }
+    }
+
+    [Fact]
+    public async Task SignInCookieIsSecureHttpOnlyAndSameSite()
+    {
+        using var client = _portal.CreatePortalClient();
+        var page = await client.GetPageAsync("/Identity/Account/Login");
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.Elements["Input.Email"] is not null);
+
+        var response = await client.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.Email"] = Personas.Representative,
+            ["Input.Password"] = Personas.Password,
+        });
+
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("CustomerPortal.Auth=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("secure", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.Ordinal);
+        Assert.Contains("samesite=lax", cookie, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostWithoutAntiforgeryTokenIsRefused()
+    {
+        using var client = _portal.CreatePortalClient();
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = Personas.Representative,
+            ["Input.Password"] = Personas.Password,
+        });
+
+        var response = await client.Http.PostAsync("/Identity/Account/Login", content, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("CustomerPortal.Auth=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task DataProtectionKeysArePersistedUnderTheDataDirectory()
+    {
+        using var client = _portal.CreatePortalClient();
+        await client.GetPageAsync("/Identity/Account/Login");
+
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(data.DataDirectory, "keys"), "key-*.xml"));
+    }
+
+    private static async Task AssertCleanAsync(PortalClient client, string url)
+    {
+        var (response, document) = await client.GetAsync(url);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return;
+        }
+
+        Assert.All(document.QuerySelectorAll("script"), script => Assert.False(string.IsNullOrEmpty(script.GetAttribute("src")), $"{url} has an inline script."));
+        Assert.Empty(document.QuerySelectorAll("[style]").Select(e => $"{url}: {e.OuterHtml[..Math.Min(80, e.OuterHtml.Length)]}"));
+        var handlers = document.All.SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)).Select(a => $"{url}: {a.Name}");
+        Assert.Empty(handlers);
+        Assert.Empty(document.QuerySelectorAll("a[href^='javascript:']"));
+        foreach (var form in document.QuerySelectorAll<IHtmlFormElement>("form").Where(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase)))
+        {
+            Assert.True(form.Elements["__RequestVerificationToken"] is not null, $"A post form on {url} has no antiforgery token.");
+        }
+    }
+}
