@@ -4,6 +4,7 @@ using CustomerPortal.Web.DataSource;
 using CustomerPortal.Web.Demo;
 using CustomerPortal.Web.Health;
 using CustomerPortal.Web.Identity;
+using CustomerPortal.Web.Invitations;
 using CustomerPortal.Web.Localization;
 using CustomerPortal.Web.Resources;
 using CustomerPortal.Web.Security;
@@ -18,6 +19,7 @@ var dataSource = builder.Services.AddCustomerDataSource(builder.Configuration, p
 builder.Services.AddPortalStore(portal.PathOf("portal.db"));
 builder.Services.AddPortalIdentity();
 builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment, portal);
+builder.Services.AddPortalOnboarding(builder.Configuration);
 builder.Services.AddSingleton<DemoPersonas>();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealthChecks();
@@ -29,6 +31,10 @@ builder.Services
         pages.Conventions.AuthorizeFolder("/Orders", PortalPolicies.Customer);
         pages.Conventions.AuthorizeFolder("/Account", PortalPolicies.Customer);
         pages.Conventions.AuthorizeFolder("/Products", PortalPolicies.Customer);
+        pages.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Administrator);
+        pages.Conventions.AuthorizeFolder("/Team", PortalPolicies.Representative);
+        pages.Conventions.AllowAnonymousToPage("/Invitation");
+        pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/LoginWith2fa");
         pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/Login");
         pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/Logout");
         pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/AccessDenied");

@@ -90,6 +90,17 @@ internal static class ContactGenerator
             account.Contacts.Add(contact);
         }
 
+        if (personaAccountIndexes.FirstOrDefault(a => a is not null) is { } demoAccount)
+        {
+            var firstPersonaIndex = personaAccountIndexes.ToList().IndexOf(demoAccount);
+            var firstPersona = profile.Personas[firstPersonaIndex];
+            var colleagues = Enumerable.Range(0, contacts.Count)
+                .Where(i => accountOf[i] == demoAccount && personaOfContact[i] is null && i >= accounts.Count)
+                .Select(i => contacts[i])
+                .ToList();
+            DemoInvitees.Apply(colleagues, firstPersona.Email.Split('@')[1], contacts[personaContactIndexes[firstPersonaIndex]!.Value]);
+        }
+
         var personaContactIds = personaContactIndexes
             .Select(index => index is { } i ? contacts[i].ContactId : (Guid?)null)
             .ToList();

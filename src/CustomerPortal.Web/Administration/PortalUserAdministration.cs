@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using CustomerPortal.Core;
+using CustomerPortal.PortalStore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPortal.Web.Administration;
+
+// Locking, unlocking, changing the role of and removing portal users, each with its audit entry.
+// A changed security stamp ends the person's other sessions at the next stamp check.
+// Refusals are resource keys ("Users.Refused.<reason>").
+public sealed class PortalUserAdministration(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit, TimeProvider clock)
+{
+    // A lockout this far away is an administrator's (or representative's) decision, not failed sign-ins.
+    private static readonly DateTimeOffset DisabledUntil = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    public async Task<IReadOnlyList<PortalUserSummary>> ListAsync(string? search, IReadOnlyCollection<Guid>? contactIds, CancellationToken cancellationToken)
+    {
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            // SQLite's LIKE ignores ASCII case; wildcards typed by the administrator are taken literally.
+            var pattern = "%" + search.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
+            query = query.Where(u => EF.Functions.Like(u.Email!, pattern) || EF.Functions.Like(u.DisplayName, pattern));
+        }
+
+        if (contactIds is not null)
+        {
+            query = query.Where(u => u.ContactId != null && contactIds.Contains(u.ContactId.Value));
+        }
+
+        var rows = await query
+            .OrderBy(u => u.DisplayName)
+            .ThenBy(u => u.Email)
+            .Take(200)
+            .Select(u => new
+            {
+                User = u,
+                Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var now = clock.GetUtcNow();
+        return [.. rows.Select(row => new PortalUserSummary(
+            row.User.Id,
+            row.User.Email ?? "",
+            row.User.DisplayName,
+            row.User.ContactId,
+            row.Role ?? "",
+            row.User.LastSignInAt,
+            row.User.LockoutEnd > now,
+            row.User.LockoutEnd >= DisabledUntil))];
+    }
+
+    public Task<PortalUser?> FindAsync(string? userId) => string.IsNullOrEmpty(userId) ? Task.FromResult<PortalUser?>(null) : users.FindByIdAsync(userId);
+
+    public async Task<string?> DisableAsync(PortalUser user, ClaimsPrincipal actor, string action)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (IsSelf(user, actor))
+        {
+            return "Self";
+        }
+
+        audit.Add(actor, action, Describe(user));
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DisabledUntil);
+        await users.UpdateSecurityStampAsync(user);
+        return null;
+    }
+
+    public async Task<string?> UnlockAsync(PortalUser user, ClaimsPrincipal actor)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        audit.Add(actor, AuditActions.UserUnlocked, Describe(user));
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return null;
+    }
+
+    // Only between the two customer roles: an administrator is never made from a customer contact, nor the reverse.
+    public async Task<string?> ChangeRoleAsync(PortalUser user, string role, ClaimsPrincipal actor)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (IsSelf(user, actor))
+        {
+            return "Self";
+        }
+
+        var current = await users.GetRolesAsync(user);
+        if (user.ContactId is null || PortalRoles.ToCustomerRole(role) is null || current.Contains(PortalRoles.Administrator))
+        {
+            return "Role";
+        }
+
+        if (current.SequenceEqual([role]))
+        {
+            return null;
+        }
+
+        audit.Add(actor, AuditActions.RoleChanged, Describe(user), $"{string.Join(", ", current)} → {role}");
+        await users.RemoveFromRolesAsync(user, current);
+        await users.AddToRoleAsync(user, role);
+        await users.UpdateSecurityStampAsync(user);
+        return null;
+    }
+
+    // The user goes; the contact stays in the data source and can be invited again.
+    public async Task<string?> RemoveAsync(PortalUser user, ClaimsPrincipal actor)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (IsSelf(user, actor))
+        {
+            return "Self";
+        }
+
+        audit.Add(actor, AuditActions.AccessRemoved, Describe(user));
+        await users.DeleteAsync(user);
+        return null;
+    }
+
+    private static bool IsSelf(PortalUser user, ClaimsPrincipal actor) =>
+        string.Equals(user.Id, actor.FindFirstValue(ClaimTypes.NameIdentifier), StringComparison.Ordinal);
+
+    private static string Describe(PortalUser user) => $"{user.DisplayName} <{user.Email}>";
+}

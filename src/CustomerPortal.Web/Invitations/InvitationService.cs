@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Security.Claims;
+using CustomerPortal.Core;
+using CustomerPortal.Core.Contacts;
+using CustomerPortal.PortalStore;
+using CustomerPortal.PortalStore.Invitations;
+using CustomerPortal.Web.Administration;
+using CustomerPortal.Web.Identity;
+using CustomerPortal.Web.Mail;
+using CustomerPortal.Web.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace CustomerPortal.Web.Invitations;
+
+// Invitation-only onboarding: a prepared contact gets a single-use, expiring code by e-mail and becomes
+// a portal user linked to that contact when it redeems it. Who may invite whom is decided by the
+// callers (administrators anyone ready, representatives their own account's contacts as authorized users).
+public sealed class InvitationService(
+    PortalDbContext db,
+    UserManager<PortalUser> users,
+    IContactDirectory contacts,
+    IPortalMailSender mail,
+    AuditLog audit,
+    TimeProvider clock,
+    IOptions<InvitationOptions> options,
+    IStringLocalizer<SharedResource> localizer)
+{
+    public static readonly IReadOnlyList<string> InvitableRoles = [PortalRoles.CustomerRepresentative, PortalRoles.AuthorizedUser];
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<InvitationOutcome> InviteAsync(ContactCandidate contact, string role, ClaimsPrincipal actor, string requestBaseUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        if (!InvitableRoles.Contains(role))
+        {
+            return InvitationOutcome.Refused("Role");
+        }
+
+        if (!contact.IsReady)
+        {
+            return InvitationOutcome.Refused("NotReady");
+        }
+
+        if (await HasPortalAccessAsync(contact, cancellationToken))
+        {
+            return InvitationOutcome.Refused("HasAccess");
+        }
+
+        var now = Now;
+        if (await db.Invitations.AnyAsync(i => i.ContactId == contact.ContactId && i.RedeemedAt == null && i.RevokedAt == null && i.ExpiresAt > now, cancellationToken))
+        {
+            return InvitationOutcome.Refused("AlreadyInvited");
+        }
+
+        var code = InvitationCode.New();
+        var invitation = new Invitation
+        {
+            Id = Guid.NewGuid(),
+            ContactId = contact.ContactId,
+            AccountId = contact.AccountId!.Value,
+            AccountNumber = contact.AccountNumber ?? "",
+            ContactName = contact.FullName,
+            Email = contact.Email!.Trim(),
+            Role = role,
+            CodeHash = InvitationCode.Hash(code),
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(Math.Max(1, options.Value.ValidDays)),
+            InvitedByUserId = actor.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            InvitedByName = actor.DisplayName(),
+        };
+        db.Invitations.Add(invitation);
+        audit.Add(actor, AuditActions.InvitationSent, $"{invitation.ContactName} <{invitation.Email}> ({invitation.AccountNumber})", role);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var link = await SendAsync(invitation, code, requestBaseUrl, cancellationToken);
+        return new InvitationOutcome(invitation, link, null);
+    }
+
+    // A new code (the old one stops working) and a new expiry; a redeemed or revoked invitation stays as it is.
+    public async Task<InvitationOutcome> ResendAsync(Invitation invitation, ClaimsPrincipal actor, string requestBaseUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        if (invitation.StateAt(Now) is InvitationState.Redeemed or InvitationState.Revoked)
+        {
+            return InvitationOutcome.Refused("Closed");
+        }
+
+        var code = InvitationCode.New();
+        invitation.CodeHash = InvitationCode.Hash(code);
+        invitation.ExpiresAt = Now.AddDays(Math.Max(1, options.Value.ValidDays));
+        audit.Add(actor, AuditActions.InvitationResent, $"{invitation.ContactName} <{invitation.Email}> ({invitation.AccountNumber})");
+        await db.SaveChangesAsync(cancellationToken);
+
+        var link = await SendAsync(invitation, code, requestBaseUrl, cancellationToken);
+        return new InvitationOutcome(invitation, link, null);
+    }
+
+    public async Task<InvitationOutcome> RevokeAsync(Invitation invitation, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        if (invitation.StateAt(Now) is not (InvitationState.Open or InvitationState.Expired))
+        {
+            return InvitationOutcome.Refused("Closed");
+        }
+
+        invitation.RevokedAt = Now;
+        audit.Add(actor, AuditActions.InvitationRevoked, $"{invitation.ContactName} <{invitation.Email}> ({invitation.AccountNumber})");
+        await db.SaveChangesAsync(cancellationToken);
+        return new InvitationOutcome(invitation, null, null);
+    }
+
+    // The invitation a code belongs to and whether it can still be used; null for an unknown code.
+    public async Task<(Invitation Invitation, InvitationState State)?> FindByCodeAsync(string? code, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > InvitationCode.MaxLength)
+        {
+            return null;
+        }
+
+        var hash = InvitationCode.Hash(code.Trim());
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.CodeHash == hash, cancellationToken);
+        return invitation is null ? null : (invitation, invitation.StateAt(Now));
+    }
+
+    public async Task<RedemptionOutcome> RedeemAsync(string? code, string password, CancellationToken cancellationToken)
+    {
+        if (await FindByCodeAsync(code, cancellationToken) is not { } found)
+        {
+            return new RedemptionOutcome(null, "Unknown", []);
+        }
+
+        var (invitation, state) = found;
+        if (state != InvitationState.Open)
+        {
+            return new RedemptionOutcome(null, state.ToString(), []);
+        }
+
+        // The contact may have been moved or emptied since the invitation was sent.
+        if (await contacts.FindCandidateAsync(invitation.ContactId, cancellationToken) is not { IsReady: true } contact
+            || contact.AccountId != invitation.AccountId
+            || await HasPortalAccessAsync(contact, cancellationToken))
+        {
+            return new RedemptionOutcome(null, "ContactChanged", []);
+        }
+
+        var now = Now;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Claimed with a conditional update, so two redemptions racing with the same code create one user.
+        var claimed = await db.Invitations
+            .Where(i => i.Id == invitation.Id && i.RedeemedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.RedeemedAt, now), cancellationToken);
+        if (claimed != 1)
+        {
+            return new RedemptionOutcome(null, "Redeemed", []);
+        }
+
+        var user = new PortalUser
+        {
+            UserName = invitation.Email,
+            Email = invitation.Email,
+            EmailConfirmed = true,
+            DisplayName = contact.FullName,
+            ContactId = contact.ContactId,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return new RedemptionOutcome(null, null, [.. created.Errors]);
+        }
+
+        var roleAdded = await users.AddToRoleAsync(user, invitation.Role);
+        if (!roleAdded.Succeeded)
+        {
+            throw new InvalidOperationException($"Adding role {invitation.Role} failed: {string.Join("; ", roleAdded.Errors.Select(e => e.Code))}");
+        }
+
+        await db.Invitations.Where(i => i.Id == invitation.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.RedeemedByUserId, user.Id), cancellationToken);
+        var invitee = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.Email)], "invitation"));
+        audit.Add(invitee, AuditActions.InvitationRedeemed, $"{invitation.ContactName} <{invitation.Email}> ({invitation.AccountNumber})", invitation.Role);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new RedemptionOutcome(user, null, []);
+    }
+
+    public async Task<bool> HasPortalAccessAsync(ContactCandidate contact, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        var normalizedEmail = users.NormalizeEmail(contact.Email);
+        return await db.Users.AnyAsync(u => u.ContactId == contact.ContactId || (normalizedEmail != null && u.NormalizedEmail == normalizedEmail), cancellationToken);
+    }
+
+    private async Task<string> SendAsync(Invitation invitation, string code, string requestBaseUrl, CancellationToken cancellationToken)
+    {
+        var baseUrl = string.IsNullOrWhiteSpace(options.Value.PublicUrl) ? requestBaseUrl : options.Value.PublicUrl;
+        var link = $"{baseUrl.TrimEnd('/')}/Invitation?code={Uri.EscapeDataString(code)}";
+        var body = localizer["InvitationMail.Body", invitation.ContactName, invitation.InvitedByName, link,
+            invitation.ExpiresAt.ToString("D", CultureInfo.CurrentCulture)];
+        await mail.SendAsync(new PortalMail(invitation.Email, localizer["InvitationMail.Subject"], body), cancellationToken);
+        return link;
+    }
+}

@@ -1,0 +1,29 @@
+using CustomerPortal.Core;
+using CustomerPortal.Web.Administration;
+using CustomerPortal.Web.Identity;
+using CustomerPortal.Web.Mail;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CustomerPortal.Web.Invitations;
+
+public static class OnboardingServiceCollectionExtensions
+{
+    // Invitations, the mail that carries them, the audit log, and the policies of the pages that use them.
+    public static IServiceCollection AddPortalOnboarding(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<InvitationOptions>(configuration.GetSection(InvitationOptions.Section));
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IPortalMailSender, SmtpPortalMailSender>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<PortalUserAdministration>();
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PortalPolicies.Administrator, policy => policy.RequireRole(PortalRoles.Administrator))
+            .AddPolicy(PortalPolicies.Representative, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => context.User.GetCustomerScope() is { SeesWholeAccount: true }));
+        return services;
+    }
+}

@@ -1,0 +1,143 @@
+using System.ComponentModel.DataAnnotations;
+using CustomerPortal.Core.Contacts;
+using CustomerPortal.PortalStore;
+using CustomerPortal.PortalStore.Invitations;
+using CustomerPortal.Web.Invitations;
+using CustomerPortal.Web.Mail;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPortal.Web.Pages.Admin.Invitations;
+
+// Administrators find a contact, see whether it was prepared, and invite it with a role.
+public sealed class IndexModel(
+    IContactDirectory contacts,
+    InvitationService invitations,
+    IPortalMailSender mail,
+    PortalDbContext db,
+    TimeProvider clock) : PageModel
+{
+    public const int MinSearchLength = 2;
+    public const int MaxSearchLength = 100;
+
+    [BindProperty(SupportsGet = true)]
+    [StringLength(MaxSearchLength, ErrorMessage = "Validation.SearchTooLong")]
+    public string? Search { get; set; }
+
+    [BindProperty]
+    public InviteInput Input { get; set; } = new();
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    // Shown only while mails go to the pickup folder, so a demo can open the invitation without a mail server.
+    [TempData]
+    public string? InvitationLink { get; set; }
+
+    public IReadOnlyList<ContactCandidate> Candidates { get; private set; } = [];
+
+    public HashSet<Guid> ContactsWithAccess { get; private set; } = [];
+
+    public HashSet<Guid> ContactsInvited { get; private set; } = [];
+
+    public IReadOnlyList<Invitation> Recent { get; private set; } = [];
+
+    public DateTime Now { get; private set; }
+
+    public string? Refusal { get; private set; }
+
+    public IReadOnlyList<ContactRequirement> Missing { get; private set; } = [];
+
+    public bool ShowsLinks => mail.WritesToPickupFolder;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        if (await contacts.FindCandidateAsync(Input.ContactId, cancellationToken) is not { } contact)
+        {
+            return NotFound();
+        }
+
+        var outcome = await invitations.InviteAsync(contact, Input.Role, User, BaseUrl, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            Refusal = outcome.Refusal;
+            Missing = contact.Missing;
+            ModelState.AddModelError(nameof(Input), "Invitations.Refused." + outcome.Refusal);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        StatusMessage = "Invitations.Sent";
+        InvitationLink = ShowsLinks ? outcome.Link : null;
+        return RedirectToPage(new { Search });
+    }
+
+    public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await db.Invitations.FindAsync([id], cancellationToken) is not { } invitation)
+        {
+            return NotFound();
+        }
+
+        var outcome = await invitations.ResendAsync(invitation, User, BaseUrl, cancellationToken);
+        StatusMessage = outcome.Succeeded ? "Invitations.Resent" : "Invitations.Refused." + outcome.Refusal;
+        InvitationLink = outcome.Succeeded && ShowsLinks ? outcome.Link : null;
+        return RedirectToPage(new { Search });
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await db.Invitations.FindAsync([id], cancellationToken) is not { } invitation)
+        {
+            return NotFound();
+        }
+
+        var outcome = await invitations.RevokeAsync(invitation, User, cancellationToken);
+        StatusMessage = outcome.Succeeded ? "Invitations.Revoked" : "Invitations.Refused." + outcome.Refusal;
+        return RedirectToPage(new { Search });
+    }
+
+    private string BaseUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Now = clock.GetUtcNow().UtcDateTime;
+        if (ModelState.GetFieldValidationState(nameof(Search)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            && Search?.Trim() is { Length: >= MinSearchLength } text)
+        {
+            Candidates = await contacts.SearchAsync(text, 25, cancellationToken);
+            var ids = Candidates.Select(c => c.ContactId).ToList();
+            ContactsWithAccess = [.. await db.Users.Where(u => u.ContactId != null && ids.Contains(u.ContactId.Value)).Select(u => u.ContactId!.Value).ToListAsync(cancellationToken)];
+            ContactsInvited = [.. await db.Invitations
+                .Where(i => ids.Contains(i.ContactId) && i.RedeemedAt == null && i.RevokedAt == null && i.ExpiresAt > Now)
+                .Select(i => i.ContactId)
+                .ToListAsync(cancellationToken)];
+        }
+
+        Recent = await db.Invitations.AsNoTracking().OrderByDescending(i => i.CreatedAt).Take(50).ToListAsync(cancellationToken);
+    }
+
+    public sealed class InviteInput
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        public Guid ContactId { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [RegularExpression("^(CustomerRepresentative|AuthorizedUser)$", ErrorMessage = "Validation.UnknownValue")]
+        [Display(Name = "Invitations.Role")]
+        public string Role { get; set; } = "AuthorizedUser";
+    }
+}
