@@ -12,7 +12,7 @@ public static class PortalSteps
     {
         var document = await admin.GetPageAsync($"{page}?search={Uri.EscapeDataString(search)}");
         var form = document.QuerySelectorAll<IHtmlFormElement>("form.invite-form")
-            .Single(f => (f.Elements["Input.ContactId"] as IHtmlInputElement)?.Value == contactId.ToString());
+            .Single(f => ((f.Elements["Input.ContactId"] ?? f.Elements["contactId"]) as IHtmlInputElement)?.Value == contactId.ToString());
         var values = new Dictionary<string, string>();
         if (form.Elements["Input.Role"] is not null)
         {

@@ -1,0 +1,91 @@
+using CustomerPortal.Core;
+using CustomerPortal.Core.Contacts;
+using CustomerPortal.PortalStore;
+using CustomerPortal.Web.Administration;
+using CustomerPortal.Web.Identity;
+using CustomerPortal.Web.Invitations;
+using CustomerPortal.Web.Mail;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPortal.Web.Pages.Team;
+
+// A customer representative's own people: the contacts of their account, who has portal access, and
+// the two things a representative may do: invite a prepared colleague as an authorized user, and
+// disable a colleague's access. Every contact id posted here is looked up in the representative's
+// own list first, so another account's contact answers 404.
+public sealed class IndexModel(
+    IContactDirectory contacts,
+    InvitationService invitations,
+    PortalUserAdministration administration,
+    IPortalMailSender mail,
+    PortalDbContext db,
+    TimeProvider clock) : PageModel
+{
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    [TempData]
+    public string? InvitationLink { get; set; }
+
+    public IReadOnlyList<ContactCandidate> Colleagues { get; private set; } = [];
+
+    public Dictionary<Guid, PortalUserSummary> Users { get; private set; } = [];
+
+    public HashSet<Guid> Invited { get; private set; } = [];
+
+    public Guid Self { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (User.GetCustomerScope() is not { } scope)
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(scope, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(Guid contactId, CancellationToken cancellationToken)
+    {
+        if (User.GetCustomerScope() is not { } scope
+            || (await contacts.ListColleaguesAsync(scope, cancellationToken)).SingleOrDefault(c => c.ContactId == contactId) is not { } colleague)
+        {
+            return NotFound();
+        }
+
+        var outcome = await invitations.InviteAsync(colleague, PortalRoles.AuthorizedUser, User, $"{Request.Scheme}://{Request.Host}{Request.PathBase}", cancellationToken);
+        StatusMessage = outcome.Succeeded ? "Invitations.Sent" : "Invitations.Refused." + outcome.Refusal;
+        InvitationLink = outcome.Succeeded && mail.WritesToPickupFolder ? outcome.Link : null;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(Guid contactId, CancellationToken cancellationToken)
+    {
+        if (User.GetCustomerScope() is not { } scope
+            || (await contacts.ListColleaguesAsync(scope, cancellationToken)).All(c => c.ContactId != contactId)
+            || await db.Users.SingleOrDefaultAsync(u => u.ContactId == contactId, cancellationToken) is not { } user)
+        {
+            return NotFound();
+        }
+
+        var refusal = await administration.DisableAsync(user, User, AuditActions.AccessDisabled);
+        StatusMessage = refusal is null ? "Team.Disabled" : "Users.Refused." + refusal;
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CustomerScope scope, CancellationToken cancellationToken)
+    {
+        Self = scope.ContactId;
+        Colleagues = await contacts.ListColleaguesAsync(scope, cancellationToken);
+        var ids = Colleagues.Select(c => c.ContactId).ToList();
+        Users = (await administration.ListAsync(null, ids, cancellationToken)).ToDictionary(u => u.ContactId!.Value);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Invited = [.. await db.Invitations
+            .Where(i => ids.Contains(i.ContactId) && i.RedeemedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .Select(i => i.ContactId)
+            .ToListAsync(cancellationToken)];
+    }
+}
