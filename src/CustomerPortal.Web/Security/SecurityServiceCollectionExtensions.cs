@@ -37,6 +37,8 @@ public static class SecurityServiceCollectionExtensions
             options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         });
         services.AddScoped<IPasswordValidator<PortalUser>, PortalPasswordValidator>();
+        // Authenticator (TOTP) codes, recovery codes and password-change tokens.
+        new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddDefaultTokenProviders();
 
         // Secure outside Development. Browsers treat http://localhost as secure, so the demo still works there.
         var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
