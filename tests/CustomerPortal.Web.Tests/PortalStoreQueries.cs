@@ -31,8 +31,30 @@ public sealed class PortalStoreQueries(string connectionString)
 
     public long Count(string sql, params object[] parameters) => long.Parse(Scalar(sql, parameters) ?? "0", CultureInfo.InvariantCulture);
 
+    public List<string> Strings(string sql, params object[] parameters)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters.AddWithValue("$p" + i, parameters[i]);
+        }
+
+        var values = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            values.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
+        }
+
+        return values;
+    }
+
     // A fingerprint of everything the portal store holds, to prove a refused request changed nothing.
-    public string Fingerprint()
+    // Rows of exceptUserId (a persona changing its own settings) are left out when given.
+    public string Fingerprint(string? exceptUserId = null)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
@@ -56,6 +78,12 @@ public sealed class PortalStoreQueries(string connectionString)
             builder.Append(table).Append('\n');
             while (reader.Read())
             {
+                if (exceptUserId is not null && Enumerable.Range(0, reader.FieldCount)
+                    .Any(i => reader.GetName(i) is "Id" or "UserId" && !reader.IsDBNull(i) && Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) == exceptUserId))
+                {
+                    continue;
+                }
+
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
                     // The last sign-in time moves whenever a test signs in; it is not what the sweep protects.
