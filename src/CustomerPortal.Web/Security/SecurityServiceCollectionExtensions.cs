@@ -59,7 +59,10 @@ public static class SecurityServiceCollectionExtensions
             antiforgery.Cookie.Name = "CustomerPortal.Antiforgery";
             antiforgery.Cookie.HttpOnly = true;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
-            antiforgery.Cookie.SecurePolicy = secure;
+            // SameAsRequest, not Always: antiforgery refuses to run at all on a plain-http request with
+            // Always, which would break the http://localhost demo. The token is worthless without the
+            // form field, and the sign-in cookie itself stays Secure.
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(tempData =>
         {

@@ -1,0 +1,77 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CustomerPortal.Web.Tests.Browser;
+
+// The portal on a real Kestrel port over a private data copy, and Debian's Chromium driven by Playwright.
+// Never downloads a browser: without /usr/bin/chromium the test is skipped, unless
+// CUSTOMERPORTAL_REQUIRE_BROWSER=1 (CI), where a missing browser is a failure.
+public sealed class BrowserPortal : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly IPlaywright _playwright;
+
+    private BrowserPortal(PrivatePortalFactory portal, IPlaywright playwright, IBrowser browser, string baseUrl)
+    {
+        Portal = portal;
+        _playwright = playwright;
+        Browser = browser;
+        BaseUrl = baseUrl;
+    }
+
+    public PrivatePortalFactory Portal { get; }
+
+    public IBrowser Browser { get; }
+
+    // localhost rather than 127.0.0.1: browsers keep Secure cookies for http://localhost.
+    public string BaseUrl { get; }
+
+    public static async Task<BrowserPortal> StartAsync(SeededPortalData data)
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            Assert.False(Environment.GetEnvironmentVariable("CUSTOMERPORTAL_REQUIRE_BROWSER") == "1", $"{ChromiumPath} is missing and CUSTOMERPORTAL_REQUIRE_BROWSER=1.");
+            Assert.Skip($"{ChromiumPath} is not installed (apt-get install chromium).");
+        }
+
+        var portal = new PrivatePortalFactory(data);
+        portal.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        portal.StartServer();
+        var address = new Uri(portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return new BrowserPortal(portal, playwright, browser, $"http://localhost:{address.Port}");
+    }
+
+    // A fresh browser profile whose page fails the test on any Content-Security-Policy violation.
+    public async Task<(IBrowserContext Context, IPage Page, List<string> Violations)> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        return (context, page, violations);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        Portal.Dispose();
+    }
+}

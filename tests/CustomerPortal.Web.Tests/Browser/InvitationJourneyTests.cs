@@ -1,0 +1,60 @@
+using CustomerPortal.Web.Tests.Onboarding;
+using Microsoft.Playwright;
+
+namespace CustomerPortal.Web.Tests.Browser;
+
+public sealed class InvitationJourneyTests(SeededPortalData data)
+{
+    [Fact]
+    public async Task AdministratorInvitesContactRedeemsSignsInAgainAndSeesOwnOrders()
+    {
+        await using var browser = await BrowserPortal.StartAsync(data);
+
+        // The administrator invites the prepared demo contact; the page shows the pickup-folder link.
+        var (adminContext, admin, adminViolations) = await browser.NewPageAsync();
+        await SignInAsync(admin, Personas.Administrator, Personas.AdministratorPassword);
+        await admin.GotoAsync("/Admin/Invitations?search=invitee");
+        var row = admin.Locator("tr", new() { HasText = DemoContacts.PreparedEmail });
+        await row.Locator("select").SelectOptionAsync("AuthorizedUser");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
+        var link = await admin.Locator("a.invitation-link").GetAttributeAsync("href");
+        Assert.NotNull(link);
+        Assert.Equal(PortalSteps.PathOf(link), PortalSteps.PathOf(PortalSteps.LinkFromPickupFolder(browser.Portal.DataDirectory, DemoContacts.PreparedEmail)));
+        await adminContext.CloseAsync();
+
+        // The invitee opens the link, chooses a password and is signed in.
+        var (context, page, violations) = await browser.NewPageAsync();
+        await page.GotoAsync(PortalSteps.PathOf(link));
+        await page.GetByLabel("New password").FillAsync(DemoContacts.NewPassword);
+        await page.GetByLabel("Repeat the password").FillAsync(DemoContacts.NewPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my access" }).ClickAsync();
+        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        Assert.Contains("Iris Invitee", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Signs out through the user menu (Bootstrap's script runs under the CSP), then in again.
+        await page.Locator("nav .dropdown-toggle").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/Identity/Account/Login");
+        await SignInAsync(page, DemoContacts.PreparedEmail, DemoContacts.NewPassword);
+
+        // Sees the orders where Iris is the contact person, and nothing else.
+        await page.GotoAsync("/Orders");
+        var numbers = await page.Locator("table tbody a[href^='/Orders/']").AllInnerTextsAsync();
+        var contactId = DemoContacts.IdOf(data, DemoContacts.PreparedEmail).ToString().ToUpperInvariant();
+        var own = MirrorQueries.Open(browser.Portal.MirrorPath).Strings("SELECT msdyn_salesordernumber FROM salesorder WHERE upper(msdyn_contactperson) = $p0", contactId);
+        Assert.NotEmpty(numbers);
+        Assert.All(numbers, n => Assert.Contains(n.Trim(), own));
+        Assert.Empty(violations);
+        Assert.Empty(adminViolations);
+        await context.CloseAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(password);
+        await page.Locator("form:has(#Input_Email) button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal));
+    }
+}
