@@ -67,7 +67,7 @@ token=$(printf '%s' "$login_page" | grep -o 'name="__RequestVerificationToken" t
 curl -fs -b "$jar" -c "$jar" -o /dev/null \
   --data-urlencode "Input.Email=rep@contoso.example" --data-urlencode "Input.Password=Demo-Portal-2026!" \
   --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/Identity/Account/Login"
-cookie=$(awk '$6 ~ /^\.AspNetCore\.Identity\.Application$/ { print $6 "=" $7 }' "$jar")
+cookie=$(awk '$6 == "CustomerPortal.Auth" { print $6 "=" $7 }' "$jar")
 [ -n "$cookie" ] || { echo "sign-in failed"; exit 1; }
 
 rep_orders=$(sqlite3 "$data_dir/mirror.db" "select count(*) from salesorder o join account a on a.accountid = o.customerid where a.accountnumber = 'US-0001'")
