@@ -1,3 +1,4 @@
+using CustomerPortal.PortalStore.Drafts;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,6 +6,8 @@ namespace CustomerPortal.PortalStore;
 
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
+    public DbSet<OrderDraft> OrderDrafts => Set<OrderDraft>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -13,5 +16,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             user.Property(u => u.DisplayName).HasMaxLength(200);
             user.HasIndex(u => u.ContactId);
         });
+
+        builder.Entity<OrderDraft>(draft =>
+        {
+            draft.HasKey(d => d.SalesOrderId);
+            draft.Property(d => d.UserId).HasMaxLength(450);
+            draft.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.SalesOrderId).OnDelete(DeleteBehavior.Cascade);
+            draft.HasIndex(d => new { d.UserId, d.AccountId, d.ModifiedOn });
+        });
+        builder.Entity<OrderDraftLine>().HasKey(l => l.SalesOrderLineId);
     }
 }
