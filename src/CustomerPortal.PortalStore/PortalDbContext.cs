@@ -19,11 +19,17 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
         builder.Entity<OrderDraft>(draft =>
         {
+            // Keys are chosen by the portal (they become salesorderid and salesorderdetailid), never generated.
             draft.HasKey(d => d.SalesOrderId);
+            draft.Property(d => d.SalesOrderId).ValueGeneratedNever();
             draft.Property(d => d.UserId).HasMaxLength(450);
             draft.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.SalesOrderId).OnDelete(DeleteBehavior.Cascade);
             draft.HasIndex(d => new { d.UserId, d.AccountId, d.ModifiedOn });
         });
-        builder.Entity<OrderDraftLine>().HasKey(l => l.SalesOrderLineId);
+        builder.Entity<OrderDraftLine>(line =>
+        {
+            line.HasKey(l => l.SalesOrderLineId);
+            line.Property(l => l.SalesOrderLineId).ValueGeneratedNever();
+        });
     }
 }

@@ -44,6 +44,15 @@ public sealed class OrderDraftStore(PortalDbContext db)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    public void AddLine(OrderDraft draft, OrderDraftLine line)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(line);
+        line.SalesOrderId = draft.SalesOrderId;
+        draft.Lines.Add(line);
+        db.Add(line);
+    }
+
     public void RemoveLine(OrderDraft draft, OrderDraftLine line)
     {
         ArgumentNullException.ThrowIfNull(draft);

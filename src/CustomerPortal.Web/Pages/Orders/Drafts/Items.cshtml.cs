@@ -284,10 +284,9 @@ public sealed class ItemsModel(
             return;
         }
 
-        Draft.Lines.Add(new OrderDraftLine
+        drafts.AddLine(Draft, new OrderDraftLine
         {
             SalesOrderLineId = Guid.NewGuid(),
-            SalesOrderId = Draft.SalesOrderId,
             ProductId = product.ProductId,
             ItemNumber = product.ItemNumber,
             ProductName = product.Name,
