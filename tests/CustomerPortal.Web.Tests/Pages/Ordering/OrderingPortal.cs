@@ -10,7 +10,7 @@ namespace CustomerPortal.Web.Tests.Pages.Ordering;
 
 // The portal over its own freshly seeded data directory: ordering writes to the mirror and the
 // portal store, and the foundation's page tests must keep seeing the untouched seed.
-public sealed class OrderingPortal : PortalFactory
+public class OrderingPortal : PortalFactory
 {
     public OrderingPortal() : base(SeedOwnCopy())
     {
