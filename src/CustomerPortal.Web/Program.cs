@@ -5,6 +5,7 @@ using CustomerPortal.Web.Demo;
 using CustomerPortal.Web.Health;
 using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Localization;
+using CustomerPortal.Web.Ordering;
 using CustomerPortal.Web.Resources;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.Services.Configure<PortalOptions>(portalSection);
 
 var dataSource = builder.Services.AddCustomerDataSource(builder.Configuration, portal);
 builder.Services.AddPortalStore(portal.PathOf("portal.db"));
+builder.Services.AddOrdering(builder.Configuration);
 builder.Services.AddPortalIdentity();
 builder.Services.AddSingleton<DemoPersonas>();
 builder.Services.AddPortalLocalization();
