@@ -1,11 +1,13 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Accounts;
 using CustomerPortal.Core.Contacts;
+using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Core.Products;
 using CustomerPortal.Data.Sqlite.Mirror;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CustomerPortal.Data.Sqlite;
 
@@ -34,6 +36,10 @@ public static class SqliteMirrorServiceCollectionExtensions
         services.AddScoped<IProductCatalog, SqliteProductCatalog>();
         services.AddScoped<IContactDirectory, SqliteContactDirectory>();
         services.AddScoped<IDataSourceHealth, SqliteDataSourceHealth>();
+        // The host may register its configured numbering; the default prefix otherwise.
+        services.TryAddSingleton(OrderNumbering.Default);
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddScoped<IOrderEntry, SqliteOrderEntry>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using CustomerPortal.PortalStore.Audit;
+using CustomerPortal.PortalStore.Drafts;
 using CustomerPortal.PortalStore.Invitations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    public DbSet<OrderDraft> OrderDrafts => Set<OrderDraft>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -20,6 +23,21 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         {
             user.Property(u => u.DisplayName).HasMaxLength(200);
             user.HasIndex(u => u.ContactId);
+        });
+
+        builder.Entity<OrderDraft>(draft =>
+        {
+            // Keys are chosen by the portal (they become salesorderid and salesorderdetailid), never generated.
+            draft.HasKey(d => d.SalesOrderId);
+            draft.Property(d => d.SalesOrderId).ValueGeneratedNever();
+            draft.Property(d => d.UserId).HasMaxLength(450);
+            draft.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.SalesOrderId).OnDelete(DeleteBehavior.Cascade);
+            draft.HasIndex(d => new { d.UserId, d.AccountId, d.ModifiedOn });
+        });
+        builder.Entity<OrderDraftLine>(line =>
+        {
+            line.HasKey(l => l.SalesOrderLineId);
+            line.Property(l => l.SalesOrderLineId).ValueGeneratedNever();
         });
     }
 }

@@ -6,6 +6,7 @@ using CustomerPortal.Web.Health;
 using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Invitations;
 using CustomerPortal.Web.Localization;
+using CustomerPortal.Web.Ordering;
 using CustomerPortal.Web.Resources;
 using CustomerPortal.Web.Security;
 
@@ -17,6 +18,7 @@ builder.Services.Configure<PortalOptions>(portalSection);
 
 var dataSource = builder.Services.AddCustomerDataSource(builder.Configuration, portal);
 builder.Services.AddPortalStore(portal.PathOf("portal.db"));
+builder.Services.AddOrdering(builder.Configuration);
 builder.Services.AddPortalIdentity();
 builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment, portal);
 builder.Services.AddPortalOnboarding(builder.Configuration);

@@ -14,6 +14,9 @@ public class PortalFactory(SeededPortalData data) : WebApplicationFactory<Progra
         ["DataSource:Provider"] = "Sqlite",
         ["Portal:DemoMode"] = "true",
         ["Logging:LogLevel:Default"] = "Warning",
+        // Test classes sign in many times a minute from one address; the limits have their own tests.
+        ["Security:CredentialPostsPerIpPerMinute"] = "10000",
+        ["Security:CredentialPostsPerAccountPerMinute"] = "10000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

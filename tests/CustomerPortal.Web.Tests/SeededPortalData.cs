@@ -10,10 +10,18 @@ namespace CustomerPortal.Web.Tests;
 public sealed class SeededPortalData : IDisposable
 {
     public SeededPortalData()
+        : this(Directory.CreateTempSubdirectory("customerportal-webtests-").FullName)
     {
-        DataDirectory = Directory.CreateTempSubdirectory("customerportal-webtests-").FullName;
+    }
+
+    private SeededPortalData(string dataDirectory)
+    {
+        DataDirectory = dataDirectory;
         MirrorSeeder.Seed(SeedProfile.Load(Path.Combine(RepositoryRoot, "seed", "demo.json")), DataDirectory);
     }
+
+    // A second, independent seeded directory for tests that write (ordering); not the assembly fixture.
+    public static SeededPortalData CreateSeparate() => new(Directory.CreateTempSubdirectory("customerportal-webtests-writes-").FullName);
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 

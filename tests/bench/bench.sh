@@ -2,7 +2,8 @@
 # Benchmark: seeds seed/large.json, starts the portal, loads its pages with wrk, prints the figures.
 # Not a test: it asserts nothing and fails only if something cannot run. Targets (issue #2):
 # large profile seeded < 60 s; cold start < 2 s; p99 < 50 ms per page; portal memory < 300 MB.
-#   tests/bench/bench.sh [--profile seed/large.json] [--data-dir /tmp/customerportal-bench] [--duration 10] [--reuse]
+# Ordering (issue #3): create-and-submit round trip (order information, one item, submit), p50/p99.
+#   tests/bench/bench.sh [--profile seed/large.json] [--data-dir /tmp/customerportal-bench] [--duration 10] [--orders 100] [--reuse]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -10,12 +11,14 @@ profile=seed/large.json
 data_dir=/tmp/customerportal-bench
 duration=10
 reuse=false
+orders_to_submit=100
 port=5181
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) profile="$2"; shift 2 ;;
     --data-dir) data_dir="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
+    --orders) orders_to_submit="$2"; shift 2 ;;
     --reuse) reuse=true; shift ;;
     *) echo "bench.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
@@ -67,7 +70,7 @@ token=$(printf '%s' "$login_page" | grep -o 'name="__RequestVerificationToken" t
 curl -fs -b "$jar" -c "$jar" -o /dev/null \
   --data-urlencode "Input.Email=rep@contoso.example" --data-urlencode "Input.Password=Demo-Portal-2026!" \
   --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/Identity/Account/Login"
-cookie=$(awk '$6 ~ /^\.AspNetCore\.Identity\.Application$/ { print $6 "=" $7 }' "$jar")
+cookie=$(awk '$6 == "CustomerPortal.Auth" { print $6 "=" $7 }' "$jar")
 [ -n "$cookie" ] || { echo "sign-in failed"; exit 1; }
 
 rep_orders=$(sqlite3 "$data_dir/mirror.db" "select count(*) from salesorder o join account a on a.accountid = o.customerid where a.accountnumber = 'US-0001'")
@@ -87,6 +90,32 @@ for path in /healthz /Orders "/Orders/$order" "/Products?search=a" "/Orders?sear
   errors=$(printf '%s\n' "$out" | awk '/Non-2xx|Socket errors/ { e = e $0 " " } END { print (e == "" ? 0 : e) }')
   printf '%-28s %10s %10s %10s %8s\n' "$path" "$rps" "$p50" "$p99" "$errors"
 done
+
+# Create-and-submit round trip, one order at a time as a user would: POST order information (the
+# draft's id is chosen by the client, as the rendered form does), POST one item, POST submit; each
+# request must answer 302. Writes into the mirror, so run it last.
+base="http://127.0.0.1:$port"
+item=$(sqlite3 "$data_dir/mirror.db" "select p.msdyn_productnumber from product p join productpricelevel i on i.productid = p.productid join contact c on c.defaultpricelevelid = i.pricelevelid where c.emailaddress1 = 'rep@contoso.example' and p.statecode = 0 order by p.msdyn_productnumber limit 1")
+form_token=$(curl -fs -b "$jar" -c "$jar" "$base/Orders/New" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+receipt=$(date -u -d '+14 days' +%Y-%m-%d)
+timings=$(mktemp)
+post() { curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" --data-urlencode "__RequestVerificationToken=$form_token" "$@"; }
+for _ in $(seq "$orders_to_submit"); do
+  draft=$(cat /proc/sys/kernel/random/uuid)
+  t0=$(date +%s%N)
+  s1=$(post --data-urlencode "Input.DraftId=$draft" --data-urlencode "Input.RequestedReceiptDate=$receipt" \
+    --data-urlencode "Input.Line1=1 Bench Street" --data-urlencode "Input.City=Seattle" "$base/Orders/New")
+  s2=$(post --data-urlencode "add.ItemNumber=$item" --data-urlencode "add.Quantity=2" "$base/Orders/Drafts/$draft/Items?handler=Add")
+  s3=$(post "$base/Orders/Drafts/$draft/Review")
+  t1=$(date +%s%N)
+  [ "$s1$s2$s3" = 302302302 ] || { echo "create-and-submit answered $s1 $s2 $s3"; exit 1; }
+  echo $(( (t1 - t0) / 1000 )) >>"$timings"
+done
+sort -n "$timings" | awk -v n="$orders_to_submit" '{ v[NR] = $1 } END {
+  p50 = v[int((NR - 1) * 0.50) + 1]; p99 = v[int((NR - 1) * 0.99) + 1];
+  printf "\ncreate-and-submit round trip (3 requests, %d orders, one at a time): p50 %.1f ms, p99 %.1f ms\n", n, p50 / 1000, p99 / 1000 }'
+submitted=$(sqlite3 "$data_dir/mirror.db" "select count(*) from salesorder where msdyn_salesordernumber like 'CP-%'")
+echo "portal orders now in the mirror: $submitted"
 
 peak_kb=$(awk '/VmHWM/ { print $2 }' /proc/$pid/status)
 rss_kb=$(awk '/VmRSS/ { print $2 }' /proc/$pid/status)

@@ -3,7 +3,7 @@ using CustomerPortal.Data.Sqlite.Mirror;
 namespace CustomerPortal.Seed.Generation;
 
 // Two colleagues on the first persona's account with names a demo can find: one prepared for the
-// portal and not invited yet, one whose price list and currency were never filled in, so the
+// portal and not invited yet, one whose price list was never filled in, so the
 // invitation page has something to invite and something to refuse. Only names, e-mails and the two
 // lookups change; no random draw is added, so every other row stays as it was.
 internal static class DemoInvitees
@@ -29,7 +29,6 @@ internal static class DemoInvitees
             var unprepared = colleagues[1];
             Rename(unprepared, "Umar", "Unprepared", $"{UnpreparedLocalPart}@{emailDomain}");
             unprepared.PriceListId = null;
-            unprepared.CurrencyId = null;
         }
     }
 

@@ -28,7 +28,7 @@ public abstract class ContactOnboardingContract(SeededDemoMirror mirror)
         Assert.Contains(byAccount, c => c.ContactId == Mirror.Representative.ContactId);
         Assert.All(byAccount, c => Assert.Equal("US-0001", c.AccountNumber));
         var umar = Assert.Single(byName);
-        Assert.Equal([ContactRequirement.PriceList, ContactRequirement.Currency], umar.Missing);
+        Assert.Equal([ContactRequirement.PriceList], umar.Missing);
         Assert.Empty(await directory.SearchAsync("%", 25, Ct));
     }
 

@@ -1,6 +1,7 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Accounts;
 using CustomerPortal.Core.Contacts;
+using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Core.Products;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,12 @@ public abstract class DataSourceContract(SeededDemoMirror mirror)
     protected abstract IProductCatalog Products { get; }
 
     protected abstract IContactDirectory Contacts { get; }
+
+    protected abstract IOrderEntry Ordering { get; }
+
+    // The write-path tests work on a private copy of the seeded data, so the read tests keep seeing
+    // exactly the seed.
+    protected abstract WritableDataSource OpenWritableCopy();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -270,6 +277,279 @@ public abstract class DataSourceContract(SeededDemoMirror mirror)
         Assert.Equal("US-0001", contact.AccountNumber);
         Assert.Null(await Contacts.FindAsync(Guid.NewGuid(), Ct));
     }
+
+    // ---- Ordering: defaults, product lookup, submit (the write path) ----
+
+    [Fact]
+    public async Task OrderingDefaultsOfAPersonaComeFromTheContactAndTheAccount()
+    {
+        var defaults = await Ordering.GetDefaultsAsync(Mirror.Representative, Ct);
+
+        Assert.True(defaults.CanOrder);
+        Assert.Empty(defaults.Missing);
+        Assert.Equal("USMF", defaults.Company?.Code);
+        Assert.Equal("US-0001", defaults.Customer?.AccountNumber);
+        Assert.Equal(defaults.Customer, defaults.InvoiceAccount);
+        Assert.Equal(Mirror.Representative.ContactId, defaults.ContactId);
+        Assert.Equal("USD", defaults.Currency?.IsoCode);
+        Assert.Equal("United States", defaults.ShipToCountry);
+        Assert.Equal(OrderLanguage.EnglishUnitedStates, defaults.Language);
+        Assert.False(string.IsNullOrEmpty(defaults.PriceListName));
+        Assert.False(string.IsNullOrEmpty(defaults.AccountAddress?.City));
+    }
+
+    [Fact]
+    public async Task OrderingDefaultsSayWhichFieldAnIncompleteContactLacksAndWhomToAsk()
+    {
+        var (noPriceList, noCompany) = IncompleteContacts();
+
+        var withoutPriceList = await Ordering.GetDefaultsAsync(noPriceList, Ct);
+        var withoutCompany = await Ordering.GetDefaultsAsync(noCompany, Ct);
+
+        Assert.False(withoutPriceList.CanOrder);
+        Assert.Equal([new MissingOrderingField(OrderingField.PriceList, OrderingContactPoint.SellerCustomerService)], withoutPriceList.Missing);
+        Assert.False(withoutCompany.CanOrder);
+        Assert.Contains(new MissingOrderingField(OrderingField.Company, OrderingContactPoint.PortalAdministrator), withoutCompany.Missing);
+    }
+
+    [Fact]
+    public async Task LookUpPricesProductsByItemNumberInAnyCaseAndById()
+    {
+        var (byNumber, byId) = PricedProducts(2);
+
+        var found = await Ordering.LookUpAsync(Mirror.Representative, [byNumber.ItemNumber.ToLowerInvariant(), "NO-SUCH-ITEM"], [byId.ProductId], Ct);
+
+        Assert.Equal(2, found.Count);
+        var first = Assert.Single(found, p => p.ItemNumber == byNumber.ItemNumber);
+        Assert.True(first.IsOrderable);
+        Assert.Equal(byNumber.Price, first.UnitPrice);
+        Assert.Equal("USD", first.Currency?.IsoCode);
+        Assert.False(string.IsNullOrEmpty(first.Unit));
+        Assert.Contains(found, p => p.ProductId == byId.ProductId && p.IsOrderable);
+    }
+
+    [Fact]
+    public async Task LookUpRefusesRetiredProductsAndProductsMissingFromThePriceList()
+    {
+        var (retired, unlisted) = UnorderableProducts();
+
+        var found = await Ordering.LookUpAsync(Mirror.Representative, [retired, unlisted], [], Ct);
+
+        Assert.Equal(ProductRefusal.Retired, Assert.Single(found, p => p.ItemNumber == retired).Refusal);
+        Assert.Equal(ProductRefusal.NotOnPriceList, Assert.Single(found, p => p.ItemNumber == unlisted).Refusal);
+        Assert.All(found, p => Assert.False(p.IsOrderable));
+    }
+
+    [Fact]
+    public async Task SubmitWritesTheOrderWithItsLinesAndItReadsBackAsANewActiveOrder()
+    {
+        using var source = OpenWritableCopy();
+        var (first, second) = PricedProducts(2);
+        var order = NewOrder((first.ProductId, 3m), (second.ProductId, 1m));
+
+        var result = await source.Ordering.SubmitAsync(Mirror.AuthorizedUser, order, Ct);
+
+        Assert.Equal(SubmitOutcome.Created, result.Outcome);
+        Assert.StartsWith(OrderNumbering.DefaultPrefix, result.OrderNumber, StringComparison.Ordinal);
+        var saved = await source.Orders.FindAsync(Mirror.AuthorizedUser, result.OrderNumber!, Ct);
+        Assert.NotNull(saved);
+        Assert.Equal(order.SalesOrderId, saved.SalesOrderId);
+        Assert.Equal(ProcessingStatus.Active, saved.Status);
+        Assert.Equal(SalesOrderState.Active, saved.State);
+        Assert.Equal(order.RequestedReceiptDate, saved.RequestedReceiptDate);
+        Assert.Equal("PO-CONTRACT", saved.RequisitionNumber);
+        Assert.Equal("United States", saved.DeliveryAddress.Country);
+        Assert.Equal("1 Contract Way", saved.DeliveryAddress.Line1);
+        Assert.Equal([first.ItemNumber, second.ItemNumber], saved.Lines.Select(l => l.ItemNumber));
+        Assert.Equal([1, 2], saved.Lines.Select(l => l.LineNumber));
+        Assert.Equal([3m, 1m], saved.Lines.Select(l => l.Quantity));
+        Assert.Equal(first.Price * 3 + second.Price, saved.TotalAmount);
+        Assert.Equal(saved.TotalAmount, saved.Lines.Sum(l => l.LineAmount));
+
+        var listed = await source.Orders.ListAsync(Mirror.AuthorizedUser, new SalesOrderQuery(Search: result.OrderNumber), Ct);
+        Assert.Equal(result.OrderNumber, Assert.Single(listed.Items).OrderNumber);
+        Assert.NotNull(await source.Orders.FindAsync(Mirror.Representative, result.OrderNumber!, Ct));
+        Assert.Null(await source.Orders.FindAsync(Mirror.OtherCustomer, result.OrderNumber!, Ct));
+    }
+
+    [Fact]
+    public async Task SubmittingTheSameOrderIdAgainReturnsTheFirstOrderAndWritesNothing()
+    {
+        using var source = OpenWritableCopy();
+        var (product, _) = PricedProducts(1);
+        var order = NewOrder((product.ProductId, 2m));
+
+        var first = await source.Ordering.SubmitAsync(Mirror.Representative, order, Ct);
+        var again = await source.Ordering.SubmitAsync(Mirror.Representative, order with { RequisitionNumber = "CHANGED" }, Ct);
+
+        Assert.Equal(SubmitOutcome.Created, first.Outcome);
+        Assert.Equal(SubmitOutcome.AlreadySubmitted, again.Outcome);
+        Assert.Equal(first.OrderNumber, again.OrderNumber);
+        var ours = await source.Orders.ListAsync(Mirror.Representative, new SalesOrderQuery(Search: OrderNumbering.DefaultPrefix, PageSize: 100), Ct);
+        Assert.Equal("PO-CONTRACT", Assert.Single(ours.Items).RequisitionNumber);
+    }
+
+    [Fact]
+    public async Task TwentySimultaneousSubmitsOfOneOrderCreateExactlyOneOrder()
+    {
+        var (product, _) = PricedProducts(1);
+        var order = NewOrder((product.ProductId, 1m));
+        using var first = OpenWritableCopy();
+        var sources = Enumerable.Range(0, 20).Select(_ => first.Fork()).ToList();
+        try
+        {
+            var results = await Task.WhenAll(sources.Select(s => Task.Run(() => s.Ordering.SubmitAsync(Mirror.Representative, order, Ct), Ct)));
+
+            Assert.Single(results, r => r.Outcome == SubmitOutcome.Created);
+            Assert.Equal(19, results.Count(r => r.Outcome == SubmitOutcome.AlreadySubmitted));
+            Assert.Single(results.Select(r => r.OrderNumber).Distinct());
+            var ours = await first.Orders.ListAsync(Mirror.Representative, new SalesOrderQuery(Search: OrderNumbering.DefaultPrefix), Ct);
+            Assert.Single(ours.Items);
+        }
+        finally
+        {
+            sources.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Fact]
+    public async Task OrdersSubmittedAtOnceFromTwoSourcesGetDistinctConsecutiveNumbers()
+    {
+        var (product, _) = PricedProducts(1);
+        using var one = OpenWritableCopy();
+        using var other = one.Fork();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(
+            () => (i % 2 == 0 ? one : other).Ordering.SubmitAsync(Mirror.Representative, NewOrder((product.ProductId, 1m)), Ct), Ct)));
+
+        Assert.All(results, r => Assert.Equal(SubmitOutcome.Created, r.Outcome));
+        var numbers = results.Select(r => r.OrderNumber!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Enumerable.Range(1, 10).Select(n => OrderNumbering.Default.Format(n)), numbers);
+    }
+
+    [Fact]
+    public async Task SubmitRefusesBadOrdersWithAReasonPerLineAndWritesNothing()
+    {
+        using var source = OpenWritableCopy();
+        var (priced, _) = PricedProducts(1);
+        var (retired, unlisted) = UnorderableProducts();
+        var products = await source.Ordering.LookUpAsync(Mirror.Representative, [retired, unlisted], [], Ct);
+        var whole = PricedProductWithDecimals(0);
+
+        var refused = await source.Ordering.SubmitAsync(Mirror.Representative, NewOrder(
+            (priced.ProductId, 1m),
+            (products.Single(p => p.ItemNumber == retired).ProductId, 1m),
+            (products.Single(p => p.ItemNumber == unlisted).ProductId, 1m),
+            (Guid.NewGuid(), 1m),
+            (whole.ProductId, 1.5m),
+            (priced.ProductId, 0m),
+            (priced.ProductId, OrderingRules.MaxQuantity + 1)), Ct);
+        var empty = await source.Ordering.SubmitAsync(Mirror.Representative, NewOrder(), Ct);
+        var tooLong = await source.Ordering.SubmitAsync(Mirror.Representative,
+            NewOrder((priced.ProductId, 1m)) with { RequisitionNumber = new string('R', OrderingRules.MaxRequisitionNumberLength + 1) }, Ct);
+
+        Assert.Equal(SubmitOutcome.Refused, refused.Outcome);
+        Assert.Null(refused.OrderNumber);
+        Assert.Equal(
+            [
+                new SubmitRefusal(SubmitRefusalReason.ProductNotOrderable, 1, Product: ProductRefusal.Retired),
+                new SubmitRefusal(SubmitRefusalReason.ProductNotOrderable, 2, Product: ProductRefusal.NotOnPriceList),
+                new SubmitRefusal(SubmitRefusalReason.UnknownProduct, 3),
+                new SubmitRefusal(SubmitRefusalReason.InvalidQuantity, 4, Quantity: QuantityProblem.TooManyDecimals),
+                new SubmitRefusal(SubmitRefusalReason.InvalidQuantity, 5, Quantity: QuantityProblem.NotPositive),
+                new SubmitRefusal(SubmitRefusalReason.InvalidQuantity, 6, Quantity: QuantityProblem.TooLarge),
+            ],
+            refused.Refusals);
+        Assert.Equal([new SubmitRefusal(SubmitRefusalReason.NoLines)], empty.Refusals);
+        Assert.Equal([new SubmitRefusal(SubmitRefusalReason.TextTooLong)], tooLong.Refusals);
+        var ours = await source.Orders.ListAsync(Mirror.Representative, new SalesOrderQuery(Search: OrderNumbering.DefaultPrefix), Ct);
+        Assert.Empty(ours.Items);
+    }
+
+    [Fact]
+    public async Task SubmitRefusesAContactThatLacksAPriceList()
+    {
+        using var source = OpenWritableCopy();
+        var (noPriceList, _) = IncompleteContacts();
+        var (product, _) = PricedProducts(1);
+
+        var result = await source.Ordering.SubmitAsync(noPriceList, NewOrder((product.ProductId, 1m)), Ct);
+
+        Assert.Equal([new SubmitRefusal(SubmitRefusalReason.MissingContactField, Field: OrderingField.PriceList)], result.Refusals);
+    }
+
+    [Fact]
+    public async Task AnOrderIdTakenByAnotherCustomerIsRefusedWithoutRevealingThatOrder()
+    {
+        using var source = OpenWritableCopy();
+        var (product, _) = PricedProducts(1);
+        var order = NewOrder((product.ProductId, 1m));
+        var theirs = await source.Ordering.SubmitAsync(Mirror.Representative, order, Ct);
+
+        var mine = await source.Ordering.SubmitAsync(Mirror.OtherCustomer, order, Ct);
+
+        Assert.Equal(SubmitOutcome.Created, theirs.Outcome);
+        Assert.Equal(SubmitOutcome.Refused, mine.Outcome);
+        Assert.Null(mine.OrderNumber);
+        Assert.Equal([new SubmitRefusal(SubmitRefusalReason.IdInUse)], mine.Refusals);
+    }
+
+    private static NewSalesOrder NewOrder(params (Guid ProductId, decimal Quantity)[] lines) => new(
+        Guid.NewGuid(),
+        DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14),
+        new PostalAddress("1 Contract Way", null, "Springfield", "IL", "62701", null),
+        "PO-CONTRACT",
+        "Contract test",
+        [.. lines.Select(l => new NewSalesOrderLine(Guid.NewGuid(), l.ProductId, l.Quantity))]);
+
+    // Active products on the representative's price list, best sellers first.
+    private (PricedItem First, PricedItem Second) PricedProducts(int count)
+    {
+        using var db = Mirror.OpenMirror();
+        var items = db.PriceListItems.AsNoTracking()
+            .Where(i => i.PriceListId == Mirror.Representative.PriceListId && i.Product!.State == ProductState.Active)
+            .OrderBy(i => i.Product!.ScmProductNumber)
+            .Select(i => new PricedItem(i.ProductId, i.Product!.ScmProductNumber, i.Amount))
+            .Take(2)
+            .ToList();
+        Assert.True(items.Count >= count);
+        return (items[0], items[1]);
+    }
+
+    private PricedItem PricedProductWithDecimals(int decimals)
+    {
+        using var db = Mirror.OpenMirror();
+        return db.PriceListItems.AsNoTracking()
+            .Where(i => i.PriceListId == Mirror.Representative.PriceListId && i.Product!.State == ProductState.Active
+                && i.Product.QuantityDecimals == decimals)
+            .OrderBy(i => i.Product!.ScmProductNumber)
+            .Select(i => new PricedItem(i.ProductId, i.Product!.ScmProductNumber, i.Amount))
+            .First();
+    }
+
+    private (string Retired, string NotOnPriceList) UnorderableProducts()
+    {
+        using var db = Mirror.OpenMirror();
+        var listed = db.PriceListItems.Where(i => i.PriceListId == Mirror.Representative.PriceListId).Select(i => i.ProductId);
+        var retired = db.Products.Where(p => p.State == ProductState.Retired).OrderBy(p => p.ScmProductNumber).Select(p => p.ScmProductNumber).First();
+        var unlisted = db.Products.Where(p => p.State == ProductState.Active && !listed.Contains(p.ProductId))
+            .OrderBy(p => p.ScmProductNumber).Select(p => p.ScmProductNumber).First();
+        return (retired, unlisted);
+    }
+
+    // Two of the seed's carelessly set-up contacts: one without a price list, one without a company.
+    private (CustomerScope NoPriceList, CustomerScope NoCompany) IncompleteContacts()
+    {
+        using var db = Mirror.OpenMirror();
+        var noPriceList = db.Contacts.AsNoTracking().Where(c => c.PriceListId == null && c.CompanyId != null).OrderBy(c => c.ContactId).First();
+        var noCompany = db.Contacts.AsNoTracking().Where(c => c.CompanyId == null).OrderBy(c => c.ContactId)
+            .Select(c => new { c.ContactId, c.AccountId, c.Account!.CompanyId }).First();
+        return (
+            new CustomerScope(noPriceList.ContactId, noPriceList.AccountId!.Value, noPriceList.CompanyId!.Value, null, CustomerRole.AuthorizedUser),
+            new CustomerScope(noCompany.ContactId, noCompany.AccountId!.Value, noCompany.CompanyId, null, CustomerRole.AuthorizedUser));
+    }
+
+    private sealed record PricedItem(Guid ProductId, string ItemNumber, decimal Price);
 
     private async Task<List<SalesOrderSummary>> ListAll(CustomerScope scope, SalesOrderQuery query)
     {

@@ -1,5 +1,6 @@
 using CustomerPortal.Core.Accounts;
 using CustomerPortal.Core.Contacts;
+using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Core.Products;
 using CustomerPortal.Data.Sqlite;
@@ -25,6 +26,10 @@ public sealed class SqliteDataSourceTests : DataSourceContract, IDisposable
     protected override IProductCatalog Products => _scope.ServiceProvider.GetRequiredService<IProductCatalog>();
 
     protected override IContactDirectory Contacts => _scope.ServiceProvider.GetRequiredService<IContactDirectory>();
+
+    protected override IOrderEntry Ordering => _scope.ServiceProvider.GetRequiredService<IOrderEntry>();
+
+    protected override WritableDataSource OpenWritableCopy() => SqliteWritableDataSource.CopyOf(Mirror.MirrorPath);
 
     public void Dispose()
     {

@@ -1,6 +1,7 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Accounts;
 using CustomerPortal.Core.Contacts;
+using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Core.Products;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public sealed class PortMethodIsolationTests(SeededPortalData data) : IClassFixt
     [
         "ISalesOrderStore.ListAsync", "ISalesOrderStore.FindAsync", "ICustomerAccountStore.GetAsync", "ICustomerAccountStore.ListContactsAsync",
         "IProductCatalog.SearchAsync", "IContactDirectory.ListColleaguesAsync", "IContactDirectory.GetOwnDetailsAsync", "IContactDirectory.UpdateOwnDetailsAsync",
+        "IOrderEntry.GetDefaultsAsync", "IOrderEntry.LookUpAsync", "IOrderEntry.SubmitAsync",
     ];
 
     public static TheoryData<string> CustomerPersonas => [Personas.Representative, Personas.AuthorizedUser, Personas.OtherCustomer];
@@ -96,5 +98,43 @@ public sealed class PortMethodIsolationTests(SeededPortalData data) : IClassFixt
         }
 
         Assert.Equal(0L, mirror.Scalar<long>("SELECT count(*) FROM contact WHERE jobtitle = 'Leaked'"));
+    }
+
+    [Theory]
+    [MemberData(nameof(CustomerPersonas))]
+    public async Task OrderEntryDefaultsPricesAndSubmitsOnlyForTheScope(string persona)
+    {
+        using var portal = new PrivatePortalFactory(data);
+        var mirror = MirrorQueries.Open(portal.MirrorPath);
+        var foreign = ForeignRows.For(mirror, persona, [], []);
+        var role = persona == Personas.AuthorizedUser ? CustomerRole.AuthorizedUser : CustomerRole.CustomerRepresentative;
+        var scope = new CustomerScope(foreign.ContactId, foreign.AccountId, foreign.CompanyId, foreign.PriceListId, role);
+        using var services = portal.Services.CreateScope();
+        var entry = services.ServiceProvider.GetRequiredService<IOrderEntry>();
+
+        var defaults = await entry.GetDefaultsAsync(scope, Ct);
+        Assert.Equal(foreign.AccountId, defaults.Customer?.AccountId);
+        Assert.Equal(foreign.ContactId, defaults.ContactId);
+
+        var items = mirror.Strings("SELECT p.msdyn_productnumber FROM product p JOIN productpricelevel i ON i.productid = p.productid WHERE upper(i.pricelevelid) = $p0 ORDER BY 1 LIMIT 3",
+            foreign.PriceListId!.Value.ToString().ToUpperInvariant());
+        foreach (var product in (await entry.LookUpAsync(scope, items, [], Ct)).Where(p => p.UnitPrice is not null))
+        {
+            var price = mirror.Scalar<decimal>("SELECT amount FROM productpricelevel WHERE upper(productid) = $p0 AND upper(pricelevelid) = $p1",
+                product.ProductId.ToString().ToUpperInvariant(), foreign.PriceListId!.Value.ToString().ToUpperInvariant());
+            Assert.Equal(price, product.UnitPrice);
+        }
+
+        // Submitting under the id of another customer's order neither reveals nor touches that order.
+        var theirs = foreign.OrderNumbers[0];
+        var theirId = Guid.Parse(mirror.Scalar<string>("SELECT salesorderid FROM salesorder WHERE msdyn_salesordernumber = $p0 LIMIT 1", theirs)!);
+        var before = mirror.Scalar<string>("SELECT count(*) || '|' || ifnull(sum(quantity), 0) FROM salesorderdetail WHERE salesorderid = (SELECT salesorderid FROM salesorder WHERE upper(salesorderid) = $p0)", theirId.ToString().ToUpperInvariant());
+        var productId = mirror.Scalar<string>("SELECT productid FROM productpricelevel WHERE upper(pricelevelid) = $p0 LIMIT 1", foreign.PriceListId!.Value.ToString().ToUpperInvariant())!;
+        var result = await entry.SubmitAsync(scope, new NewSalesOrder(theirId, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(14)),
+            new PostalAddress("1 Main St", null, "Springfield", null, "12345", "US"), null, null, [new NewSalesOrderLine(Guid.NewGuid(), Guid.Parse(productId), 1m)]), Ct);
+
+        Assert.False(result.Succeeded);
+        Assert.Null(result.OrderNumber);
+        Assert.Equal(before, mirror.Scalar<string>("SELECT count(*) || '|' || ifnull(sum(quantity), 0) FROM salesorderdetail WHERE salesorderid = (SELECT salesorderid FROM salesorder WHERE upper(salesorderid) = $p0)", theirId.ToString().ToUpperInvariant()));
     }
 }

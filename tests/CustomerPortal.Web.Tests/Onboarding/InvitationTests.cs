@@ -58,7 +58,7 @@ public sealed class InvitationTests(SeededPortalData data)
         var row = page.QuerySelector($"tr[data-contact-id='{unprepared}']")!;
         Assert.Null(row.QuerySelector("form"));
         var missing = row.QuerySelectorAll(".missing-list li").Select(li => li.TextContent.Trim()).ToList();
-        Assert.Equal(["Price list", "Currency"], missing);
+        Assert.Equal(["Price list"], missing);
 
         // The prepared contact's form, pointed at the unprepared contact.
         var form = page.QuerySelectorAll<IHtmlFormElement>("form.invite-form").Single(f => (f.Elements["Input.ContactId"] as IHtmlInputElement)?.Value == prepared.ToString());

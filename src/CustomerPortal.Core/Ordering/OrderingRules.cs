@@ -1,0 +1,69 @@
+using CustomerPortal.Core.Orders;
+using CustomerPortal.Core.Products;
+
+namespace CustomerPortal.Core.Ordering;
+
+// The rules every data source applies the same way when an order is placed.
+public static class OrderingRules
+{
+    // Orders can be long, but a paste of thousands of lines is a mistake, not an order.
+    public const int MaxLines = 200;
+
+    // Large enough for pallets of screws, small enough to catch a mistyped quantity.
+    public const decimal MaxQuantity = 100_000m;
+
+    // salesorderdetail.quantity has five decimal places.
+    public const int MaxQuantityDecimals = 5;
+
+    public const int MaxRequisitionNumberLength = 20;
+    public const int MaxCustomerReferenceLength = 60;
+    public const int MaxDeliveryAddressDescriptionLength = 60;
+    public const int MaxAddressLineLength = 250;
+
+    // What dual-write expects on an order created outside Supply Chain Management: an active, new,
+    // item-based order that SCM has not touched yet (processing status Active).
+    public static ProcessingStatus NewOrderProcessingStatus => ProcessingStatus.Active;
+
+    public static (SalesOrderState State, SalesOrderStatusReason Reason) NewOrderStatus =>
+        OrderStatusRules.DataverseStatusFor(NewOrderProcessingStatus);
+
+    public static SalesOrderType NewOrderType => SalesOrderType.ItemBased;
+
+    public static ProductRefusal? RefusalFor(ProductState state, bool isOnPriceList, string? priceCurrency, string? orderCurrency) => state switch
+    {
+        ProductState.Retired => ProductRefusal.Retired,
+        not ProductState.Active => ProductRefusal.NotActive,
+        _ when !isOnPriceList => ProductRefusal.NotOnPriceList,
+        _ when priceCurrency is null || orderCurrency is null
+            || !string.Equals(priceCurrency, orderCurrency, StringComparison.OrdinalIgnoreCase) => ProductRefusal.WrongCurrency,
+        _ => null,
+    };
+
+    public static QuantityProblem? CheckQuantity(decimal quantity, int unitDecimals)
+    {
+        if (quantity <= 0)
+        {
+            return QuantityProblem.NotPositive;
+        }
+
+        if (quantity > MaxQuantity)
+        {
+            return QuantityProblem.TooLarge;
+        }
+
+        var allowed = Math.Clamp(unitDecimals, 0, MaxQuantityDecimals);
+        return decimal.Round(quantity, allowed) != quantity ? QuantityProblem.TooManyDecimals : null;
+    }
+
+    // Each line is rounded to the currency's precision first (whole yen, cents), then the lines are
+    // added up, so the total always equals the sum of the amounts shown. Midpoints round away from
+    // zero, as Supply Chain Management does for sales prices.
+    public static decimal LineAmount(decimal quantity, decimal unitPrice, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        return decimal.Round(quantity * unitPrice, Math.Clamp(currency.Precision, 0, 10), MidpointRounding.AwayFromZero);
+    }
+
+    public static decimal Total(IEnumerable<(decimal Quantity, decimal UnitPrice)> lines, Currency currency) =>
+        lines.Sum(line => LineAmount(line.Quantity, line.UnitPrice, currency));
+}

@@ -1,0 +1,8 @@
+namespace CustomerPortal.Core.Ordering;
+
+public enum QuantityProblem
+{
+    NotPositive = 1,
+    TooManyDecimals = 2,
+    TooLarge = 3,
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPortal.PortalStore.Drafts;
+
+// Drafts of one user for one customer account. Every method takes both, so a draft never shows up
+// for another user, nor for the same user after their contact moved to another account.
+public sealed class OrderDraftStore(PortalDbContext db)
+{
+    public async Task<IReadOnlyList<OrderDraft>> ListOpenAsync(string userId, Guid accountId, CancellationToken cancellationToken) =>
+        await db.OrderDrafts
+            .AsNoTracking()
+            .Include(d => d.Lines)
+            .Where(d => d.UserId == userId && d.AccountId == accountId && d.SubmittedOrderNumber == null)
+            .OrderByDescending(d => d.ModifiedOn)
+            .ToListAsync(cancellationToken);
+
+    // Tracked, with its lines in order; SaveAsync writes the changes.
+    public async Task<OrderDraft?> FindAsync(string userId, Guid accountId, Guid salesOrderId, CancellationToken cancellationToken)
+    {
+        var draft = await db.OrderDrafts
+            .Include(d => d.Lines)
+            .SingleOrDefaultAsync(d => d.SalesOrderId == salesOrderId && d.UserId == userId && d.AccountId == accountId, cancellationToken);
+        draft?.Lines.Sort((a, b) => a.Position.CompareTo(b.Position));
+        return draft;
+    }
+
+    public async Task AddAsync(OrderDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        draft.CreatedOn = draft.ModifiedOn = DateTime.UtcNow;
+        db.OrderDrafts.Add(draft);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task SaveAsync(OrderDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        draft.ModifiedOn = DateTime.UtcNow;
+        for (var i = 0; i < draft.Lines.Count; i++)
+        {
+            draft.Lines[i].Position = i + 1;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public void AddLine(OrderDraft draft, OrderDraftLine line)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(line);
+        line.SalesOrderId = draft.SalesOrderId;
+        draft.Lines.Add(line);
+        db.Add(line);
+    }
+
+    public void RemoveLine(OrderDraft draft, OrderDraftLine line)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        draft.Lines.Remove(line);
+        db.Remove(line);
+    }
+
+    public async Task<bool> DiscardAsync(string userId, Guid accountId, Guid salesOrderId, CancellationToken cancellationToken) =>
+        await db.OrderDrafts
+            .Where(d => d.SalesOrderId == salesOrderId && d.UserId == userId && d.AccountId == accountId && d.SubmittedOrderNumber == null)
+            .ExecuteDeleteAsync(cancellationToken) > 0;
+
+    // A single UPDATE, so twenty requests racing to record the same submit all succeed and agree.
+    public Task MarkSubmittedAsync(Guid salesOrderId, string orderNumber, CancellationToken cancellationToken) =>
+        db.OrderDrafts
+            .Where(d => d.SalesOrderId == salesOrderId && d.SubmittedOrderNumber == null)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.SubmittedOrderNumber, orderNumber)
+                .SetProperty(d => d.SubmittedOn, DateTime.UtcNow), cancellationToken);
+}

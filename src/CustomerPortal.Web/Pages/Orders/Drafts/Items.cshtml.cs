@@ -1,0 +1,321 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using CustomerPortal.Core;
+using CustomerPortal.Core.Ordering;
+using CustomerPortal.Core.Products;
+using CustomerPortal.PortalStore.Drafts;
+using CustomerPortal.Web.Identity;
+using CustomerPortal.Web.Localization;
+using CustomerPortal.Web.Ordering;
+using CustomerPortal.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerPortal.Web.Pages.Orders.Drafts;
+
+// Step 2: the lines. Products are found by item number or name through a plain GET search (a
+// typeahead when JavaScript runs), added one by one or pasted in bulk, and priced again on every view.
+public sealed class ItemsModel(
+    IOrderEntry ordering, IProductCatalog catalog, OrderDraftStore drafts, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    private const int SearchResults = 10;
+
+    [BindProperty(SupportsGet = true)]
+    [StringLength(ProductQuery.MaxSearchLength, ErrorMessage = "Validation.SearchTooLong")]
+    public string? Search { get; set; }
+
+    public OrderDraft Draft { get; private set; } = default!;
+
+    public OrderingDefaults Defaults { get; private set; } = default!;
+
+    public IReadOnlyList<DraftLinePrice> Lines { get; private set; } = [];
+
+    public decimal Total { get; private set; }
+
+    public ResultPage<CatalogProduct>? Results { get; private set; }
+
+    public IReadOnlyList<QuickEntryLine>? QuickEntryReport { get; private set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    [TempData]
+    public string[]? NotCopied { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        if (Search is not null && ModelState.IsValid && User.GetCustomerScope() is { } scope)
+        {
+            Results = await catalog.SearchAsync(scope, new ProductQuery(Search, SearchResults), cancellationToken);
+        }
+
+        return Page();
+    }
+
+    // The typeahead's data: what the no-JavaScript search shows, as JSON.
+    public async Task<IActionResult> OnGetSuggestAsync(string? term, CancellationToken cancellationToken)
+    {
+        if (User.GetCustomerScope() is not { } scope)
+        {
+            return Forbid();
+        }
+
+        if (string.IsNullOrWhiteSpace(term) || term.Length > ProductQuery.MaxSearchLength)
+        {
+            return new JsonResult(Array.Empty<object>());
+        }
+
+        var page = await catalog.SearchAsync(scope, new ProductQuery(term, SearchResults), cancellationToken);
+        return new JsonResult(page.Items.Select(p => new
+        {
+            itemNumber = p.ItemNumber,
+            label = p.Price is { } price && p.Currency is { } currency
+                ? $"{p.Name} · {p.Unit} · {MoneyFormatter.Format(price, currency)}"
+                : $"{p.Name} · {localizer["Products.NotOnPriceList"]}",
+        }));
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(Guid id, AddInput add, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(add);
+        if (await LoadAsync(id, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        if (ModelState.IsValid && Defaults.CanOrder)
+        {
+            var products = await ordering.LookUpAsync(User.GetCustomerScope()!, [add.ItemNumber!], [], cancellationToken);
+            var product = products.FirstOrDefault(p => string.Equals(p.ItemNumber, add.ItemNumber!.Trim(), StringComparison.OrdinalIgnoreCase));
+            var existing = product is null ? null : Draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId);
+            var quantity = add.Quantity!.Value + (existing?.Quantity ?? 0);
+            if (product is null)
+            {
+                ModelState.AddModelError("add.ItemNumber", localizer["Ordering.UnknownItem", add.ItemNumber!.Trim()]);
+            }
+            else if (!product.IsOrderable)
+            {
+                ModelState.AddModelError("add.ItemNumber", localizer.Label(product.Refusal ?? ProductRefusal.NotOnPriceList));
+            }
+            else if (OrderingRules.CheckQuantity(quantity, product.QuantityDecimals) is { } problem)
+            {
+                ModelState.AddModelError("add.Quantity", QuantityMessage(problem, product));
+            }
+            else if (existing is null && Draft.Lines.Count >= OrderingRules.MaxLines)
+            {
+                ModelState.AddModelError("add.ItemNumber", localizer["Ordering.TooManyLines", OrderingRules.MaxLines]);
+            }
+            else
+            {
+                AddOrMerge(product, add.Quantity.Value);
+                await drafts.SaveAsync(Draft, cancellationToken);
+                StatusMessage = localizer["Ordering.Added", product.ItemNumber];
+                return RedirectToPage(new { id });
+            }
+        }
+
+        await PriceAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(Guid id, List<LineInput> lines, string? next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        if (await LoadAsync(id, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        await PriceAsync(cancellationToken);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var priced = Lines.FirstOrDefault(l => l.Line.SalesOrderLineId == lines[i].LineId);
+            if (priced?.Product is { } product && lines[i].Quantity is { } quantity
+                && OrderingRules.CheckQuantity(quantity, product.QuantityDecimals) is { } problem)
+            {
+                ModelState.AddModelError($"lines[{i}].Quantity", QuantityMessage(problem, product));
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        foreach (var input in lines)
+        {
+            if (Draft.Lines.FirstOrDefault(l => l.SalesOrderLineId == input.LineId) is { } line && input.Quantity is { } quantity)
+            {
+                line.Quantity = quantity;
+            }
+        }
+
+        await drafts.SaveAsync(Draft, cancellationToken);
+        return next == "review" ? RedirectToPage("/Orders/Drafts/Review", new { id }) : RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid lineId, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        if (Draft.Lines.FirstOrDefault(l => l.SalesOrderLineId == lineId) is { } line)
+        {
+            drafts.RemoveLine(Draft, line);
+            await drafts.SaveAsync(Draft, cancellationToken);
+            StatusMessage = localizer["Ordering.Removed", line.ItemNumber];
+        }
+
+        return RedirectToPage(new { id });
+    }
+
+    // Quick entry adds every line it understands and reports the others, line by line.
+    public async Task<IActionResult> OnPostQuickEntryAsync(Guid id, string? quickEntry, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } stop)
+        {
+            return stop;
+        }
+
+        if (string.IsNullOrWhiteSpace(quickEntry))
+        {
+            ModelState.AddModelError("quickEntry", localizer["Validation.Required"]);
+        }
+        else if (quickEntry.Length > QuickEntry.MaxTextLength)
+        {
+            ModelState.AddModelError("quickEntry", localizer["Ordering.QuickEntry.TooLong", QuickEntry.MaxLines]);
+        }
+
+        if (!ModelState.IsValid || !Defaults.CanOrder)
+        {
+            await PriceAsync(cancellationToken);
+            return Page();
+        }
+
+        var parsed = QuickEntry.Parse(quickEntry, CultureInfo.CurrentCulture);
+        var products = await ordering.LookUpAsync(
+            User.GetCustomerScope()!, [.. parsed.Where(l => l.ItemNumber is not null).Select(l => l.ItemNumber!)], [], cancellationToken);
+        var report = new List<QuickEntryLine>();
+        foreach (var line in parsed)
+        {
+            var product = line.ItemNumber is null ? null
+                : products.FirstOrDefault(p => string.Equals(p.ItemNumber, line.ItemNumber, StringComparison.OrdinalIgnoreCase));
+            var merged = line.Quantity + (product is null ? 0 : Draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId)?.Quantity ?? 0);
+            var problem = line.Problem
+                ?? (product is null ? QuickEntryProblem.UnknownItem
+                    : !product.IsOrderable ? QuickEntryProblem.NotOrderable
+                    : OrderingRules.CheckQuantity(merged!.Value, product.QuantityDecimals) is not null ? QuickEntryProblem.InvalidQuantity
+                    : Draft.Lines.Count >= OrderingRules.MaxLines && Draft.Lines.All(l => l.ProductId != product.ProductId) ? QuickEntryProblem.TooManyLines
+                    : null);
+            if (problem is null)
+            {
+                AddOrMerge(product!, line.Quantity!.Value);
+            }
+
+            report.Add(line with { Problem = problem });
+        }
+
+        if (report.Any(l => l.Problem is null))
+        {
+            await drafts.SaveAsync(Draft, cancellationToken);
+        }
+
+        QuickEntryReport = report;
+        await PriceAsync(cancellationToken);
+        return Page();
+    }
+
+    public string QuickEntryMessage(QuickEntryLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.Problem is { } problem ? localizer.Label(problem) : localizer["Ordering.QuickEntry.Added"];
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (User.GetCustomerScope() is not { } scope)
+        {
+            return Forbid();
+        }
+
+        var draft = await drafts.FindAsync(User.UserId(), scope.AccountId, id, cancellationToken);
+        if (draft is null)
+        {
+            return NotFound();
+        }
+
+        if (draft.SubmittedOrderNumber is { } number)
+        {
+            return RedirectToPage("/Orders/Details", new { number });
+        }
+
+        Draft = draft;
+        Defaults = await ordering.GetDefaultsAsync(scope, cancellationToken);
+        if (HttpMethods.IsGet(Request.Method))
+        {
+            await PriceAsync(cancellationToken);
+        }
+
+        return null;
+    }
+
+    private async Task PriceAsync(CancellationToken cancellationToken)
+    {
+        var products = Draft.Lines.Count == 0
+            ? []
+            : await ordering.LookUpAsync(User.GetCustomerScope()!, [], [.. Draft.Lines.Select(l => l.ProductId)], cancellationToken);
+        Lines = DraftLinePrice.For(Draft.Lines, products);
+        Total = DraftLinePrice.Total(Lines);
+    }
+
+    private void AddOrMerge(OrderableProduct product, decimal quantity)
+    {
+        if (Draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId) is { } existing)
+        {
+            existing.Quantity += quantity;
+            return;
+        }
+
+        drafts.AddLine(Draft, new OrderDraftLine
+        {
+            SalesOrderLineId = Guid.NewGuid(),
+            ProductId = product.ProductId,
+            ItemNumber = product.ItemNumber,
+            ProductName = product.Name,
+            Quantity = quantity,
+        });
+    }
+
+    private string QuantityMessage(QuantityProblem problem, OrderableProduct product) => problem switch
+    {
+        QuantityProblem.TooManyDecimals => localizer["QuantityProblem.TooManyDecimals", product.Unit, product.QuantityDecimals],
+        QuantityProblem.TooLarge => localizer["QuantityProblem.TooLarge", DisplayFormat.Quantity(OrderingRules.MaxQuantity, 0)],
+        _ => localizer.Label(problem),
+    };
+
+    public sealed class AddInput
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(ProductQuery.MaxSearchLength, ErrorMessage = "Ordering.Validation.TooLong")]
+        public string? ItemNumber { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        public decimal? Quantity { get; set; }
+    }
+
+    public sealed class LineInput
+    {
+        public Guid LineId { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        public decimal? Quantity { get; set; }
+    }
+}

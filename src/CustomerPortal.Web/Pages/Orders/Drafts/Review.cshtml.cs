@@ -1,0 +1,148 @@
+using CustomerPortal.Core;
+using CustomerPortal.Core.Ordering;
+using CustomerPortal.PortalStore.Drafts;
+using CustomerPortal.Web.Identity;
+using CustomerPortal.Web.Localization;
+using CustomerPortal.Web.Ordering;
+using CustomerPortal.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerPortal.Web.Pages.Orders.Drafts;
+
+// Step 3: everything on one screen, then submit. The submit names the order by the id fixed with the
+// draft, so double clicks, retries and second tabs all end at the same single order.
+public sealed partial class ReviewModel(
+    IOrderEntry ordering, OrderDraftStore drafts, TimeProvider time, IStringLocalizer<SharedResource> localizer, ILogger<ReviewModel> logger) : PageModel
+{
+    public OrderDraft Draft { get; private set; } = default!;
+
+    public OrderingDefaults Defaults { get; private set; } = default!;
+
+    public IReadOnlyList<DraftLinePrice> Lines { get; private set; } = [];
+
+    public decimal Total { get; private set; }
+
+    // What stops a submit, each with the step that fixes it.
+    public List<(string Message, string Page)> Problems { get; } = [];
+
+    public string? SubmitError { get; private set; }
+
+    public bool CanSubmit => Defaults.CanOrder && Problems.Count == 0;
+
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => LoadAsync(id, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(id, cancellationToken);
+        if (loaded is not PageResult || !CanSubmit)
+        {
+            return loaded;
+        }
+
+        SubmitResult result;
+        try
+        {
+            result = await ordering.SubmitAsync(User.GetCustomerScope()!, ToNewSalesOrder(Draft), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The draft is untouched, and a retry names the same order, so trying again is always safe.
+            LogSubmitFailed(logger, ex, Draft.SalesOrderId);
+            SubmitError = localizer["Ordering.Submit.Failed"];
+            return Page();
+        }
+
+        if (!result.Succeeded)
+        {
+            Problems.AddRange(result.Refusals.Select(r => (Describe(r), "/Orders/Drafts/Items")));
+            SubmitError = localizer["Ordering.Submit.Refused"];
+            return Page();
+        }
+
+        await drafts.MarkSubmittedAsync(Draft.SalesOrderId, result.OrderNumber!, cancellationToken);
+        TempData["Ordering.Submitted"] = result.OrderNumber;
+        return RedirectToPage("/Orders/Details", new { number = result.OrderNumber });
+    }
+
+    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (User.GetCustomerScope() is not { } scope)
+        {
+            return Forbid();
+        }
+
+        var draft = await drafts.FindAsync(User.UserId(), scope.AccountId, id, cancellationToken);
+        if (draft is null)
+        {
+            return NotFound();
+        }
+
+        if (draft.SubmittedOrderNumber is { } number)
+        {
+            return RedirectToPage("/Orders/Details", new { number });
+        }
+
+        Draft = draft;
+        Defaults = await ordering.GetDefaultsAsync(scope, cancellationToken);
+        var products = draft.Lines.Count == 0
+            ? []
+            : await ordering.LookUpAsync(scope, [], [.. draft.Lines.Select(l => l.ProductId)], cancellationToken);
+        Lines = DraftLinePrice.For(draft.Lines, products);
+        Total = DraftLinePrice.Total(Lines);
+
+        if (draft.RequestedReceiptDate is not { } date)
+        {
+            Problems.Add((localizer["Ordering.Problem.NoDate"], "/Orders/New"));
+        }
+        else if (date < OrderDates.EarliestReceiptDate(time))
+        {
+            Problems.Add((localizer["Ordering.Validation.DateInPast"], "/Orders/New"));
+        }
+
+        if (string.IsNullOrWhiteSpace(draft.ShipToLine1) || string.IsNullOrWhiteSpace(draft.ShipToCity))
+        {
+            Problems.Add((localizer["Ordering.Problem.NoAddress"], "/Orders/New"));
+        }
+
+        if (draft.Lines.Count == 0)
+        {
+            Problems.Add((localizer["Ordering.Problem.NoLines"], "/Orders/Drafts/Items"));
+        }
+
+        foreach (var line in Lines.Where(l => !l.IsOrderable))
+        {
+            var reason = line.Product is null ? localizer["Ordering.ProductGone"].Value
+                : line.Product.Refusal is { } refusal ? localizer.Label(refusal)
+                : localizer.Label(line.QuantityProblem ?? QuantityProblem.NotPositive);
+            Problems.Add((localizer["Ordering.Problem.Line", line.Line.Position, line.Line.ItemNumber, reason], "/Orders/Drafts/Items"));
+        }
+
+        return Page();
+    }
+
+    private string Describe(SubmitRefusal refusal)
+    {
+        var line = refusal.LineIndex is { } index && index < Draft.Lines.Count ? Draft.Lines[index] : null;
+        var reason = refusal switch
+        {
+            { Field: { } field } => localizer["Ordering.Missing.Item", localizer.Label(field), localizer.Label(MissingOrderingField.For(field).AskWhom)].Value,
+            { Product: { } product } => localizer.Label(product),
+            { Quantity: { } quantity } => localizer.Label(quantity),
+            _ => localizer.Label(refusal.Reason),
+        };
+        return line is null ? reason : localizer["Ordering.Problem.Line", line.Position, line.ItemNumber, reason];
+    }
+
+    private static NewSalesOrder ToNewSalesOrder(OrderDraft draft) => new(
+        draft.SalesOrderId,
+        draft.RequestedReceiptDate!.Value,
+        new PostalAddress(draft.ShipToLine1, draft.ShipToLine2, draft.ShipToCity, draft.ShipToStateOrProvince, draft.ShipToPostalCode, null),
+        draft.RequisitionNumber,
+        draft.CustomerReference,
+        [.. draft.Lines.Select(l => new NewSalesOrderLine(l.SalesOrderLineId, l.ProductId, l.Quantity))]);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Submitting draft {SalesOrderId} failed; the draft is kept.")]
+    private static partial void LogSubmitFailed(ILogger logger, Exception exception, Guid salesOrderId);
+}

@@ -1,0 +1,121 @@
+using CustomerPortal.Core.Ordering;
+using CustomerPortal.Core.Orders;
+using CustomerPortal.PortalStore.Drafts;
+using CustomerPortal.Web.Identity;
+using CustomerPortal.Web.Localization;
+using CustomerPortal.Web.Ordering;
+using CustomerPortal.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerPortal.Web.Pages.Orders;
+
+// Copies all or chosen lines of a past order into a new draft, priced again today. Lines whose
+// product can no longer be ordered stay behind, each with its reason.
+public sealed class ReorderModel(
+    ISalesOrderStore salesOrders, IOrderEntry ordering, OrderDraftStore drafts, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public SalesOrder Order { get; private set; } = default!;
+
+    public OrderingDefaults Defaults { get; private set; } = default!;
+
+    public IReadOnlyDictionary<string, OrderableProduct> Products { get; private set; } = new Dictionary<string, OrderableProduct>();
+
+    public Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken) => LoadAsync(number, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(string number, List<Guid> selected, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(selected);
+        var loaded = await LoadAsync(number, cancellationToken);
+        if (loaded is not PageResult || !Defaults.CanOrder)
+        {
+            return loaded;
+        }
+
+        var chosen = Order.Lines.Where(l => selected.Contains(l.SalesOrderLineId)).ToList();
+        if (chosen.Count == 0)
+        {
+            ModelState.AddModelError("selected", localizer["Ordering.Reorder.NoneChosen"]);
+            return Page();
+        }
+
+        var scope = User.GetCustomerScope()!;
+        var draft = new OrderDraft
+        {
+            SalesOrderId = Guid.NewGuid(),
+            UserId = User.UserId(),
+            AccountId = scope.AccountId,
+            CompanyId = scope.CompanyId,
+            ShipToLine1 = Order.DeliveryAddress.Line1,
+            ShipToLine2 = Order.DeliveryAddress.Line2,
+            ShipToCity = Order.DeliveryAddress.City,
+            ShipToStateOrProvince = Order.DeliveryAddress.StateOrProvince,
+            ShipToPostalCode = Order.DeliveryAddress.PostalCode,
+        };
+        var notCopied = new List<string>();
+        foreach (var line in chosen)
+        {
+            var reason = Products.GetValueOrDefault(line.ItemNumber) is not { } product ? localizer["Ordering.ProductGone"].Value
+                : product.Refusal is { } refusal ? localizer.Label(refusal)
+                : !product.IsOrderable ? localizer.Label(ProductRefusal.NotOnPriceList)
+                : OrderingRules.CheckQuantity(line.Quantity, product.QuantityDecimals) is { } problem ? localizer.Label(problem)
+                : null;
+            if (reason is not null)
+            {
+                notCopied.Add(localizer["Ordering.Problem.Line", line.LineNumber, line.ItemNumber, reason]);
+                continue;
+            }
+
+            if (draft.Lines.FirstOrDefault(l => l.ProductId == Products[line.ItemNumber].ProductId) is { } same)
+            {
+                same.Quantity += line.Quantity;
+                continue;
+            }
+
+            draft.Lines.Add(new OrderDraftLine
+            {
+                SalesOrderLineId = Guid.NewGuid(),
+                SalesOrderId = draft.SalesOrderId,
+                Position = draft.Lines.Count + 1,
+                ProductId = Products[line.ItemNumber].ProductId,
+                ItemNumber = line.ItemNumber,
+                ProductName = line.ProductName,
+                Quantity = line.Quantity,
+            });
+        }
+
+        await drafts.AddAsync(draft, cancellationToken);
+        TempData["NotCopied"] = notCopied.ToArray();
+        TempData["StatusMessage"] = localizer["Ordering.Reorder.Copied", draft.Lines.Count, Order.OrderNumber].Value;
+        return RedirectToPage("/Orders/Drafts/Items", new { id = draft.SalesOrderId });
+    }
+
+    public string? ReasonFor(SalesOrderLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return Products.GetValueOrDefault(line.ItemNumber) is not { } product ? localizer["Ordering.ProductGone"]
+            : product.Refusal is { } refusal ? localizer.Label(refusal)
+            : null;
+    }
+
+    private async Task<IActionResult> LoadAsync(string number, CancellationToken cancellationToken)
+    {
+        if (User.GetCustomerScope() is not { } scope)
+        {
+            return Forbid();
+        }
+
+        if (string.IsNullOrWhiteSpace(number) || number.Length > SalesOrderQuery.MaxSearchLength
+            || await salesOrders.FindAsync(scope, number, cancellationToken) is not { } order)
+        {
+            return NotFound();
+        }
+
+        Order = order;
+        Defaults = await ordering.GetDefaultsAsync(scope, cancellationToken);
+        var products = await ordering.LookUpAsync(scope, [.. order.Lines.Select(l => l.ItemNumber).Distinct()], [], cancellationToken);
+        Products = products.ToDictionary(p => p.ItemNumber, StringComparer.OrdinalIgnoreCase);
+        return Page();
+    }
+}

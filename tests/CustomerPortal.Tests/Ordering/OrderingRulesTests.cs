@@ -1,0 +1,100 @@
+using CustomerPortal.Core;
+using CustomerPortal.Core.Ordering;
+using CustomerPortal.Core.Orders;
+using CustomerPortal.Core.Products;
+
+namespace CustomerPortal.Tests.Ordering;
+
+public sealed class OrderingRulesTests
+{
+    private static readonly Currency Dollar = new("USD", "$", 2);
+    private static readonly Currency Yen = new("JPY", "¥", 0);
+
+    [Theory]
+    [InlineData(3, 19.99, 59.97)]
+    [InlineData(0.333, 10, 3.33)]
+    [InlineData(0.335, 1, 0.34)]
+    [InlineData(1.005, 1, 1.01)]
+    public void LineAmountsRoundToCentsAwayFromZero(decimal quantity, decimal price, decimal expected) =>
+        Assert.Equal(expected, OrderingRules.LineAmount(quantity, price, Dollar));
+
+    [Theory]
+    [InlineData(3, 1515, 4545)]
+    [InlineData(2.5, 151, 378)]
+    [InlineData(0.5, 3, 2)]
+    public void YenAmountsHaveNoDecimals(decimal quantity, decimal price, decimal expected) =>
+        Assert.Equal(expected, OrderingRules.LineAmount(quantity, price, Yen));
+
+    [Fact]
+    public void TheTotalIsTheSumOfTheRoundedLineAmounts()
+    {
+        // Unrounded the three lines make 1.005; each rounds to 0.34, so the total shown is 1.02.
+        var total = OrderingRules.Total([(0.335m, 1m), (0.335m, 1m), (0.335m, 1m)], Dollar);
+
+        Assert.Equal(1.02m, total);
+        Assert.Equal(2m, OrderingRules.Total([(0.5m, 1.4m), (0.5m, 1.4m)], Yen));
+    }
+
+    [Theory]
+    [InlineData(1, 0, null)]
+    [InlineData(12, 0, null)]
+    [InlineData(0.5, 0, QuantityProblem.TooManyDecimals)]
+    [InlineData(2.5, 1, null)]
+    [InlineData(2.55, 1, QuantityProblem.TooManyDecimals)]
+    [InlineData(2.125, 3, null)]
+    [InlineData(0, 0, QuantityProblem.NotPositive)]
+    [InlineData(-1, 0, QuantityProblem.NotPositive)]
+    [InlineData(100000, 0, null)]
+    [InlineData(100001, 0, QuantityProblem.TooLarge)]
+    [InlineData(1.123456, 9, QuantityProblem.TooManyDecimals)]
+    public void QuantitiesArePositiveWithinTheUnitsDecimalsAndASaneMaximum(decimal quantity, int decimals, QuantityProblem? expected) =>
+        Assert.Equal(expected, OrderingRules.CheckQuantity(quantity, decimals));
+
+    [Fact]
+    public void ANewOrderIsActiveNewAndNotYetProcessed()
+    {
+        Assert.Equal(ProcessingStatus.Active, OrderingRules.NewOrderProcessingStatus);
+        Assert.Equal((SalesOrderState.Active, SalesOrderStatusReason.New), OrderingRules.NewOrderStatus);
+        Assert.True(OrderStatusRules.IsValidPair(OrderingRules.NewOrderStatus.State, OrderingRules.NewOrderStatus.Reason));
+        Assert.Equal(192350000, (int)OrderingRules.NewOrderType);
+    }
+
+    [Theory]
+    [InlineData(ProductState.Active, true, "USD", "USD", null)]
+    [InlineData(ProductState.Active, true, "usd", "USD", null)]
+    [InlineData(ProductState.Retired, true, "USD", "USD", ProductRefusal.Retired)]
+    [InlineData(ProductState.Draft, true, "USD", "USD", ProductRefusal.NotActive)]
+    [InlineData(ProductState.Active, false, null, "USD", ProductRefusal.NotOnPriceList)]
+    [InlineData(ProductState.Active, true, "EUR", "USD", ProductRefusal.WrongCurrency)]
+    [InlineData(ProductState.Active, true, "USD", null, ProductRefusal.WrongCurrency)]
+    public void ProductsAreRefusedWhenRetiredUnlistedOrPricedInAnotherCurrency(
+        ProductState state, bool listed, string? priceCurrency, string? orderCurrency, ProductRefusal? expected) =>
+        Assert.Equal(expected, OrderingRules.RefusalFor(state, listed, priceCurrency, orderCurrency));
+
+    [Fact]
+    public void OrderNumbersCarryThePrefixAndAFixedWidthCounter()
+    {
+        Assert.Equal("CP-0000042", OrderNumbering.Default.Format(42));
+        Assert.Equal(42, OrderNumbering.Default.SequenceOf("CP-0000042"));
+        Assert.Null(OrderNumbering.Default.SequenceOf("SO-0000042"));
+        Assert.Equal("WEB/0000001", new OrderNumbering("WEB/").Format(1));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("CP 1")]
+    [InlineData("A-VERY-LONG-PREFIX")]
+    public void UnsafeOrTooLongPrefixesAreRejected(string prefix) =>
+        Assert.Throws<ArgumentException>(() => new OrderNumbering(prefix));
+
+    [Fact]
+    public void MissingCompanyOrAccountGoToThePortalAdministratorTheRestToTheSeller()
+    {
+        Assert.Equal(OrderingContactPoint.PortalAdministrator, MissingOrderingField.For(OrderingField.Company).AskWhom);
+        Assert.Equal(OrderingContactPoint.PortalAdministrator, MissingOrderingField.For(OrderingField.CustomerAccount).AskWhom);
+        Assert.Equal(OrderingContactPoint.SellerCustomerService, MissingOrderingField.For(OrderingField.PriceList).AskWhom);
+        Assert.Equal(OrderingContactPoint.SellerCustomerService, MissingOrderingField.For(OrderingField.Currency).AskWhom);
+        Assert.Equal(OrderingContactPoint.SellerCustomerService, MissingOrderingField.For(OrderingField.ShipToCountry).AskWhom);
+    }
+}

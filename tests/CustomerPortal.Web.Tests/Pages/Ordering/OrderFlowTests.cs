@@ -1,0 +1,306 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using static CustomerPortal.Web.Tests.Pages.Ordering.OrderingFlow;
+
+namespace CustomerPortal.Web.Tests.Pages.Ordering;
+
+public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<OrderingPortal>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ARepresentativeCreatesReviewsAndSubmitsAnOrderThatShowsInTheListAtOnce()
+    {
+        using var client = await portal.SignedInAsync(Personas.Representative);
+        var (first, second) = PricedItems(Personas.Representative);
+
+        var draftId = await StartDraftAsync(client, requisition: "PO-FLOW-1");
+        Assert.Equal(HttpStatusCode.Redirect, (await AddItemAsync(client, draftId, first, "3")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AddItemAsync(client, draftId, second.ToLowerInvariant(), "2")).StatusCode);
+
+        var items = await client.GetPageAsync($"/Orders/Drafts/{draftId}/Items");
+        Assert.Equal(2, items.QuerySelectorAll("#draft-lines tbody tr").Length);
+        Assert.Contains("$", items.QuerySelector("#running-total")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(items.QuerySelector(".price-note"));
+
+        var review = await client.GetPageAsync($"/Orders/Drafts/{draftId}/Review");
+        Assert.Null(review.QuerySelector("#review-problems"));
+        var response = await client.SubmitAsync(Form(review, "#submit-form"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var number = response.Headers.Location!.OriginalString.Split('/')[2];
+        Assert.StartsWith("CP-", number, StringComparison.Ordinal);
+        var details = await client.GetPageAsync($"/Orders/{number}");
+        Assert.NotNull(details.QuerySelector("#order-submitted"));
+        Assert.Equal(2, details.QuerySelectorAll("table tbody tr").Length);
+        var list = await client.GetPageAsync($"/Orders?search={number}");
+        Assert.Contains(number, list.QuerySelector("table tbody")!.TextContent, StringComparison.Ordinal);
+
+        // The mirror row carries what dual-write needs.
+        var mirror = portal.Mirror;
+        Assert.Equal(192350000L, mirror.Scalar<long>("SELECT msdyn_ordertype FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
+        Assert.Equal(1L, mirror.Scalar<long>("SELECT msdyn_isreadytosync FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
+        Assert.Equal(192350000L, mirror.Scalar<long>("SELECT msdyn_processingstatus FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
+        Assert.Equal("0/1", mirror.Scalar<string>("SELECT statecode || '/' || statuscode FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
+        Assert.Equal("United States", mirror.Scalar<string>("SELECT shipto_country FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
+        Assert.Equal("PO-FLOW-1", mirror.Scalar<string>("SELECT msdyn_customerrequisitionnumber FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
+        Assert.Equal(draftId.ToString().ToUpperInvariant(), mirror.Scalar<string>("SELECT salesorderid FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
+        Assert.Equal(2L, mirror.Scalar<long>(
+            "SELECT count(*) FROM salesorderdetail d JOIN salesorder o ON o.salesorderid = d.salesorderid WHERE o.msdyn_salesordernumber = $p0 AND d.uomid IS NOT NULL AND d.shipto_country IS NOT NULL", number));
+
+        // Submitted means read-only: the draft pages now lead to the order.
+        var again = await client.GetAsync($"/Orders/Drafts/{draftId}/Items");
+        Assert.Equal(HttpStatusCode.Redirect, again.Response.StatusCode);
+        Assert.Equal($"/Orders/{number}", again.Response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task TwentySimultaneousSubmitsOfOneDraftEndWithExactlyOneOrder()
+    {
+        using var client = await portal.SignedInAsync(Personas.AuthorizedUser);
+        var (item, _) = PricedItems(Personas.AuthorizedUser);
+        var draftId = await StartDraftAsync(client);
+        await AddItemAsync(client, draftId, item, "1");
+        var review = await client.GetPageAsync($"/Orders/Drafts/{draftId}/Review");
+        var form = Form(review, "#submit-form");
+        var submission = form.GetSubmission()!;
+        using var buffer = new MemoryStream();
+        await submission.Body.CopyToAsync(buffer, Ct);
+        var body = buffer.ToArray();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(submission.Target.Href).PathAndQuery)
+            {
+                Content = new ByteArrayContent(body),
+            };
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", submission.MimeType);
+            using var response = await client.Http.SendAsync(request, Ct);
+            return (response.StatusCode, Location: response.Headers.Location?.OriginalString);
+        }));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var location = Assert.Single(responses.Select(r => r.Location).Distinct());
+        var number = location!.Split('/')[2];
+        Assert.Equal(1L, portal.Mirror.Scalar<long>("SELECT count(*) FROM salesorder WHERE salesorderid = $p0", draftId.ToString().ToUpperInvariant()));
+        Assert.Equal(1L, portal.Mirror.Scalar<long>("SELECT count(*) FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
+    }
+
+    [Fact]
+    public async Task OrderInformationRefusesAPastDateMissingFieldsAndTooLongTextAndSavesNothing()
+    {
+        using var client = await portal.SignedInAsync(Personas.Representative);
+        var page = await client.GetPageAsync("/Orders/New");
+        var draftId = Form(page, "form[method=post]:has(#information-next)").Elements["Input.DraftId"]!.GetAttribute("value");
+
+        var response = await client.SubmitAsync(Form(page, "form[method=post]:has(#information-next)"), new Dictionary<string, string>
+        {
+            ["Input.RequestedReceiptDate"] = RequestedDate(-3),
+            ["Input.Line1"] = "",
+            ["Input.City"] = "",
+            ["Input.RequisitionNumber"] = new string('R', 21),
+            ["Input.CustomerReference"] = new string('C', 61),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await PortalClient.ParseAsync(response);
+        foreach (var field in new[] { "RequestedReceiptDate", "Line1", "City", "RequisitionNumber", "CustomerReference" })
+        {
+            var input = document.QuerySelector($"[name='Input.{field}']")!;
+            Assert.Contains("is-invalid", input.ClassName ?? "", StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(document.GetElementById(input.GetAttribute("aria-describedby")!)!.TextContent), field);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Orders/Drafts/{draftId}/Items")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ItemsRefuseUnknownRetiredUnlistedAndBadQuantitiesNextToTheField()
+    {
+        using var client = await portal.SignedInAsync(Personas.Representative);
+        var draftId = await StartDraftAsync(client);
+        var (retired, unlisted) = UnorderableItems(Personas.Representative);
+        var whole = portal.Mirror.Scalar<string>(
+            "SELECT p.msdyn_productnumber FROM product p JOIN productpricelevel i ON i.productid = p.productid JOIN contact c ON c.defaultpricelevelid = i.pricelevelid "
+            + "WHERE c.emailaddress1 = $p0 AND p.statecode = 0 AND p.quantitydecimal = 0 ORDER BY p.msdyn_productnumber LIMIT 1", Personas.Representative)!;
+
+        var cases = new (string Item, string Quantity, string Field, string Expected)[]
+        {
+            ("NOPE-0000", "1", "add.ItemNumber", "No product has the item number NOPE-0000."),
+            (retired, "1", "add.ItemNumber", "This product is retired and can no longer be ordered."),
+            (unlisted, "1", "add.ItemNumber", "This product is not on your price list."),
+            (whole, "1.5", "add.Quantity", "decimal place"),
+            (whole, "0", "add.Quantity", "The quantity must be more than zero."),
+            (whole, "1000000", "add.Quantity", "cannot exceed"),
+            (whole, "lots", "add.Quantity", ""),
+        };
+        foreach (var (item, quantity, field, expected) in cases)
+        {
+            var response = await AddItemAsync(client, draftId, item, quantity);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var document = await PortalClient.ParseAsync(response);
+            var input = document.QuerySelector($"#add-form [name='{field}']")!;
+            Assert.Contains("is-invalid", input.ClassName ?? "", StringComparison.Ordinal);
+            var message = document.GetElementById(input.GetAttribute("aria-describedby")!)!.TextContent;
+            Assert.False(string.IsNullOrWhiteSpace(message), $"{item} × {quantity}");
+            Assert.Contains(expected, message, StringComparison.Ordinal);
+        }
+
+        var items = await client.GetPageAsync($"/Orders/Drafts/{draftId}/Items");
+        Assert.Empty(items.QuerySelectorAll("#draft-lines tbody tr"));
+    }
+
+    [Fact]
+    public async Task QuickEntryAddsWhatItUnderstandsAndReportsEveryOtherLine()
+    {
+        using var client = await portal.SignedInAsync(Personas.Representative);
+        var draftId = await StartDraftAsync(client);
+        var (first, second) = PricedItems(Personas.Representative);
+        var (retired, _) = UnorderableItems(Personas.Representative);
+        var page = await client.GetPageAsync($"/Orders/Drafts/{draftId}/Items");
+
+        var response = await client.SubmitAsync(Form(page, "form:has(#quick-entry)"), new Dictionary<string, string>
+        {
+            ["quickEntry"] = $"{first}, 2\n\n{second};1\njust words\n{retired}, 1\nZZ-404, 3\n{first}, many",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await PortalClient.ParseAsync(response);
+        var rows = document.QuerySelectorAll("#quick-entry-report tbody tr");
+        Assert.Equal(["", "", "NotUnderstood", "NotOrderable", "UnknownItem", "QuantityNotUnderstood"], rows.Select(r => r.GetAttribute("data-problem") ?? ""));
+        Assert.Equal(["1", "3", "4", "5", "6", "7"], rows.Select(r => r.QuerySelector("td")!.TextContent.Trim()));
+        Assert.Equal([first, second], document.QuerySelectorAll("#draft-lines tbody tr").Select(r => r.GetAttribute("data-item")));
+    }
+
+    [Fact]
+    public async Task AContactWithoutAPriceListIsToldWhatIsMissingAndWhomToAskBeforeTypingAnything()
+    {
+        var contactId = Guid.Parse(portal.Mirror.Scalar<string>(
+            "SELECT contactid FROM contact WHERE defaultpricelevelid IS NULL AND msdyn_company IS NOT NULL ORDER BY contactid LIMIT 1")!);
+        var email = await portal.CreateUserForContactAsync(contactId);
+        using var client = await portal.SignedInAsync(email);
+
+        var page = await client.GetPageAsync("/Orders/New");
+
+        var missing = page.QuerySelector("#ordering-missing");
+        Assert.NotNull(missing);
+        Assert.Equal(["PriceList"], missing.QuerySelectorAll("[data-missing-field]").Select(e => e.GetAttribute("data-missing-field")));
+        Assert.Contains("price list", missing.TextContent, StringComparison.Ordinal);
+        Assert.Contains("the seller’s customer service", missing.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("#information-next"));
+    }
+
+    [Fact]
+    public async Task AdministratorsCannotPlaceOrders()
+    {
+        using var client = await portal.SignedInAsync(Personas.Administrator, Personas.AdministratorPassword);
+
+        var (response, _) = await client.GetAsync("/Orders/New");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostsWithoutTheAntiforgeryTokenAreRejected()
+    {
+        using var client = await portal.SignedInAsync(Personas.Representative);
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.RequestedReceiptDate"] = RequestedDate() });
+
+        var response = await client.Http.PostAsync("/Orders/New", content, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DraftsAreListedPerUserAndCanBeDiscarded()
+    {
+        using var rep = await portal.SignedInAsync(Personas.Representative);
+        using var buyer = await portal.SignedInAsync(Personas.AuthorizedUser);
+        var draftId = await StartDraftAsync(rep, requisition: "PO-DRAFT");
+
+        var list = await rep.GetPageAsync("/Orders/Drafts");
+        var row = list.QuerySelector($"tr[data-draft='{draftId}']");
+        Assert.NotNull(row);
+        Assert.Null((await buyer.GetPageAsync("/Orders/Drafts")).QuerySelector($"tr[data-draft='{draftId}']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await buyer.GetAsync($"/Orders/Drafts/{draftId}/Review")).Response.StatusCode);
+
+        var response = await rep.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Null((await rep.GetPageAsync("/Orders/Drafts")).QuerySelector($"tr[data-draft='{draftId}']"));
+    }
+
+    [Fact]
+    public async Task ReviewListsWhatStopsASubmitWithLinksBackAndSubmitsNothing()
+    {
+        using var client = await portal.SignedInAsync(Personas.Representative);
+        var draftId = await StartDraftAsync(client);
+
+        var review = await client.GetPageAsync($"/Orders/Drafts/{draftId}/Review");
+        var response = await client.SubmitAsync(Form(review, "#submit-form"));
+
+        Assert.NotNull(review.QuerySelector("#review-problems a[href$='/Items']"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0L, portal.Mirror.Scalar<long>("SELECT count(*) FROM salesorder WHERE salesorderid = $p0", draftId.ToString().ToUpperInvariant()));
+    }
+
+    [Fact]
+    public async Task ReorderCopiesTheChosenLinesIntoANewDraftAndSaysWhichCouldNotBeCopied()
+    {
+        using var client = await portal.SignedInAsync(Personas.Representative);
+        var number = portal.Mirror.Scalar<string>(
+            "SELECT o.msdyn_salesordernumber FROM salesorder o JOIN account a ON a.accountid = o.customerid "
+            + "WHERE a.accountnumber = 'US-0001' AND (SELECT count(*) FROM salesorderdetail d WHERE d.salesorderid = o.salesorderid) >= 3 "
+            + "ORDER BY o.msdyn_salesordernumber LIMIT 1")!;
+        var page = await client.GetPageAsync($"/Orders/{number}/Reorder");
+        var boxes = page.QuerySelectorAll<IHtmlInputElement>("#reorder-lines input[name=selected]:not([disabled])").ToList();
+        Assert.True(boxes.Count >= 2);
+        boxes[0].IsChecked = false;
+
+        var response = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form:has(#reorder-submit)")!);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var items = await client.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal(boxes.Count - 1, items.QuerySelectorAll("#draft-lines tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task ExportGivesTheFilteredListAsInvariantCsvOfTheScopeOnly()
+    {
+        using var client = await portal.SignedInAsync(Personas.AuthorizedUser);
+
+        var response = await client.Http.GetAsync("/Orders/Export?status=Invoiced", Ct);
+        var csv = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("OrderNumber,RequisitionNumber,OrderDate,RequestedReceiptDate,Status,TotalAmount,Currency,ContactPerson", lines[0]);
+        var expected = portal.Mirror.Scalar<long>(
+            "SELECT count(*) FROM salesorder o JOIN contact c ON c.contactid = o.msdyn_contactperson WHERE c.emailaddress1 = $p0 AND o.msdyn_processingstatus = 192350005",
+            Personas.AuthorizedUser);
+        Assert.True(expected > 0);
+        Assert.Equal(expected, lines.Length - 1);
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^SO-\d+,[^,]*,\d{4}-\d{2}-\d{2},(\d{4}-\d{2}-\d{2})?,Invoiced,\d+\.\d{2},USD,", l));
+    }
+
+    private (string First, string Second) PricedItems(string email)
+    {
+        var items = portal.Mirror.Strings(
+            "SELECT p.msdyn_productnumber FROM product p JOIN productpricelevel i ON i.productid = p.productid JOIN contact c ON c.defaultpricelevelid = i.pricelevelid "
+            + "WHERE c.emailaddress1 = $p0 AND p.statecode = 0 ORDER BY p.msdyn_productnumber LIMIT 2", email);
+        return (items[0], items[1]);
+    }
+
+    private (string Retired, string NotOnPriceList) UnorderableItems(string email)
+    {
+        var retired = portal.Mirror.Scalar<string>("SELECT msdyn_productnumber FROM product WHERE statecode = 1 ORDER BY msdyn_productnumber LIMIT 1")!;
+        var unlisted = portal.Mirror.Scalar<string>(
+            "SELECT p.msdyn_productnumber FROM product p WHERE p.statecode = 0 AND NOT EXISTS (SELECT 1 FROM productpricelevel i JOIN contact c ON c.defaultpricelevelid = i.pricelevelid "
+            + "WHERE c.emailaddress1 = $p0 AND i.productid = p.productid) ORDER BY p.msdyn_productnumber LIMIT 1", email)!;
+        return (retired, unlisted);
+    }
+}
