@@ -6,6 +6,7 @@ using CustomerPortal.Web.Health;
 using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Localization;
 using CustomerPortal.Web.Resources;
+using Microsoft.AspNetCore.DataProtection;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,10 @@ builder.Services.Configure<PortalOptions>(portalSection);
 
 var dataSource = builder.Services.AddCustomerDataSource(builder.Configuration, portal);
 builder.Services.AddPortalStore(portal.PathOf("portal.db"));
+// Sign-in cookies and antiforgery tokens survive a restart or a new release: the keys live in the data directory.
+builder.Services.AddDataProtection()
+    .SetApplicationName("CustomerPortal")
+    .PersistKeysToFileSystem(new DirectoryInfo(portal.PathOf("keys")));
 builder.Services.AddPortalIdentity();
 builder.Services.AddSingleton<DemoPersonas>();
 builder.Services.AddPortalLocalization();
