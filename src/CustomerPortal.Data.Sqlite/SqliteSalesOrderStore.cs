@@ -34,7 +34,8 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
             orders = orders.Where(o => o.CreatedOn >= start);
         }
 
-        if (query.OrderedTo is { } to)
+        // Up to the last representable day means no upper bound (the day after it cannot be computed).
+        if (query.OrderedTo is { } to && to < DateOnly.MaxValue)
         {
             var endExclusive = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             orders = orders.Where(o => o.CreatedOn < endExclusive);

@@ -39,5 +39,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             line.HasKey(l => l.SalesOrderLineId);
             line.Property(l => l.SalesOrderLineId).ValueGeneratedNever();
         });
+
+        // Microsoft.Data.Sqlite retries a statement that meets a busy database, except one with a RETURNING
+        // clause (dotnet/efcore#30851): two sign-ins saving at the same moment ended on the error page with
+        // "database is locked". Without RETURNING, EF Core checks the row count with a separate statement.
+        foreach (var entityType in builder.Model.GetEntityTypes())
+        {
+            entityType.UseSqlReturningClause(false);
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace CustomerPortal.Web.Tests;
 
 // Talks to the portal like a browser without JavaScript: it reads the rendered HTML and submits the
 // real forms, so field names and antiforgery tokens are tested as they are, never guessed.
-public sealed class PortalClient(HttpClient http) : IDisposable
+public sealed class PortalClient(HttpClient http, ServerLog? serverLog = null) : IDisposable
 {
     public HttpClient Http { get; } = http;
 
@@ -22,7 +22,7 @@ public sealed class PortalClient(HttpClient http) : IDisposable
     public async Task<IDocument> GetPageAsync(string url)
     {
         var (response, document) = await GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}.");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}. {serverLog?.Errors()}");
         return document;
     }
 
@@ -65,18 +65,60 @@ public sealed class PortalClient(HttpClient http) : IDisposable
 
     public async Task SignInAsync(string email, string password)
     {
-        var page = await GetPageAsync("/Identity/Account/Login");
-        var form = page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.Elements["Input.Email"] is not null);
+        var response = await SubmitSignInFormAsync(email, password);
 
-        var response = await SubmitAsync(form, new Dictionary<string, string>
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var alert = (await ParseAsync(response)).QuerySelector("[role=alert]")?.TextContent.Trim();
+            Assert.Fail($"Signing in as {email} answered {(int)response.StatusCode} {alert}. {serverLog?.Errors()}");
+        }
+    }
+
+    // Fills in and posts the sign-in form as rendered; the answer is returned as it comes.
+    public async Task<HttpResponseMessage> SubmitSignInFormAsync(string email, string password, string loginUrl = "/Identity/Account/Login")
+    {
+        var page = await GetPageAsync(loginUrl);
+        return await SubmitAsync(SignInForm(page), new Dictionary<string, string>
         {
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
-
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
-            $"Signing in as {email} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Ct)}");
     }
+
+    public static IHtmlFormElement SignInForm(IDocument page) =>
+        page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.Elements["Input.Email"] is not null);
+
+    // GETs the Location of a redirect, as a browser would.
+    public async Task<(HttpResponseMessage Response, IDocument Document)> FollowAsync(HttpResponseMessage redirect)
+    {
+        Assert.True(redirect.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,
+            $"Expected a redirect, got {(int)redirect.StatusCode}.");
+        var location = redirect.Headers.Location!;
+        return await GetAsync(location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
+    }
+
+    // Follows a rendered link.
+    public Task<IDocument> ClickAsync(IHtmlAnchorElement link) => GetPageAsync(new Uri(link.Href).PathAndQuery);
+
+    // Walks a list from its first page through the rendered "Next page" links and returns every page.
+    public async Task<IReadOnlyList<IDocument>> AllPagesAsync(string firstPageUrl, string nextPageText)
+    {
+        var pages = new List<IDocument> { await GetPageAsync(firstPageUrl) };
+        while (NextPageLink(pages[^1], nextPageText) is { } next)
+        {
+            Assert.True(pages.Count < 200, "The list never reaches a last page.");
+            pages.Add(await ClickAsync(next));
+        }
+
+        return pages;
+    }
+
+    public static IHtmlAnchorElement? NextPageLink(IDocument page, string nextPageText) =>
+        page.QuerySelectorAll<IHtmlAnchorElement>("nav a").SingleOrDefault(a => a.TextContent.Trim() == nextPageText);
+
+    public static bool SetsCookie(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+        && cookies.Any(cookie => cookie.StartsWith(name + "=", StringComparison.Ordinal) && !cookie.StartsWith(name + "=;", StringComparison.Ordinal));
 
     public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
     {

@@ -1,5 +1,12 @@
+using CustomerPortal.PortalStore;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CustomerPortal.Web.Tests;
 
@@ -8,6 +15,10 @@ namespace CustomerPortal.Web.Tests;
 public class PortalFactory(SeededPortalData data) : WebApplicationFactory<Program>
 {
     public SeededPortalData Data { get; } = data;
+
+    public MirrorQueries Mirror { get; } = MirrorQueries.Open(data.MirrorPath);
+
+    public ServerLog ServerLog { get; } = new();
 
     protected Dictionary<string, string?> Settings { get; } = new()
     {
@@ -28,10 +39,63 @@ public class PortalFactory(SeededPortalData data) : WebApplicationFactory<Progra
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(ServerLog));
     }
 
     // A client that keeps cookies and does not follow redirects, so tests can see where they point.
     // https, because outside Development the portal's cookies are Secure and a client keeps them for https only.
     public PortalClient CreatePortalClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") }));
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") }), ServerLog);
+
+    // A user of its own, for tests that lock out or change a user: the demo personas stay untouched.
+    // Linked to the contact of linkedToContactOf (a demo persona's e-mail) when given, with that role.
+    public async Task<string> CreateUserAsync(string password, string? role = null, string? linkedToContactOf = null)
+    {
+        var email = $"test-{Guid.NewGuid():N}@tests.example";
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = "Test User",
+            ContactId = linkedToContactOf is null ? null : Guid.Parse(Mirror.ContactByEmail(linkedToContactOf).ContactId),
+        };
+
+        Succeeded(await users.CreateAsync(user, password));
+        if (role is not null)
+        {
+            Succeeded(await users.AddToRoleAsync(user, role));
+        }
+
+        return email;
+
+        static void Succeeded(IdentityResult result) =>
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
+    public async Task<bool> IsLockedOutAsync(string email)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        return await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!);
+    }
+
+    // After UseKestrel and StartServer: the address Kestrel actually listens on (port 0 picks a free one).
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+}
+
+// A portal with some settings changed, for start-up and configuration tests. Not a fixture: create and dispose it in the test.
+public sealed class ConfiguredPortalFactory : PortalFactory
+{
+    public ConfiguredPortalFactory(SeededPortalData data, params (string Key, string? Value)[] settings)
+        : base(data)
+    {
+        foreach (var (key, value) in settings)
+        {
+            Settings[key] = value;
+        }
+    }
 }

@@ -159,6 +159,20 @@ public abstract class DataSourceContract(SeededDemoMirror mirror)
     }
 
     [Fact]
+    public async Task DateRangeEndingOnTheLastRepresentableDayHasNoUpperBound()
+    {
+        // A date picker offers 9999-12-31; the day after it cannot be computed, so "to" must not be turned into an exclusive end.
+        var orders = Mirror.OrdersVisibleTo(Mirror.Representative);
+        var from = DateOnly.FromDateTime(orders.Max(o => o.CreatedOn)).AddDays(-30);
+        var expected = orders.Count(o => DateOnly.FromDateTime(o.CreatedOn) >= from);
+
+        var found = await ListAll(Mirror.Representative, new SalesOrderQuery(OrderedFrom: from, OrderedTo: DateOnly.MaxValue, PageSize: 100));
+
+        Assert.True(expected > 0);
+        Assert.Equal(expected, found.Count);
+    }
+
+    [Fact]
     public async Task OrderDetailsCarryTheLinesAndTotalsOfTheMirror()
     {
         var order = Mirror.OrdersVisibleTo(Mirror.Representative).OrderByDescending(o => o.CreatedOn).First();
