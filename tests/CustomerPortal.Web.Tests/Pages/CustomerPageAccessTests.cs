@@ -8,7 +8,7 @@ namespace CustomerPortal.Web.Tests.Pages;
 // get an explanation on customer pages: no customer data, no error page.
 public sealed class CustomerPageAccessTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    private const string TestPassword = "Test-Portal-2026!";
+    private const string TestPassword = "Quartz-Harbor-2026!";
     private static readonly PortalTexts Text = PortalTexts.English;
 
     public static TheoryData<string> CustomerPages => ["/Orders", "/Orders?status=Invoiced", "/Account", "/Products", "/Products?search=A"];

@@ -10,7 +10,7 @@ namespace CustomerPortal.Web.Tests.Pages.Identity;
 public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private const string AuthCookie = "CustomerPortal.Auth";
-    private const string TestPassword = "Test-Portal-2026!";
+    private const string TestPassword = "Quartz-Harbor-2026!";
     private static readonly PortalTexts Text = PortalTexts.English;
 
     [Theory]

@@ -16,8 +16,6 @@ public class OrderingPortal : PortalFactory
     {
     }
 
-    public MirrorQueries Mirror => MirrorQueries.Open(Data.MirrorPath);
-
     public string MirrorConnectionString => $"Data Source={Data.MirrorPath}";
 
     // A customer user linked to a given contact, for the contacts no persona uses (incomplete ones).
