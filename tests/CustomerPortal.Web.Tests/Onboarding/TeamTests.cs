@@ -57,6 +57,23 @@ public sealed class TeamTests(SeededPortalData data)
     }
 
     [Fact]
+    public async Task AColleagueWithTwoSignInsIsListedOnceAndDisablingEndsBoth()
+    {
+        using var portal = new PrivatePortalFactory(data);
+        var secondSignIn = await portal.CreateUserAsync("Quartz-Harbor-2026!", Core.PortalRoles.AuthorizedUser, linkedToContactOf: Personas.AuthorizedUser);
+        using var rep = portal.CreatePortalClient();
+        await rep.SignInAsync(Personas.Representative, Personas.Password);
+        var store = PortalStoreQueries.Open(portal.PortalStorePath);
+
+        var page = await rep.GetPageAsync("/Team");
+        var disabled = await rep.SubmitAsync(page.QuerySelectorAll<IHtmlFormElement>("form.disable-form").Single());
+
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        Assert.True(store.LockoutEnd(Personas.AuthorizedUser) > DateTimeOffset.UtcNow.AddYears(100));
+        Assert.True(store.LockoutEnd(secondSignIn) > DateTimeOffset.UtcNow.AddYears(100));
+    }
+
+    [Fact]
     public async Task RepresentativeCannotInviteAnotherAccountsContact()
     {
         using var portal = new PrivatePortalFactory(data);

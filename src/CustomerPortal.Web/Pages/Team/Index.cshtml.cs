@@ -65,13 +65,25 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnPostDisableAsync(Guid contactId, CancellationToken cancellationToken)
     {
         if (User.GetCustomerScope() is not { } scope
-            || (await contacts.ListColleaguesAsync(scope, cancellationToken)).All(c => c.ContactId != contactId)
-            || await db.Users.SingleOrDefaultAsync(u => u.ContactId == contactId, cancellationToken) is not { } user)
+            || (await contacts.ListColleaguesAsync(scope, cancellationToken)).All(c => c.ContactId != contactId))
         {
             return NotFound();
         }
 
-        var refusal = await administration.DisableAsync(user, User, AuditActions.AccessDisabled);
+        // Nothing stops two sign-ins being linked to one contact (an old and a re-invited one, say):
+        // disabling a colleague's access disables every sign-in of that contact.
+        var sameContact = await db.Users.Where(u => u.ContactId == contactId).ToListAsync(cancellationToken);
+        if (sameContact.Count == 0)
+        {
+            return NotFound();
+        }
+
+        string? refusal = null;
+        foreach (var user in sameContact)
+        {
+            refusal ??= await administration.DisableAsync(user, User, AuditActions.AccessDisabled);
+        }
+
         StatusMessage = refusal is null ? "Team.Disabled" : "Users.Refused." + refusal;
         return RedirectToPage();
     }
@@ -81,7 +93,10 @@ public sealed class IndexModel(
         Self = scope.ContactId;
         Colleagues = await contacts.ListColleaguesAsync(scope, cancellationToken);
         var ids = Colleagues.Select(c => c.ContactId).ToList();
-        Users = (await administration.ListAsync(null, ids, cancellationToken)).ToDictionary(u => u.ContactId!.Value);
+        // One row per contact; with several sign-ins on one contact, the one used last represents it.
+        Users = (await administration.ListAsync(null, ids, cancellationToken))
+            .GroupBy(u => u.ContactId!.Value)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.LastSignInAt).First());
         var now = clock.GetUtcNow().UtcDateTime;
         Invited = [.. await db.Invitations
             .Where(i => ids.Contains(i.ContactId) && i.RedeemedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
