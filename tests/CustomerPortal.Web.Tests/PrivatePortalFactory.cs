@@ -13,8 +13,29 @@ public class PrivatePortalFactory : PortalFactory
         DataDirectory = Directory.CreateTempSubdirectory("customerportal-private-").FullName;
         foreach (var file in Directory.GetFiles(data.DataDirectory))
         {
-            File.Copy(file, Path.Combine(DataDirectory, Path.GetFileName(file)));
+            var name = Path.GetFileName(file);
+            if (name.EndsWith(".db", StringComparison.Ordinal))
+            {
+                SnapshotDatabase(file, Path.Combine(DataDirectory, name));
+            }
+            else if (!name.EndsWith("-journal", StringComparison.Ordinal) && !name.EndsWith("-wal", StringComparison.Ordinal)
+                     && !name.EndsWith("-shm", StringComparison.Ordinal))
+            {
+                File.Copy(file, Path.Combine(DataDirectory, name));
+            }
         }
+    }
+
+    // Other test classes write to the shared databases while this one copies them: VACUUM INTO takes a
+    // consistent snapshot and, unlike a file copy or the backup API, waits for a writer instead of failing.
+    private static void SnapshotDatabase(string source, string target)
+    {
+        using var from = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={source};Mode=ReadOnly;Pooling=False");
+        from.Open();
+        using var command = from.CreateCommand();
+        command.CommandText = "VACUUM INTO $target";
+        command.Parameters.AddWithValue("$target", target);
+        command.ExecuteNonQuery();
     }
 
     public string DataDirectory { get; }
