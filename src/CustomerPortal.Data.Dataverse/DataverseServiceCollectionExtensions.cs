@@ -39,6 +39,7 @@ public static class DataverseServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateTypedClient(), sp.GetRequiredService<OrderNumbering>()));
         services.AddSingleton<DataverseConcurrency>();
         services.AddTransient<ConcurrencyLimitHandler>();
+        services.TryAddSingleton<RetryDelay>();
         services.AddTransient<RetryHandler>();
         services.AddTransient<BearerTokenHandler>();
 

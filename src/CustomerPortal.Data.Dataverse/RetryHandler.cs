@@ -7,13 +7,10 @@ namespace CustomerPortal.Data.Dataverse;
 // connection failures and per-attempt timeouts back off exponentially with full jitter. Bounded by
 // attempts and by total time; the caller's cancellation always wins; other 4xx are never retried.
 // Requests are safe to repeat: GETs, PATCH with If-Match, and the submit's POST names its own ids.
-internal sealed class RetryHandler(IOptions<DataverseOptions> options, TimeProvider time) : DelegatingHandler
+internal sealed class RetryHandler(IOptions<DataverseOptions> options, TimeProvider time, RetryDelay delays) : DelegatingHandler
 {
     private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(8);
-
-    // Tests replace the wait to assert the delays without sleeping.
-    internal Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = Task.Delay;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -51,7 +48,7 @@ internal sealed class RetryHandler(IOptions<DataverseOptions> options, TimeProvi
             }
 
             response?.Dispose();
-            await Delay(delay.Value, cancellationToken);
+            await delays.WaitAsync(delay.Value, cancellationToken);
         }
     }
 
@@ -81,4 +78,10 @@ internal sealed class RetryHandler(IOptions<DataverseOptions> options, TimeProvi
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}
+
+// The wait between attempts; tests substitute one that records the delays instead of sleeping.
+internal class RetryDelay
+{
+    public virtual Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken) => Task.Delay(delay, cancellationToken);
 }
