@@ -1,0 +1,63 @@
+using System.Text.Json;
+using CustomerPortal.Data.Sqlite.Mirror;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerPortal.DataverseEmulator;
+
+// Composition of the emulator: options, HTTPS certificate, token endpoints, the Web API and the admin endpoint.
+// Tests build it with their own arguments (a temp mirror, https://127.0.0.1:0) and start it in-process.
+internal static class EmulatorHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var settings = builder.Configuration.GetSection("Emulator").Get<EmulatorOptions>() ?? new EmulatorOptions();
+        if (string.IsNullOrWhiteSpace(settings.MirrorPath) || !File.Exists(settings.MirrorPath))
+        {
+            throw new InvalidOperationException($"Emulator:MirrorPath must name a seeded mirror file (found '{settings.MirrorPath}'). Seed one with: dotnet run --project src/CustomerPortal.Seed -- --profile seed/demo.json --data-dir <dir>");
+        }
+
+        var certificatePath = string.IsNullOrWhiteSpace(settings.CertificatePath)
+            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.MirrorPath))!, EmulatorCertificate.FileName)
+            : settings.CertificatePath;
+        var certificate = EmulatorCertificate.LoadOrCreate(certificatePath, settings.CertificatePassword);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+
+        builder.Services.Configure<EmulatorOptions>(builder.Configuration.GetSection("Emulator"));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TokenService>();
+        builder.Services.AddSingleton<Faults>();
+        builder.Services.AddSingleton<RowVersions>();
+        builder.Services.AddSingleton<MirrorConnectionFactory>();
+        builder.Services.AddSingleton(_ =>
+        {
+            using var db = new MirrorDbContext(new DbContextOptionsBuilder<MirrorDbContext>().UseSqlite("Data Source=:memory:").Options);
+            return new EntitySets(db);
+        });
+        builder.Services.AddSingleton<WebApi>();
+
+        var app = builder.Build();
+        var thumbprint = EmulatorCertificate.Thumbprint(certificate);
+        app.Lifetime.ApplicationStarted.Register(() =>
+            Console.WriteLine($"Dataverse emulator on {string.Join(", ", app.Urls)}, mirror {settings.MirrorPath}, certificate SHA-256 {thumbprint} (also in {EmulatorCertificate.ThumbprintFileName})."));
+        Console.WriteLine($"Emulator certificate SHA-256: {thumbprint}");
+
+        app.Map(WebApi.BasePath, api => api.Run(http => http.RequestServices.GetRequiredService<WebApi>().Handle(http)));
+        TokenService.Map(app);
+        app.MapGet("/_emulator/faults", (Faults faults, IOptions<EmulatorOptions> options) =>
+            options.Value.AdminEndpoint ? Results.Json(faults.Current) : Results.NotFound());
+        app.MapPost("/_emulator/faults", async (HttpContext http, Faults faults, IOptions<EmulatorOptions> options) =>
+        {
+            if (!options.Value.AdminEndpoint)
+            {
+                return Results.NotFound();
+            }
+
+            var update = await JsonSerializer.DeserializeAsync<FaultOptions>(http.Request.Body, JsonSerializerOptions.Web, http.RequestAborted);
+            faults.Set(update ?? new FaultOptions());
+            return Results.Json(faults.Current);
+        });
+        return app;
+    }
+}

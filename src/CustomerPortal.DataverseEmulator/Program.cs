@@ -1,0 +1,4 @@
+using CustomerPortal.DataverseEmulator;
+
+var app = EmulatorHost.Build(args);
+await app.RunAsync();

@@ -1,0 +1,451 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerPortal.DataverseEmulator;
+
+// Parsed system query options of one request (q-overview): $select, $filter, $orderby, $top, $count, $expand.
+internal sealed class ReadQuery
+{
+    public required EntitySet Set { get; init; }
+
+    // Null when $select is absent: every column comes back (q-select says: always select).
+    public List<ColumnInfo>? Select { get; init; }
+
+    public string? Filter { get; init; }
+
+    public List<(ColumnInfo Column, bool Descending)> OrderBy { get; init; } = [];
+
+    public int? Top { get; init; }
+
+    public bool Count { get; init; }
+
+    public List<Expand> Expands { get; init; } = [];
+
+    public IEnumerable<ColumnInfo> Output
+    {
+        get
+        {
+            if (Select is null)
+            {
+                return Set.VisibleColumns;
+            }
+
+            var columns = new List<ColumnInfo>(Select);
+            // Selecting a money column also returns _transactioncurrencyid_value (q-select).
+            if (columns.Any(c => c.Kind == ColumnKind.Money) && Set.ColumnsByName.TryGetValue("transactioncurrencyid", out var currency)
+                && !columns.Contains(currency))
+            {
+                columns.Add(currency);
+            }
+
+            var key = Set.ColumnsByName[Set.Key];
+            if (!columns.Contains(key))
+            {
+                columns.Add(key);
+            }
+
+            return columns;
+        }
+    }
+
+    public string ContextSelect()
+    {
+        var parts = (Select ?? []).Select(c => Set.PropertyName(c)).Concat(Expands.Select(e => e.Navigation + (e.Query.Select is null ? "()" : "(" + e.Query.ContextSelect() + ")")));
+        return string.Join(",", parts);
+    }
+
+    private static readonly HashSet<string> Supported = ["$select", "$filter", "$orderby", "$top", "$count", "$expand", "$skiptoken"];
+
+    public static ReadQuery Parse(EntitySets sets, EntitySet set, IReadOnlyDictionary<string, string> options, bool nested, bool collection)
+    {
+        foreach (var name in options.Keys)
+        {
+            // $skip, $search and $format are documented as not supported (q-overview, q-page).
+            if (name is "$skip" or "$search" or "$format" || (name.StartsWith('$') && !Supported.Contains(name)))
+            {
+                throw WebApiException.BadQuery($"The query parameter {name} is not supported");
+            }
+        }
+
+        if (nested && (options.ContainsKey("$count") || options.ContainsKey("$skiptoken")))
+        {
+            throw WebApiException.BadQuery("The query parameter $count is not supported inside $expand");
+        }
+
+        List<ColumnInfo>? select = null;
+        if (options.TryGetValue("$select", out var selectText))
+        {
+            select = [];
+            foreach (var name in SplitTopLevel(selectText, ','))
+            {
+                var column = set.FindProperty(name.Trim());
+                if (column is null)
+                {
+                    // Navigation properties cannot be selected; the lookup property _x_value can (q-select).
+                    throw WebApiException.UnknownProperty(set, name.Trim());
+                }
+
+                if (!select.Contains(column))
+                {
+                    select.Add(column);
+                }
+            }
+        }
+
+        var orderBy = new List<(ColumnInfo, bool)>();
+        if (options.TryGetValue("$orderby", out var orderText))
+        {
+            foreach (var item in SplitTopLevel(orderText, ','))
+            {
+                var parts = item.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var column = set.FindProperty(parts[0]) ?? throw WebApiException.UnknownProperty(set, parts[0]);
+                var descending = parts.Length > 1 && parts[1] == "desc";
+                if (parts.Length > 2 || (parts.Length == 2 && parts[1] is not ("asc" or "desc")))
+                {
+                    throw WebApiException.BadQuery($"Syntax error in $orderby '{orderText}'.");
+                }
+
+                orderBy.Add((column, descending));
+            }
+        }
+
+        int? top = null;
+        if (options.TryGetValue("$top", out var topText))
+        {
+            top = int.TryParse(topText, NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t
+                : throw WebApiException.BadQuery($"Invalid value '{topText}' for $top query option found. The $top query option requires a non-negative integer value.");
+        }
+
+        var count = false;
+        if (options.TryGetValue("$count", out var countText))
+        {
+            count = countText switch
+            {
+                "true" => true,
+                "false" => false,
+                _ => throw WebApiException.BadQuery($"'{countText}' is not a valid count option."),
+            };
+        }
+
+        var expands = new List<Expand>();
+        if (options.TryGetValue("$expand", out var expandText))
+        {
+            if (nested)
+            {
+                throw WebApiException.BadQuery("Nested $expand is not emulated.");
+            }
+
+            foreach (var item in SplitTopLevel(expandText, ','))
+            {
+                expands.Add(Expand.Parse(sets, set, item.Trim()));
+            }
+
+            if (expands.Count > 15)
+            {
+                throw WebApiException.BadQuery("Number of expands in the query exceeded the limit of 15.");
+            }
+        }
+
+        return new ReadQuery
+        {
+            Set = set,
+            Select = select,
+            Filter = options.GetValueOrDefault("$filter"),
+            OrderBy = orderBy,
+            Top = top,
+            Count = count && collection,
+            Expands = expands,
+        };
+    }
+
+    public static List<string> SplitTopLevel(string text, char separator)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var quoted = false;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\'')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c == '(')
+            {
+                depth++;
+            }
+            else if (!quoted && c == ')')
+            {
+                depth--;
+            }
+            else if (!quoted && depth == 0 && c == separator)
+            {
+                parts.Add(text[start..i]);
+                start = i + 1;
+            }
+        }
+
+        parts.Add(text[start..]);
+        return [.. parts.Where(p => p.Trim().Length > 0)];
+    }
+}
+
+// One $expand item: a single-valued nav (only $select, q-join) or the collection order_details
+// (single level: $select/$filter/$orderby/$top, no paging of the expanded rows).
+internal sealed record Expand(string Navigation, LookupSpec? Lookup, CollectionSpec? Collection, ReadQuery Query)
+{
+    public static Expand Parse(EntitySets sets, EntitySet parent, string text)
+    {
+        var open = text.IndexOf('(', StringComparison.Ordinal);
+        var name = open < 0 ? text : text[..open];
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (open >= 0)
+        {
+            if (!text.EndsWith(')'))
+            {
+                throw WebApiException.BadQuery($"Syntax error in $expand '{text}'.");
+            }
+
+            foreach (var option in ReadQuery.SplitTopLevel(text[(open + 1)..^1], ';'))
+            {
+                var equals = option.IndexOf('=', StringComparison.Ordinal);
+                if (equals < 0)
+                {
+                    throw WebApiException.BadQuery($"Syntax error in $expand '{text}'.");
+                }
+
+                options[option[..equals].Trim()] = option[(equals + 1)..];
+            }
+        }
+
+        if (name.EndsWith("/$ref", StringComparison.Ordinal))
+        {
+            throw WebApiException.BadQuery("$expand with $ref is not emulated.");
+        }
+
+        if (parent.LookupsByNavigation.TryGetValue(name, out var lookup))
+        {
+            if (options.Keys.Any(k => k is not "$select"))
+            {
+                throw WebApiException.BadQuery("Only $select and $filter clause can be provided while doing $expand on many-to-one relationship or nested one-to-many relationship.");
+            }
+
+            var target = sets.Get(lookup.TargetSet);
+            return new Expand(name, lookup, null, ReadQuery.Parse(sets, target, options, nested: true, collection: false));
+        }
+
+        if (parent.Collections.TryGetValue(name, out var collection))
+        {
+            var child = sets.Get(collection.ChildSet);
+            return new Expand(name, null, collection, ReadQuery.Parse(sets, child, options, nested: true, collection: true));
+        }
+
+        throw WebApiException.UnknownProperty(parent, name);
+    }
+}
+
+// A row as read from the mirror: the raw stored values of every column of the table, in EntitySet.Columns order.
+internal sealed class Row(EntitySet set, object?[] raw)
+{
+    public EntitySet Set { get; } = set;
+
+    public object? Raw(ColumnInfo column) => raw[Index(column)];
+
+    public object? Value(ColumnInfo column) => Values.FromStore(column, raw[Index(column)]);
+
+    public object? Value(string column) => Value(Set.ColumnsByName[column]);
+
+    public Guid Id => (Guid)Value(Set.Key)!;
+
+    private int Index(ColumnInfo column)
+    {
+        for (var i = 0; i < Set.Columns.Count; i++)
+        {
+            if (ReferenceEquals(Set.Columns[i], column))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"{column.Name} is not a column of {Set.Name}.");
+    }
+}
+
+// Runs a ReadQuery against the mirror with keyset paging. The skip token carries the sort values of the last
+// row of the page, so a page boundary never moves when rows are inserted elsewhere (q-page: opaque token).
+internal static partial class QueryRunner
+{
+    public const int MaxPageSize = 5000;
+
+    public static (List<Row> Rows, string? NextToken) Page(SqliteConnection connection, ReadQuery query, string? where, SqlParameters parameters, int pageSize, string? skipToken)
+    {
+        var keys = SortKeys(query);
+        var conditions = new List<string>();
+        if (where is not null)
+        {
+            conditions.Add(where);
+        }
+
+        if (query.Filter is not null)
+        {
+            conditions.Add(FilterParser.ToSql(query.Set, query.Filter, parameters));
+        }
+
+        if (skipToken is not null)
+        {
+            conditions.Add(After(keys, DecodeToken(skipToken, keys.Count), parameters));
+        }
+
+        var rows = Select(connection, query.Set, conditions, parameters, keys, pageSize + 1);
+        if (rows.Count <= pageSize)
+        {
+            return (rows, null);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        var last = rows[^1];
+        return (rows, EncodeToken(keys.Select(k => last.Raw(k.Column)).ToList()));
+    }
+
+    public static int Count(SqliteConnection connection, ReadQuery query, string? where, SqlParameters parameters, int cap)
+    {
+        var conditions = new List<string>();
+        if (where is not null)
+        {
+            conditions.Add(where);
+        }
+
+        if (query.Filter is not null)
+        {
+            conditions.Add(FilterParser.ToSql(query.Set, query.Filter, parameters));
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM {Sql.Quote(query.Set.LogicalName)}{Where(conditions)} LIMIT {cap + 1})";
+        parameters.Apply(command);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public static List<Row> Select(SqliteConnection connection, EntitySet set, List<string> conditions, SqlParameters parameters, List<(ColumnInfo Column, bool Descending)>? keys, int? limit)
+    {
+        using var command = connection.CreateCommand();
+        var sql = new StringBuilder($"SELECT {string.Join(", ", set.Columns.Select(c => Sql.Quote(c.Name)))} FROM {Sql.Quote(set.LogicalName)}{Where(conditions)}");
+        if (keys is { Count: > 0 })
+        {
+            sql.Append(" ORDER BY ").Append(string.Join(", ", keys.Select(k => Sql.Compared(k.Column) + (k.Descending ? " DESC" : ""))));
+        }
+
+        if (limit is not null)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" LIMIT {limit}");
+        }
+
+        command.CommandText = sql.ToString();
+        parameters.Apply(command);
+        using var reader = command.ExecuteReader();
+        var rows = new List<Row>();
+        while (reader.Read())
+        {
+            var raw = new object?[set.Columns.Count];
+            for (var i = 0; i < raw.Length; i++)
+            {
+                raw[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(new Row(set, raw));
+        }
+
+        return rows;
+    }
+
+    public static List<(ColumnInfo Column, bool Descending)> SortKeys(ReadQuery query)
+    {
+        var keys = new List<(ColumnInfo Column, bool Descending)>(query.OrderBy);
+        var key = query.Set.ColumnsByName[query.Set.Key];
+        if (!keys.Any(k => k.Column == key))
+        {
+            keys.Add((key, false));
+        }
+
+        return keys;
+    }
+
+    private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions.Select(c => "(" + c + ")"));
+
+    // (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ... with SQL's NULL ordering (first ascending, last descending).
+    private static string After(List<(ColumnInfo Column, bool Descending)> keys, List<object?> values, SqlParameters parameters)
+    {
+        var alternatives = new List<string>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var terms = new List<string>();
+            for (var j = 0; j < i; j++)
+            {
+                terms.Add(values[j] is null ? $"{Sql.Quote(keys[j].Column.Name)} IS NULL"
+                    : $"{Sql.Compared(keys[j].Column)} = {Sql.CompareValue(keys[j].Column, parameters.Add(values[j]))}");
+            }
+
+            var (column, descending) = keys[i];
+            var value = values[i];
+            terms.Add((value, descending) switch
+            {
+                (null, false) => $"{Sql.Quote(column.Name)} IS NOT NULL",
+                (null, true) => "0",
+                (_, false) => $"{Sql.Compared(column)} > {Sql.CompareValue(column, parameters.Add(value))}",
+                (_, true) => $"({Sql.Compared(column)} < {Sql.CompareValue(column, parameters.Add(value))} OR {Sql.Quote(column.Name)} IS NULL)",
+            });
+            alternatives.Add(string.Join(" AND ", terms));
+        }
+
+        return string.Join(" OR ", alternatives.Select(a => "(" + a + ")"));
+    }
+
+    // The token looks like Dataverse's (a <cookie pagingcookie="..."/> element) so clients that parse or
+    // rebuild it break here as they would against the real service; its content is ours and opaque.
+    private static string EncodeToken(List<object?> values)
+    {
+        var json = JsonSerializer.Serialize(values.Select(v => v switch
+        {
+            null => "n",
+            long l => "i" + l.ToString(CultureInfo.InvariantCulture),
+            double d => "r" + d.ToString("R", CultureInfo.InvariantCulture),
+            _ => "s" + Convert.ToString(v, CultureInfo.InvariantCulture),
+        }).ToArray());
+        var cookie = Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return $"<cookie pagenumber=\"2\" pagingcookie=\"{cookie}\" istracking=\"False\" />";
+    }
+
+    private static List<object?> DecodeToken(string token, int keyCount)
+    {
+        try
+        {
+            var cookie = CookiePattern().Match(token).Groups[1].Value.Replace('-', '+').Replace('_', '/');
+            cookie = cookie.PadRight(cookie.Length + ((4 - (cookie.Length % 4)) % 4), '=');
+            var items = JsonSerializer.Deserialize<string[]>(Encoding.UTF8.GetString(Convert.FromBase64String(cookie)))!;
+            if (items.Length != keyCount)
+            {
+                throw new FormatException();
+            }
+
+            return [.. items.Select(s => s[0] switch
+            {
+                'n' => (object?)null,
+                'i' => long.Parse(s[1..], CultureInfo.InvariantCulture),
+                'r' => double.Parse(s[1..], CultureInfo.InvariantCulture),
+                's' => s[1..],
+                _ => throw new FormatException(),
+            })];
+        }
+        catch (Exception e) when (e is FormatException or JsonException or IndexOutOfRangeException or ArgumentException)
+        {
+            throw WebApiException.BadQuery("The $skiptoken is not valid for this query.");
+        }
+    }
+
+    [GeneratedRegex("pagingcookie=\"([^\"]*)\"")]
+    private static partial Regex CookiePattern();
+}

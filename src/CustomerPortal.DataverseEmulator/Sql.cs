@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+
+namespace CustomerPortal.DataverseEmulator;
+
+// SQL fragments over the mirror's storage conventions. Decimals are stored as text by EF's SQLite provider,
+// so they compare and sort as REAL; strings compare case-insensitively as Dataverse's SQL Server collation does.
+internal static class Sql
+{
+    public static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public static string Compared(ColumnInfo column) => column.Kind switch
+    {
+        ColumnKind.Money or ColumnKind.Decimal => $"CAST({Quote(column.Name)} AS REAL)",
+        ColumnKind.String => $"{Quote(column.Name)} COLLATE NOCASE",
+        _ => Quote(column.Name),
+    };
+
+    public static string CompareValue(ColumnInfo column, string parameter) =>
+        column.Kind is ColumnKind.Money or ColumnKind.Decimal ? $"CAST({parameter} AS REAL)" : parameter;
+}
+
+internal sealed class SqlParameters
+{
+    private readonly List<(string Name, object? Value)> _values = [];
+
+    public string Add(object? value)
+    {
+        var name = "$p" + _values.Count;
+        _values.Add((name, value));
+        return name;
+    }
+
+    public void Apply(SqliteCommand command)
+    {
+        foreach (var (name, value) in _values)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+    }
+}

@@ -1,0 +1,471 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CustomerPortal.Data.Sqlite.Mirror;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerPortal.DataverseEmulator;
+
+// /api/data/v9.2/...: the bearer check, the fault injector, then routing by the resource path (compose):
+// service document, WhoAmI, {set}, {set}({key}), {set}/$count.
+internal sealed partial class WebApi(
+    EntitySets sets, RowVersions versions, TokenService tokens, Faults faults, IOptionsMonitor<EmulatorOptions> options, MirrorConnectionFactory connections)
+{
+    public const string BasePath = "/api/data/v9.2";
+
+    // Dataverse writes quotes in ETags as \" and non-ASCII text as is, not as \uXXXX escapes.
+    private static readonly JsonWriterOptions JsonOutput = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly SemaphoreSlim WriteGate = new(1, 1);
+
+    public async Task Handle(HttpContext http)
+    {
+        var response = http.Response;
+        response.Headers["OData-Version"] = "4.0";
+        await faults.Delay(http.RequestAborted);
+
+        // No, invalid or expired token: 401 with the bearer challenge ServiceClient and MSAL-based clients read (6.3).
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || !tokens.Validate(authorization[7..].Trim(), tokens.Resource(http)))
+        {
+            var origin = TokenService.Origin(http);
+            response.StatusCode = 401;
+            response.Headers.WWWAuthenticate = $"Bearer authorization_uri={origin}/{options.CurrentValue.TenantId}/oauth2/authorize, resource_id={origin}/";
+            return;
+        }
+
+        if (faults.Decide(response) is { } status)
+        {
+            await Error(http, status == 429
+                ? new WebApiException(429, "0x80072322", "Number of requests exceeded the limit of 6000 over time window of 300 seconds.")
+                : new WebApiException(503, "", "The service is temporarily unavailable."));
+            return;
+        }
+
+        try
+        {
+            await Route(http);
+        }
+        catch (WebApiException e)
+        {
+            await Error(http, e);
+        }
+        catch (JsonException)
+        {
+            await Error(http, new WebApiException(400, "0x80048d19", "The request body is not valid JSON."));
+        }
+    }
+
+    private async Task Route(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? "";
+        var method = http.Request.Method;
+        if (path is "" or "/")
+        {
+            await ServiceDocument(http);
+            return;
+        }
+
+        if (path is "/WhoAmI" or "/WhoAmI()")
+        {
+            var settings = options.CurrentValue;
+            await WriteJson(http, 200, json =>
+            {
+                json.WriteString("@odata.context", ApiRoot(http) + "$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse");
+                json.WriteString("BusinessUnitId", settings.BusinessUnitId.ToString("D"));
+                json.WriteString("UserId", settings.UserId.ToString("D"));
+                json.WriteString("OrganizationId", settings.OrganizationId.ToString("D"));
+            });
+            return;
+        }
+
+        var match = ResourcePattern().Match(path);
+        if (!match.Success)
+        {
+            throw new WebApiException(404, "0x80060888", $"Resource not found for the segment '{path.Trim('/').Split('/')[0]}'.");
+        }
+
+        var set = sets.Find(match.Groups["set"].Value)
+            ?? throw new WebApiException(404, "0x80060888", $"Resource not found for the segment '{match.Groups["set"].Value}'.");
+        var keys = match.Groups["key"].Success ? Keys.Parse(set, match.Groups["key"].Value) : null;
+        var count = match.Groups["count"].Success;
+
+        using var connection = connections.Open();
+        switch (method)
+        {
+            case "GET" when count && keys is null:
+                await CountOnly(http, connection, set);
+                break;
+            case "GET" when keys is null:
+                await GetCollection(http, connection, set);
+                break;
+            case "GET" when !count:
+                await GetOne(http, connection, set, keys!);
+                break;
+            case "POST" when keys is null && !count:
+                await Create(http, connection, set);
+                break;
+            case "PATCH" when keys is not null && !count:
+                await Upsert(http, connection, set, keys);
+                break;
+            default:
+                throw new WebApiException(405, "0x80060888", $"The HTTP method '{method}' is not supported on this resource (or not emulated).");
+        }
+    }
+
+    private async Task GetCollection(HttpContext http, SqliteConnection connection, EntitySet set)
+    {
+        var prefer = Prefer.Parse(http.Request);
+        var options = Options(http);
+        var query = ReadQuery.Parse(sets, set, options, nested: false, collection: true);
+
+        // odata.maxpagesize (<= 5000) pages; $top alone limits; both: $top is ignored (q-overview, q-page).
+        int pageSize;
+        var paged = true;
+        if (prefer.MaxPageSize is { } max)
+        {
+            pageSize = Math.Clamp(max, 1, QueryRunner.MaxPageSize);
+        }
+        else if (query.Top is { } top)
+        {
+            pageSize = Math.Min(top, QueryRunner.MaxPageSize);
+            paged = false;
+        }
+        else
+        {
+            pageSize = QueryRunner.MaxPageSize;
+        }
+
+        var (rows, next) = QueryRunner.Page(connection, query, null, new SqlParameters(), pageSize, options.GetValueOrDefault("$skiptoken"));
+        if (!paged)
+        {
+            next = null;
+        }
+
+        int? total = query.Count ? QueryRunner.Count(connection, query, null, new SqlParameters(), QueryRunner.MaxPageSize) : null;
+        var writer = new RecordWriter(connection, sets, versions, prefer.Annotations);
+        writer.Prepare(query, rows);
+
+        SetPreferenceApplied(http, prefer.MaxPageSize is not null ? $"odata.maxpagesize={pageSize}" : null, prefer.Annotations.Header);
+        await WriteJson(http, 200, json =>
+        {
+            json.WriteString("@odata.context", Context(http, query, entity: false));
+            if (total is { } t)
+            {
+                // Capped at 5,000 whatever the real count (q-count).
+                json.WriteNumber("@odata.count", Math.Min(t, QueryRunner.MaxPageSize));
+            }
+
+            if (prefer.Annotations.Includes(AnnotationFilter.TotalRecordCount))
+            {
+                json.WriteNumber("@" + AnnotationFilter.TotalRecordCount, total is { } c ? Math.Min(c, QueryRunner.MaxPageSize) : -1);
+                json.WriteBoolean("@" + AnnotationFilter.TotalRecordCountLimitExceeded, total > QueryRunner.MaxPageSize);
+            }
+
+            json.WritePropertyName("value");
+            json.WriteStartArray();
+            foreach (var row in rows)
+            {
+                writer.Write(json, query, row);
+            }
+
+            json.WriteEndArray();
+            if (next is not null)
+            {
+                json.WriteString("@odata.nextLink", NextLink(http, next));
+            }
+        });
+    }
+
+    private async Task GetOne(HttpContext http, SqliteConnection connection, EntitySet set, Keys keys)
+    {
+        var prefer = Prefer.Parse(http.Request);
+        var query = ReadQuery.Parse(sets, set, Options(http), nested: false, collection: false);
+        var parameters = new SqlParameters();
+        var row = QueryRunner.Select(connection, set, [keys.Condition(parameters)], parameters, null, 1).SingleOrDefault() ?? throw keys.NotFound();
+        await WriteRecord(http, connection, query, row, 200, prefer.Annotations);
+    }
+
+    private async Task CountOnly(HttpContext http, SqliteConnection connection, EntitySet set)
+    {
+        var query = ReadQuery.Parse(sets, set, Options(http), nested: false, collection: true);
+        var total = Math.Min(QueryRunner.Count(connection, query, null, new SqlParameters(), QueryRunner.MaxPageSize), QueryRunner.MaxPageSize);
+        http.Response.ContentType = "text/plain";
+        await http.Response.WriteAsync(total.ToString(CultureInfo.InvariantCulture), http.RequestAborted);
+    }
+
+    private async Task Create(HttpContext http, SqliteConnection connection, EntitySet set)
+    {
+        var body = await ReadBody(http);
+        Guid id;
+        await WriteGate.WaitAsync(http.RequestAborted);
+        try
+        {
+            using var db = Context(connection);
+            id = await new Writes(db, sets, versions).Create(set, body.RootElement, null, http.RequestAborted);
+        }
+        finally
+        {
+            WriteGate.Release();
+        }
+
+        await Written(http, connection, set, id, created: true);
+    }
+
+    // PATCH {set}({key}): update, or upsert-create when the record is missing (upsert). If-Match makes it
+    // update-only (404 when missing, 412 on a stale ETag); If-None-Match: * makes it create-only (cond).
+    private async Task Upsert(HttpContext http, SqliteConnection connection, EntitySet set, Keys keys)
+    {
+        var body = await ReadBody(http);
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
+        bool created;
+        Guid id;
+        await WriteGate.WaitAsync(http.RequestAborted);
+        try
+        {
+            var parameters = new SqlParameters();
+            var existing = QueryRunner.Select(connection, set, [keys.Condition(parameters)], parameters, null, 1).SingleOrDefault();
+            using var db = Context(connection);
+            var writes = new Writes(db, sets, versions);
+            if (existing is null)
+            {
+                if (ifMatch.Length > 0)
+                {
+                    throw keys.NotFound();
+                }
+
+                if (keys.Id is null)
+                {
+                    throw new WebApiException(400, "0x80060888", "Upsert through an alternate key is not emulated.");
+                }
+
+                id = await writes.Create(set, body.RootElement, keys.Id, http.RequestAborted);
+                created = true;
+            }
+            else
+            {
+                if (ifNoneMatch == "*")
+                {
+                    throw WebApiException.Duplicate();
+                }
+
+                if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != versions.ETag(set.Name, existing.Id))
+                {
+                    throw WebApiException.VersionMismatch();
+                }
+
+                id = existing.Id;
+                await writes.Update(set, id, body.RootElement, http.RequestAborted);
+                created = false;
+            }
+        }
+        finally
+        {
+            WriteGate.Release();
+        }
+
+        await Written(http, connection, set, id, created);
+    }
+
+    // 204 + OData-EntityId, or with Prefer: return=representation 201 (create) / 200 (update) and the record,
+    // shaped by $select/$expand on the request URL, without OData-EntityId (create, update).
+    private async Task Written(HttpContext http, SqliteConnection connection, EntitySet set, Guid id, bool created)
+    {
+        var prefer = Prefer.Parse(http.Request);
+        if (!prefer.ReturnRepresentation)
+        {
+            http.Response.Headers["OData-EntityId"] = $"{ApiRoot(http)}{set.Name}({id:D})";
+            http.Response.StatusCode = 204;
+            return;
+        }
+
+        var query = ReadQuery.Parse(sets, set, Options(http), nested: false, collection: false);
+        var parameters = new SqlParameters();
+        var row = QueryRunner.Select(connection, set, [$"{Sql.Quote(set.Key)} = {parameters.Add(id.ToString("D").ToUpperInvariant())}"], parameters, null, 1).Single();
+        SetPreferenceApplied(http, "return=representation", prefer.Annotations.Header);
+        await WriteRecord(http, connection, query, row, created ? 201 : 200, prefer.Annotations);
+    }
+
+    private async Task WriteRecord(HttpContext http, SqliteConnection connection, ReadQuery query, Row row, int status, AnnotationFilter annotations)
+    {
+        var writer = new RecordWriter(connection, sets, versions, annotations);
+        writer.Prepare(query, [row]);
+        http.Response.Headers.ETag = versions.ETag(query.Set.Name, row.Id);
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOutput))
+        {
+            writer.Write(json, query, row);
+        }
+
+        // The record object with @odata.context first.
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        await WriteJson(http, status, json =>
+        {
+            json.WriteString("@odata.context", Context(http, query, entity: true));
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                property.WriteTo(json);
+            }
+        });
+    }
+
+    private async Task ServiceDocument(HttpContext http) => await WriteJson(http, 200, json =>
+    {
+        json.WriteString("@odata.context", ApiRoot(http) + "$metadata");
+        json.WritePropertyName("value");
+        json.WriteStartArray();
+        foreach (var set in sets.All.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", set.Name);
+            json.WriteString("kind", "EntitySet");
+            json.WriteString("url", set.Name);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    });
+
+    private static Dictionary<string, string> Options(HttpContext http)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, values) in http.Request.Query)
+        {
+            if (values.Count > 1)
+            {
+                throw WebApiException.BadQuery($"Query option '{name}' was specified more than once, but it must be specified at most once.");
+            }
+
+            options[name] = values.ToString();
+        }
+
+        return options;
+    }
+
+    private static string ApiRoot(HttpContext http) => $"{TokenService.Origin(http)}{http.Request.PathBase}/";
+
+    private static string Context(HttpContext http, ReadQuery query, bool entity)
+    {
+        var select = query.ContextSelect();
+        return $"{ApiRoot(http)}$metadata#{query.Set.Name}{(select.Length > 0 ? "(" + select + ")" : "")}{(entity ? "/$entity" : "")}";
+    }
+
+    // The request URL as sent, with our token in $skiptoken (q-page: the client follows it verbatim).
+    private static string NextLink(HttpContext http, string token)
+    {
+        var query = (http.Request.QueryString.Value ?? "").TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !p.StartsWith("$skiptoken=", StringComparison.Ordinal) && !p.StartsWith("%24skiptoken=", StringComparison.OrdinalIgnoreCase));
+        var parts = query.Append("$skiptoken=" + Uri.EscapeDataString(token));
+        return $"{ApiRoot(http).TrimEnd('/')}{http.Request.Path}?{string.Join("&", parts)}";
+    }
+
+    private static void SetPreferenceApplied(HttpContext http, params string?[] preferences)
+    {
+        var applied = preferences.Where(p => p is not null).ToArray();
+        if (applied.Length > 0)
+        {
+            http.Response.Headers["Preference-Applied"] = string.Join(",", applied);
+        }
+    }
+
+    private static async Task<JsonDocument> ReadBody(HttpContext http) => await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+
+    private static MirrorDbContext Context(SqliteConnection connection) =>
+        new(new DbContextOptionsBuilder<MirrorDbContext>().UseSqlite(connection).Options);
+
+    private static async Task WriteJson(HttpContext http, int status, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOutput))
+        {
+            json.WriteStartObject();
+            write(json);
+            json.WriteEndObject();
+        }
+
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; odata.metadata=minimal";
+        await http.Response.Body.WriteAsync(buffer.ToArray(), http.RequestAborted);
+    }
+
+    public static async Task Error(HttpContext http, WebApiException error) => await WriteJson(http, error.Status, json =>
+    {
+        json.WritePropertyName("error");
+        json.WriteStartObject();
+        json.WriteString("code", error.Code);
+        json.WriteString("message", error.Message);
+        json.WriteEndObject();
+    });
+
+    [GeneratedRegex(@"^/(?<set>[A-Za-z_][A-Za-z0-9_]*)(\((?<key>[^)]*)\))?(?<count>/\$count)?$")]
+    private static partial Regex ResourcePattern();
+}
+
+// The Prefer header (compose, q-page): several comma-separated preferences, possibly in several headers.
+internal sealed record Prefer(int? MaxPageSize, AnnotationFilter Annotations, bool ReturnRepresentation)
+{
+    public static Prefer Parse(HttpRequest request)
+    {
+        int? maxPageSize = null;
+        var annotations = new List<string>();
+        var representation = false;
+        foreach (var header in request.Headers["Prefer"])
+        {
+            foreach (var preference in ReadQuery.SplitTopLevel(QuotesAsParens(header ?? ""), ','))
+            {
+                var text = preference.Trim();
+                if (text.StartsWith("odata.maxpagesize=", StringComparison.OrdinalIgnoreCase)
+                    && int.TryParse(text["odata.maxpagesize=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0)
+                {
+                    maxPageSize = size;
+                }
+                else if (text.StartsWith("odata.include-annotations=", StringComparison.OrdinalIgnoreCase))
+                {
+                    annotations.AddRange(text["odata.include-annotations=".Length..].Trim('(', ')', '"').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                }
+                else if (text.Equals("return=representation", StringComparison.OrdinalIgnoreCase))
+                {
+                    representation = true;
+                }
+            }
+        }
+
+        return new Prefer(maxPageSize, annotations.Count == 0 ? AnnotationFilter.None : new AnnotationFilter(annotations), representation);
+    }
+
+    // The annotation list is a quoted, comma-separated value; turning the quotes into parentheses lets
+    // the top-level splitter keep it in one piece.
+    private static string QuotesAsParens(string header)
+    {
+        var builder = new StringBuilder(header.Length);
+        var open = false;
+        foreach (var c in header)
+        {
+            builder.Append(c == '"' ? ((open = !open) ? '(' : ')') : c);
+        }
+
+        return builder.ToString();
+    }
+}
+
+// One connection per request to the mirror file; foreign keys on, as EF's SQLite provider has them.
+internal sealed class MirrorConnectionFactory(IOptions<EmulatorOptions> options)
+{
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = options.Value.MirrorPath,
+        Mode = SqliteOpenMode.ReadWrite,
+        ForeignKeys = true,
+        DefaultTimeout = 30,
+    }.ToString();
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+}
