@@ -6,7 +6,7 @@ namespace CustomerPortal.Data.Dataverse;
 
 // Orders over the Web API: the list is one request per page, the details one request with the lines
 // expanded. Scope filters always go to the server; nothing outside the scope ever leaves Dataverse.
-internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkTokens tokens) : ISalesOrderStore
+internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkTokens tokens, ReferenceData reference) : ISalesOrderStore
 {
     private const string EntitySet = "salesorders";
 
@@ -17,11 +17,11 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
         + "statecode,msdyn_deliveryaddressdescription,shipto_line1,shipto_line2,shipto_city,shipto_stateorprovince,shipto_postalcode,shipto_country,"
         + "totallineitemamount,discountamount,freightamount,totaltax";
 
-    // Nested $expand inside a collection: Dataverse then allows only $select and $filter in it (no
-    // $orderby/$top), so lines are put in sequence order here.
+    // Lines come in the same request as the header (a single-level collection $expand); their products
+    // and units are reference data, cached. A nested $expand would make Dataverse page the lines and
+    // forbid $orderby inside, and the local emulator does not emulate it; lines are put in sequence order here.
     private const string LinesExpand = "order_details($select=salesorderdetailid,sequencenumber,quantity,priceperunit,manualdiscountamount,"
-        + "extendedamount,msdyn_linestatus,msdyn_requestedreceiptdate;"
-        + "$expand=productid($select=msdyn_productnumber,name,quantitydecimal),uomid($select=msdyn_symbol))";
+        + "extendedamount,msdyn_linestatus,msdyn_requestedreceiptdate,_productid_value,_uomid_value)";
 
     public async Task<ResultPage<SalesOrderSummary>> ListAsync(CustomerScope scope, SalesOrderQuery query, CancellationToken cancellationToken)
     {
@@ -97,7 +97,10 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
             return null;
         }
 
-        var lines = row.Rows("order_details").Select(ToLine).OrderBy(l => l.LineNumber).ToList();
+        var details = row.Rows("order_details").ToList();
+        var products = await reference.ProductsAsync([.. details.Select(l => l.Id("_productid_value")).OfType<Guid>()], cancellationToken);
+        var units = await reference.UnitsAsync(cancellationToken);
+        var lines = details.Select(l => ToLine(l, products, units)).OrderBy(l => l.LineNumber).ToList();
         var account = row.Object("customerid_account");
         return new SalesOrder(
             row.Id("salesorderid")!.Value,
@@ -145,17 +148,17 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
         row.Object("transactioncurrencyid")?.ToCurrency() ?? new Currency("", "", 2),
         row.Formatted("_msdyn_contactperson_value"));
 
-    private static SalesOrderLine ToLine(JsonElement line)
+    private static SalesOrderLine ToLine(JsonElement line, IReadOnlyDictionary<Guid, ProductFacts> products, IReadOnlyDictionary<Guid, string> units)
     {
-        var product = line.Object("productid");
+        var product = line.Id("_productid_value") is { } productId ? products.GetValueOrDefault(productId) : null;
         return new SalesOrderLine(
             line.Id("salesorderdetailid")!.Value,
             line.Int("sequencenumber") ?? 0,
-            product?.Text("msdyn_productnumber") ?? "",
-            product?.Text("name") ?? "",
+            product?.ItemNumber ?? "",
+            product?.Name ?? "",
             line.Dec("quantity") ?? 0,
-            line.Object("uomid")?.Text("msdyn_symbol") ?? "",
-            product?.Int("quantitydecimal") ?? 0,
+            line.Id("_uomid_value") is { } unitId ? units.GetValueOrDefault(unitId) ?? "" : "",
+            product?.QuantityDecimals ?? 0,
             line.Dec("priceperunit") ?? 0,
             line.Dec("manualdiscountamount") ?? 0,
             line.Dec("extendedamount") ?? 0,

@@ -19,6 +19,12 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
                 cancellationToken))
             .ToDictionary(r => r.Id("transactioncurrencyid")!.Value, r => r.ToCurrency()));
 
+    // uom id → msdyn_symbol, the Supply Chain Management unit symbol.
+    public Task<IReadOnlyDictionary<Guid, string>> UnitsAsync(CancellationToken cancellationToken) =>
+        CachedAsync("dataverse:units", async () => (IReadOnlyDictionary<Guid, string>)(await api.GetAllAsync(
+                ODataText.Query("uoms", ("$select", "uomid,msdyn_symbol")), cancellationToken))
+            .ToDictionary(r => r.Id("uomid")!.Value, r => r.Text("msdyn_symbol")));
+
     public async Task<PriceList?> PriceListAsync(Guid? priceListId, CancellationToken cancellationToken)
     {
         if (priceListId is not { } id)

@@ -72,16 +72,23 @@ public sealed class DataverseRequestTests
     }
 
     [Fact]
-    public async Task OrderDetailsAreOneRequestWithTheLinesExpanded()
+    public async Task OrderDetailsAreOneRequestWithTheLinesExpandedOnceReferenceDataIsCached()
     {
-        using var api = new StubWebApi(_ => Page(OrderRow.Replace("}}", """},"statecode":0,"order_details":[{"salesorderdetailid":"eeeeeeee-0000-0000-0000-000000000009","sequencenumber":2,"quantity":1.5,"priceperunit":2.0000,"manualdiscountamount":0,"extendedamount":3.0000,"msdyn_linestatus":192350000,"productid":{"msdyn_productnumber":"A1","name":"Bolt","quantitydecimal":1},"uomid":{"msdyn_symbol":"ea"}}]}""", StringComparison.Ordinal)));
+        const string Product = "ffffffff-0000-0000-0000-000000000006", Unit = "ffffffff-0000-0000-0000-000000000007";
+        using var api = new StubWebApi(r => r.Url.AbsolutePath.Split('/')[^1] switch
+        {
+            "products" => Page($$$"""{"productid":"{{{Product}}}","msdyn_productnumber":"A1","name":"Bolt","statecode":0,"quantitydecimal":1,"_defaultuomid_value":"{{{Unit}}}"}"""),
+            "uoms" => Page($$$"""{"uomid":"{{{Unit}}}","msdyn_symbol":"ea"}"""),
+            _ => Page(OrderRow.Replace("}}", $$$"""},"statecode":0,"order_details":[{"salesorderdetailid":"eeeeeeee-0000-0000-0000-000000000009","sequencenumber":2,"quantity":1.5,"priceperunit":2.0000,"manualdiscountamount":0,"extendedamount":3.0000,"msdyn_linestatus":192350000,"_productid_value":"{{{Product}}}","_uomid_value":"{{{Unit}}}"}]}""", StringComparison.Ordinal)),
+        });
+        await api.Get<ISalesOrderStore>().FindAsync(Buyer, "SO-1", Ct);
+        api.Requests.Clear();
 
         var order = await api.Get<ISalesOrderStore>().FindAsync(Buyer, "SO-1", Ct);
 
         var request = Assert.Single(api.Requests);
         Assert.Contains("msdyn_salesordernumber eq 'SO-1'", request.Query("$filter"), StringComparison.Ordinal);
         Assert.Contains("order_details($select=salesorderdetailid,", request.Query("$expand"), StringComparison.Ordinal);
-        Assert.Contains("$expand=productid($select=msdyn_productnumber,name,quantitydecimal),uomid($select=msdyn_symbol))", request.Query("$expand"), StringComparison.Ordinal);
         var line = Assert.Single(order!.Lines);
         Assert.Equal(("A1", "ea", 1.5m, 3m, 1), (line.ItemNumber, line.Unit, line.Quantity, line.LineAmount, line.QuantityDecimals));
         Assert.Null(await api.Get<ISalesOrderStore>().FindAsync(Buyer, "so-1", Ct));
