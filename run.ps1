@@ -1,6 +1,7 @@
 #!/usr/bin/env pwsh
 # CustomerPortal in one command. run.sh is its line-for-line twin: change both together.
 #   ./run.ps1 [--port N] [--data-dir DIR] [--profile PATH] [--reseed]   run the portal on the SQLite mirror
+#   ./run.ps1 --dataverse-emulator [...]                                the same in Dataverse mode, against the local Web API emulator
 #   ./run.ps1 test                                                      build and run every test
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
@@ -9,6 +10,8 @@ $port = 5080
 $dataDir = Join-Path $PWD 'data'
 $profilePath = Join-Path $PWD 'seed/demo.json'
 $reseed = $false
+$emulator = $false
+$emulatorPort = 5443
 $verb = 'run'
 
 for ($i = 0; $i -lt $args.Count; $i++) {
@@ -18,7 +21,8 @@ for ($i = 0; $i -lt $args.Count; $i++) {
     '--data-dir' { $dataDir = (New-Item -ItemType Directory -Force -Path $args[++$i]).FullName }
     '--profile' { $profilePath = (Resolve-Path $args[++$i]).Path }
     '--reseed' { $reseed = $true }
-    { $_ -in '-h', '--help' } { Get-Content $PSCommandPath | Select-Object -Skip 1 -First 3; exit 0 }
+    '--dataverse-emulator' { $emulator = $true }
+    { $_ -in '-h', '--help' } { Get-Content $PSCommandPath | Select-Object -Skip 1 -First 4; exit 0 }
     default { Write-Error "run.ps1: unknown argument '$($args[$i])' (try --help)"; exit 2 }
   }
 }
@@ -43,6 +47,22 @@ if ($reseed -or -not (Test-Path "$dataDir/mirror.db") -or -not (Test-Path "$data
   dotnet $seed --profile $profilePath --data-dir $dataDir --force; if ($LASTEXITCODE) { exit $LASTEXITCODE }
 }
 
+$provider = @('--DataSource:Provider=Sqlite')
+if ($emulator) {
+  # The emulator serves the seeded mirror over https://localhost:5443 with a self-signed certificate the
+  # portal trusts by its pinned SHA-256 thumbprint only; it stops when this script exits.
+  dotnet build src/CustomerPortal.DataverseEmulator -c Release -nologo -clp:ErrorsOnly; if ($LASTEXITCODE) { exit $LASTEXITCODE }
+  $emulatorProcess = Start-Process dotnet -PassThru -NoNewWindow -ArgumentList @('src/CustomerPortal.DataverseEmulator/bin/Release/net10.0/CustomerPortal.DataverseEmulator.dll',
+    '--urls', "https://localhost:$emulatorPort", "--Emulator:MirrorPath=$dataDir/mirror.db", '--Logging:LogLevel:Default=Warning')
+  for ($n = 0; $n -lt 100 -and -not ((Test-Path "$dataDir/emulator-cert.sha256") -and (Test-NetConnection 127.0.0.1 -Port $emulatorPort -InformationLevel Quiet -WarningAction SilentlyContinue 2>$null)); $n++) { Start-Sleep -Milliseconds 200 }
+  $provider = @('--DataSource:Provider=Dataverse',
+    "--DataSource:Dataverse:ConnectionString=AuthType=ClientSecret;Url=https://localhost:$emulatorPort;ClientId=00000000-0000-0000-0000-00000000c001;ClientSecret=emulator-secret",
+    "--DataSource:Dataverse:Authority=https://localhost:$emulatorPort/00000000-0000-0000-0000-00000000e001",
+    "--DataSource:Dataverse:TrustedCertificateThumbprint=$((Get-Content "$dataDir/emulator-cert.sha256").Trim())")
+}
+
 Write-Output "Customer portal: http://localhost:$port (data in $dataDir, Ctrl+C to stop); the demo sign-ins follow once it listens"
+try {
 dotnet src/CustomerPortal.Web/bin/Release/net10.0/CustomerPortal.Web.dll --contentRoot "$PWD/src/CustomerPortal.Web" `
-  --urls "http://localhost:$port" --Portal:DataDirectory="$dataDir" --Portal:DemoMode=true --DataSource:Provider=Sqlite
+  --urls "http://localhost:$port" --Portal:DataDirectory="$dataDir" --Portal:DemoMode=true @provider
+} finally { if ($emulatorProcess) { Stop-Process -Id $emulatorProcess.Id -ErrorAction SilentlyContinue } }

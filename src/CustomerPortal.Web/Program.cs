@@ -65,6 +65,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
+app.UseDataSourceUnavailablePage();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

@@ -1,3 +1,4 @@
+using CustomerPortal.Data.Dataverse;
 using CustomerPortal.Data.Sqlite;
 
 namespace CustomerPortal.Web.DataSource;
@@ -17,8 +18,7 @@ public static partial class DataSourceServiceCollectionExtensions
         _ = provider switch
         {
             DataSourceProvider.Sqlite => services.AddSqliteMirror(portal.PathOf("mirror.db")),
-            DataSourceProvider.Dataverse => throw new InvalidOperationException(
-                $"{ProviderKey} 'Dataverse' is not available in this build yet. Set {ProviderKey} to 'Sqlite'."),
+            DataSourceProvider.Dataverse => services.AddDataverse(configuration.GetSection(DataverseOptions.SectionPath)),
             _ => throw new InvalidOperationException(
                 $"{ProviderKey} is {(string.IsNullOrEmpty(configured) ? "missing" : $"'{configured}'")}. "
                 + $"Allowed values: {string.Join(", ", Enum.GetNames<DataSourceProvider>())}."),

@@ -1,0 +1,91 @@
+using CustomerPortal.Core;
+using CustomerPortal.Core.Accounts;
+using CustomerPortal.Core.Contacts;
+using CustomerPortal.Core.Ordering;
+using CustomerPortal.Core.Orders;
+using CustomerPortal.Core.Products;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CustomerPortal.Data.Dataverse;
+
+public static class DataverseServiceCollectionExtensions
+{
+    public const string HttpClientName = "Dataverse";
+
+    // Registers the Dataverse Web API adapter behind the data-source port. Settings are validated at
+    // start-up (ValidateOnStart): a bad connection string stops the portal with a message naming the key.
+    public static IServiceCollection AddDataverse(this IServiceCollection services, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        services.AddOptions<DataverseOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DataverseOptions>, DataverseOptionsValidator>();
+        return services.AddDataverseCore();
+    }
+
+    internal static IServiceCollection AddDataverseCore(this IServiceCollection services, Func<IServiceProvider, IDataverseTokenSource>? tokenSource = null,
+        Func<IServiceProvider, HttpMessageHandler>? primaryHandler = null)
+    {
+        services.AddMemoryCache();
+        services.AddDataProtection();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(OrderNumbering.Default);
+        services.AddSingleton(sp => DataverseConnection.Parse(sp.GetRequiredService<IOptions<DataverseOptions>>().Value));
+        services.AddSingleton(tokenSource ?? (sp => new MsalTokenSource(sp.GetRequiredService<DataverseConnection>())));
+        services.AddSingleton<NextLinkTokens>();
+        services.AddSingleton<OrderNumberSequence>(sp => new OrderNumberSequence(
+            sp.GetRequiredService<IHttpClientFactory>().CreateTypedClient(), sp.GetRequiredService<OrderNumbering>()));
+        services.AddSingleton<DataverseConcurrency>();
+        services.AddTransient<ConcurrencyLimitHandler>();
+        services.TryAddSingleton<RetryDelay>();
+        services.AddTransient<RetryHandler>();
+        services.AddTransient<BearerTokenHandler>();
+
+        // Outermost first: retries wait outside the concurrency cap; each attempt takes a slot and a (possibly refreshed) token.
+        services.AddHttpClient<DataverseWebApi>(HttpClientName, (sp, client) =>
+            {
+                client.BaseAddress = sp.GetRequiredService<DataverseConnection>().WebApiBase;
+                // Per-attempt timeouts and the total budget are the retry handler's.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.Add("OData-MaxVersion", "4.0");
+                client.DefaultRequestHeaders.Add("OData-Version", "4.0");
+                client.DefaultRequestHeaders.Add("Accept", "application/json");
+            })
+            .ConfigurePrimaryHttpMessageHandler(primaryHandler ?? (sp => TrustedServerCertificate.CreateHandler(sp.GetRequiredService<DataverseConnection>())))
+            .AddHttpMessageHandler<RetryHandler>()
+            .AddHttpMessageHandler<ConcurrencyLimitHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
+
+        services.AddScoped<ReferenceData>();
+        services.AddScoped<ISalesOrderStore, DataverseSalesOrderStore>();
+        services.AddScoped<ICustomerAccountStore, DataverseCustomerAccountStore>();
+        services.AddScoped<IProductCatalog, DataverseProductCatalog>();
+        services.AddScoped<IContactDirectory, DataverseContactDirectory>();
+        services.AddScoped<IOrderEntry, DataverseOrderEntry>();
+        services.AddScoped<IDataSourceHealth, DataverseDataSourceHealth>();
+        return services;
+    }
+
+    private static DataverseWebApi CreateTypedClient(this IHttpClientFactory factory) => new(factory.CreateClient(HttpClientName));
+}
+
+internal sealed class DataverseOptionsValidator : IValidateOptions<DataverseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DataverseOptions options)
+    {
+        try
+        {
+            _ = DataverseConnection.Parse(options);
+        }
+        catch (DataverseConfigurationException ex)
+        {
+            return ValidateOptionsResult.Fail(ex.Message);
+        }
+
+        return options.MaxConcurrentRequests < 1 || options.MaxRetries < 0 || options.MaxRetryDuration <= TimeSpan.Zero || options.RequestTimeout <= TimeSpan.Zero
+            ? ValidateOptionsResult.Fail($"{DataverseOptions.SectionPath}: MaxConcurrentRequests must be at least 1, MaxRetries at least 0, MaxRetryDuration and RequestTimeout positive.")
+            : ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,267 @@
+using System.Net;
+using CustomerPortal.Core;
+using CustomerPortal.Core.Ordering;
+using CustomerPortal.Core.Orders;
+
+namespace CustomerPortal.Tests.Dataverse;
+
+// The exact requests the adapter sends (documented shapes), the request budget per page, and the
+// resilience handlers: token refresh on 401, Retry-After on 429, bounded back-off on 503, cancellation.
+public sealed class DataverseRequestTests
+{
+    private static readonly CustomerScope Buyer = new(
+        Guid.Parse("aaaaaaaa-0000-0000-0000-000000000001"), Guid.Parse("bbbbbbbb-0000-0000-0000-000000000002"),
+        Guid.Parse("cccccccc-0000-0000-0000-000000000003"), Guid.Parse("dddddddd-0000-0000-0000-000000000004"), CustomerRole.AuthorizedUser);
+
+    private const string OrderRow = """
+        {"salesorderid":"eeeeeeee-0000-0000-0000-000000000005","msdyn_salesordernumber":"SO-1","msdyn_customerrequisitionnumber":null,
+         "createdon":"2024-03-01T10:00:00Z","msdyn_requestedreceiptdate":"2024-03-10","msdyn_processingstatus":192350000,"totalamount":12.5000,
+         "_msdyn_contactperson_value":"aaaaaaaa-0000-0000-0000-000000000001","_msdyn_contactperson_value@OData.Community.Display.V1.FormattedValue":"Bea Buyer",
+         "transactioncurrencyid":{"isocurrencycode":"USD","currencysymbol":"$","currencyprecision":2}}
+        """;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static HttpResponseMessage Page(string rows, string? nextLink = null) =>
+        StubWebApi.Json($$"""{"@odata.context":"x","value":[{{rows}}]{{(nextLink is null ? "" : $",\"@odata.nextLink\":\"{nextLink}\"")}}}""");
+
+    [Fact]
+    public async Task AnOrderPageIsOneScopedSelectedRequestWithTheDocumentedHeaders()
+    {
+        using var api = new StubWebApi(_ => Page(OrderRow));
+
+        var page = await api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(Search: "50%_o'k", Status: ProcessingStatus.Active, PageSize: 10), Ct);
+
+        var request = Assert.Single(api.Requests);
+        Assert.Equal("https://contoso.crm.dynamics.com/api/data/v9.2/salesorders", request.Url.GetLeftPart(UriPartial.Path));
+        Assert.StartsWith("salesorderid,msdyn_salesordernumber,", request.Query("$select"), StringComparison.Ordinal);
+        Assert.Equal(
+            "_customerid_value eq bbbbbbbb-0000-0000-0000-000000000002 and _msdyn_company_value eq cccccccc-0000-0000-0000-000000000003 "
+            + "and _msdyn_contactperson_value eq aaaaaaaa-0000-0000-0000-000000000001 "
+            + "and (contains(msdyn_salesordernumber,'50[%][_]o''k') or contains(msdyn_customerrequisitionnumber,'50[%][_]o''k')) "
+            + "and msdyn_processingstatus eq 192350000",
+            request.Query("$filter"));
+        Assert.Equal("createdon desc,msdyn_salesordernumber desc", request.Query("$orderby"));
+        Assert.Equal("odata.maxpagesize=10,odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"", request.Headers["Prefer"]);
+        Assert.Equal(("4.0", "4.0", "application/json", "Bearer cached-token"),
+            (request.Headers["OData-MaxVersion"], request.Headers["OData-Version"], request.Headers["Accept"], request.Headers["Authorization"]));
+        var order = Assert.Single(page.Items);
+        Assert.Equal(("SO-1", 12.5m, "USD", "Bea Buyer", new DateOnly(2024, 3, 10)), (order.OrderNumber, order.TotalAmount, order.Currency.IsoCode, order.ContactPersonName, order.RequestedReceiptDate));
+        Assert.Equal(DateTimeKind.Utc, order.OrderedOn.Kind);
+        Assert.Null(page.ContinuationToken);
+    }
+
+    [Fact]
+    public async Task TheNextPageFollowsTheNextLinkVerbatimAndATamperedTokenRestarts()
+    {
+        const string Next = "https://contoso.crm.dynamics.com/api/data/v9.2/salesorders?$select=x&$skiptoken=%3Ccookie%20pagenumber=%222%22%20/%3E";
+        using var api = new StubWebApi(_ => Page(OrderRow, Next));
+        var store = api.Get<ISalesOrderStore>();
+
+        var first = await store.ListAsync(Buyer, new SalesOrderQuery(), Ct);
+        await store.ListAsync(Buyer, new SalesOrderQuery(ContinuationToken: first.ContinuationToken), Ct);
+        await store.ListAsync(Buyer, new SalesOrderQuery(ContinuationToken: first.ContinuationToken + "x"), Ct);
+        await store.ListAsync(Buyer with { Role = CustomerRole.CustomerRepresentative }, new SalesOrderQuery(ContinuationToken: first.ContinuationToken), Ct);
+
+        Assert.NotNull(first.ContinuationToken);
+        Assert.DoesNotContain("skiptoken", first.ContinuationToken, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Next, api.Requests[1].Url.OriginalString);
+        Assert.Equal("odata.maxpagesize=25,odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"", api.Requests[1].Headers["Prefer"]);
+        Assert.Equal(api.Requests[0].Url, api.Requests[2].Url);
+        Assert.Contains("$filter", api.Requests[3].Url.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OrderDetailsAreOneRequestWithTheLinesExpandedOnceReferenceDataIsCached()
+    {
+        const string Product = "ffffffff-0000-0000-0000-000000000006", Unit = "ffffffff-0000-0000-0000-000000000007";
+        using var api = new StubWebApi(r => r.Url.AbsolutePath.Split('/')[^1] switch
+        {
+            "products" => Page($$$"""{"productid":"{{{Product}}}","msdyn_productnumber":"A1","name":"Bolt","statecode":0,"quantitydecimal":1,"_defaultuomid_value":"{{{Unit}}}"}"""),
+            "uoms" => Page($$$"""{"uomid":"{{{Unit}}}","msdyn_symbol":"ea"}"""),
+            _ => Page(OrderRow.Replace("}}", $$$"""},"statecode":0,"order_details":[{"salesorderdetailid":"eeeeeeee-0000-0000-0000-000000000009","sequencenumber":2,"quantity":1.5,"priceperunit":2.0000,"manualdiscountamount":0,"extendedamount":3.0000,"msdyn_linestatus":192350000,"_productid_value":"{{{Product}}}","_uomid_value":"{{{Unit}}}"}]}""", StringComparison.Ordinal)),
+        });
+        await api.Get<ISalesOrderStore>().FindAsync(Buyer, "SO-1", Ct);
+        api.Requests.Clear();
+
+        var order = await api.Get<ISalesOrderStore>().FindAsync(Buyer, "SO-1", Ct);
+
+        var request = Assert.Single(api.Requests);
+        Assert.Contains("msdyn_salesordernumber eq 'SO-1'", request.Query("$filter"), StringComparison.Ordinal);
+        Assert.Contains("order_details($select=salesorderdetailid,", request.Query("$expand"), StringComparison.Ordinal);
+        var line = Assert.Single(order!.Lines);
+        Assert.Equal(("A1", "ea", 1.5m, 3m, 1), (line.ItemNumber, line.Unit, line.Quantity, line.LineAmount, line.QuantityDecimals));
+        Assert.Null(await api.Get<ISalesOrderStore>().FindAsync(Buyer, "so-1", Ct));
+    }
+
+    [Fact]
+    public async Task AnExpiredTokenIsRefreshedOnceOn401()
+    {
+        using var api = new StubWebApi(r => r.Headers["Authorization"] == "Bearer fresh-token" ? Page("") : StubWebApi.Error(HttpStatusCode.Unauthorized));
+
+        await api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct);
+
+        Assert.Equal(2, api.Requests.Count);
+        Assert.Equal(1, api.Tokens.Forced);
+    }
+
+    [Fact]
+    public async Task A401AfterTheRefreshIsUnavailableNotALoop()
+    {
+        using var api = new StubWebApi(_ => StubWebApi.Error(HttpStatusCode.Unauthorized));
+
+        await Assert.ThrowsAsync<DataSourceUnavailableException>(() => api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct));
+
+        Assert.Equal(2, api.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A429WaitsWhatRetryAfterSays()
+    {
+        var calls = 0;
+        using var api = new StubWebApi(_ =>
+        {
+            if (calls++ > 0)
+            {
+                return Page("");
+            }
+
+            var busy = StubWebApi.Error(HttpStatusCode.TooManyRequests, "0x80072322", "Number of requests exceeded the limit of 6000 over time window of 300 seconds.");
+            busy.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(7));
+            return busy;
+        });
+
+        await api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct);
+
+        Assert.Equal(2, api.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(7)], api.Delays.Waited);
+    }
+
+    [Fact]
+    public async Task A503BacksOffWithJitterAndGivesUpAfterTheBoundedAttempts()
+    {
+        using var api = new StubWebApi(_ => StubWebApi.Error(HttpStatusCode.ServiceUnavailable), o => o.MaxRetries = 3);
+
+        await Assert.ThrowsAsync<DataSourceUnavailableException>(() => api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct));
+
+        Assert.Equal(4, api.Requests.Count);
+        Assert.Equal(3, api.Delays.Waited.Count);
+        Assert.All(api.Delays.Waited.Select((d, i) => (d, i)), x => Assert.InRange(x.d.TotalMilliseconds, 250 * Math.Pow(2, x.i), 500 * Math.Pow(2, x.i)));
+    }
+
+    [Fact]
+    public async Task ARetryAfterBeyondTheTimeBudgetIsNotWaitedFor()
+    {
+        using var api = new StubWebApi(_ =>
+        {
+            var busy = StubWebApi.Error(HttpStatusCode.TooManyRequests);
+            busy.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMinutes(5));
+            return busy;
+        });
+
+        await Assert.ThrowsAsync<DataSourceUnavailableException>(() => api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct));
+
+        Assert.Single(api.Requests);
+        Assert.Empty(api.Delays.Waited);
+    }
+
+    [Fact]
+    public async Task OtherClientErrorsAreNeverRetried()
+    {
+        using var api = new StubWebApi(_ => StubWebApi.Error(HttpStatusCode.BadRequest, "0x80060888", "bad query"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct));
+
+        Assert.Single(api.Requests);
+    }
+
+    [Fact]
+    public async Task ConnectionFailuresBecomeUnavailableAndCancellationIsRespected()
+    {
+        using var down = new StubWebApi(_ => throw new HttpRequestException("refused", null, HttpStatusCode.ServiceUnavailable), o => o.MaxRetries = 2);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAsync<DataSourceUnavailableException>(() => down.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => down.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), cancelled.Token));
+
+        Assert.Equal(3, down.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ASubmitIsOneDeepInsertAfterTheContactReadWithOurOwnIds()
+    {
+        var productId = Guid.Parse("ffffffff-0000-0000-0000-000000000006");
+        var unitId = Guid.Parse("ffffffff-0000-0000-0000-000000000007");
+        var currencyId = Guid.Parse("ffffffff-0000-0000-0000-000000000008");
+        using var api = new StubWebApi(r => r.Url.AbsolutePath.Split('/')[^1] switch
+        {
+            "contacts" => Page($$$"""{"contactid":"{{{Buyer.ContactId}}}","fullname":"Bea","_parentcustomerid_value":"{{{Buyer.AccountId}}}","_msdyn_company_value":"{{{Buyer.CompanyId}}}","_defaultpricelevelid_value":"{{{Buyer.PriceListId}}}","_transactioncurrencyid_value":"{{{currencyId}}}","address1_country":"United States","parentcustomerid_account":{"accountid":"{{{Buyer.AccountId}}}","accountnumber":"US-1","name":"Contoso"},"msdyn_company":{"cdm_companyid":"{{{Buyer.CompanyId}}}","cdm_companycode":"USMF","cdm_name":"Contoso US"},"defaultpricelevelid":{"name":"Retail"},"transactioncurrencyid":{"isocurrencycode":"USD","currencysymbol":"$","currencyprecision":2}}"""),
+            "products" => Page($$$"""{"productid":"{{{productId}}}","msdyn_productnumber":"A1","name":"Bolt","statecode":0,"quantitydecimal":0,"_defaultuomid_value":"{{{unitId}}}","defaultuomid":{"msdyn_symbol":"ea"}}"""),
+            "productpricelevels" => Page($$$"""{"_productid_value":"{{{productId}}}","_uomid_value":"{{{unitId}}}","amount":2.5,"_transactioncurrencyid_value":"{{{currencyId}}}"}"""),
+            "transactioncurrencies" => Page($$$"""{"transactioncurrencyid":"{{{currencyId}}}","isocurrencycode":"USD","currencysymbol":"$","currencyprecision":2}"""),
+            "salesorders" when r.Method == HttpMethod.Get => Page(""),
+            _ => new HttpResponseMessage(HttpStatusCode.NoContent),
+        });
+        var entry = api.Get<IOrderEntry>();
+        var order = new NewSalesOrder(Guid.NewGuid(), new DateOnly(2031, 1, 2), new PostalAddress("1 Way", null, "Town", null, "123", null), "PO-1", null,
+            [new NewSalesOrderLine(Guid.NewGuid(), productId, 4m)]);
+        await entry.LookUpAsync(Buyer, [], [productId], Ct);
+        await entry.SubmitAsync(Buyer, order with { SalesOrderId = Guid.NewGuid() }, Ct);
+        api.Requests.Clear();
+
+        var result = await entry.SubmitAsync(Buyer, order, Ct);
+
+        Assert.Equal(SubmitOutcome.Created, result.Outcome);
+        Assert.Equal(2, api.Requests.Count);
+        var post = api.Requests[1];
+        Assert.Equal((HttpMethod.Post, "/api/data/v9.2/salesorders"), (post.Method, post.Url.AbsolutePath));
+        Assert.StartsWith("application/json", post.Headers["Content-Type"], StringComparison.Ordinal);
+        var body = System.Text.Json.JsonDocument.Parse(post.Body!).RootElement;
+        Assert.Equal(order.SalesOrderId.ToString(), body.GetProperty("salesorderid").GetString());
+        Assert.Equal("CP-0000002", body.GetProperty("msdyn_salesordernumber").GetString());
+        Assert.Equal($"/accounts({Buyer.AccountId})", body.GetProperty("customerid_account@odata.bind").GetString());
+        Assert.Equal($"/cdm_companies({Buyer.CompanyId})", body.GetProperty("msdyn_company@odata.bind").GetString());
+        Assert.Equal($"/contacts({Buyer.ContactId})", body.GetProperty("msdyn_contactperson@odata.bind").GetString());
+        Assert.Equal($"/pricelevels({Buyer.PriceListId})", body.GetProperty("pricelevelid@odata.bind").GetString());
+        Assert.Equal($"/transactioncurrencies({currencyId})", body.GetProperty("transactioncurrencyid@odata.bind").GetString());
+        Assert.Equal("2031-01-02", body.GetProperty("msdyn_requestedreceiptdate").GetString());
+        var line = Assert.Single(body.GetProperty("order_details").EnumerateArray());
+        Assert.Equal(order.Lines[0].SalesOrderLineId.ToString(), line.GetProperty("salesorderdetailid").GetString());
+        Assert.Equal($"/products({productId})", line.GetProperty("productid@odata.bind").GetString());
+        Assert.Equal($"/uoms({unitId})", line.GetProperty("uomid@odata.bind").GetString());
+        Assert.Equal(10m, line.GetProperty("extendedamount").GetDecimal());
+    }
+
+    [Fact]
+    public async Task ADuplicateIdIsReadBackAndAnsweredAsAlreadySubmitted()
+    {
+        using var api = new StubWebApi(r => r.Method == HttpMethod.Post
+            ? StubWebApi.Error(HttpStatusCode.PreconditionFailed, "0x80040237", "A record with matching key values already exists.")
+            : r.Url.AbsolutePath.EndsWith("salesorders", StringComparison.Ordinal)
+                ? Page($$$"""{"salesorderid":"x","msdyn_salesordernumber":"CP-0000009","_customerid_value":"{{{Buyer.AccountId}}}","_msdyn_company_value":"{{{Buyer.CompanyId}}}","_msdyn_contactperson_value":"{{{Buyer.ContactId}}}"}""")
+                : Page(""));
+
+        var result = await api.Get<IOrderEntry>().SubmitAsync(Buyer,
+            new NewSalesOrder(Guid.NewGuid(), new DateOnly(2031, 1, 2), new PostalAddress(null, null, null, null, null, null), null, null, [new NewSalesOrderLine(Guid.NewGuid(), Guid.NewGuid(), 1)]), Ct);
+
+        // The contact is gone in this stub, so the order cannot be placed — but it already exists: the mirror answers the same.
+        Assert.Equal(SubmitResult.AlreadySubmitted("CP-0000009").Outcome, result.Outcome);
+        Assert.Equal("CP-0000009", result.OrderNumber);
+    }
+
+    [Fact]
+    public async Task TheConcurrencyCapFollowsTheServersDopHint()
+    {
+        using var api = new StubWebApi(_ =>
+        {
+            var response = Page("");
+            response.Headers.Add("x-ms-dop-hint", "3");
+            return response;
+        });
+
+        await api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct);
+
+        Assert.Equal(3, api.Get<CustomerPortal.Data.Dataverse.DataverseConcurrency>().Limit);
+    }
+}
