@@ -45,7 +45,8 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
             filter.Add($"createdon ge {ODataText.DateTime(from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))}");
         }
 
-        if (query.OrderedTo is { } to)
+        // The last representable day has no day after it: it means "no upper bound", as on the mirror.
+        if (query.OrderedTo is { } to && to < DateOnly.MaxValue)
         {
             filter.Add($"createdon lt {ODataText.DateTime(to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))}");
         }

@@ -42,7 +42,6 @@ public sealed class HealthAndStartupTests(PortalFactory portal) : IClassFixture<
     [Theory]
     [InlineData("Nonsense", "'Nonsense'")]
     [InlineData("", "missing")]
-    [InlineData("Dataverse", "'Dataverse' is not available")]
     public async Task StartUpWithAnUnusableDataSourceProviderFailsNamingTheKey(string provider, string explanation)
     {
         await using var misconfigured = new ConfiguredPortalFactory(portal.Data, ("DataSource:Provider", provider));
@@ -51,6 +50,16 @@ public sealed class HealthAndStartupTests(PortalFactory portal) : IClassFixture<
 
         Assert.Contains("DataSource:Provider", error.Message, StringComparison.Ordinal);
         Assert.Contains(explanation, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DataverseModeWithoutAConnectionStringFailsAtStartUpNamingTheKey()
+    {
+        await using var misconfigured = new ConfiguredPortalFactory(portal.Data, ("DataSource:Provider", "Dataverse"));
+
+        var error = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
+
+        Assert.Contains("DataSource:Dataverse:ConnectionString", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
