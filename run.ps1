@@ -54,6 +54,8 @@ if ($emulator) {
   dotnet build src/CustomerPortal.DataverseEmulator -c Release -nologo -clp:ErrorsOnly; if ($LASTEXITCODE) { exit $LASTEXITCODE }
   $emulatorProcess = Start-Process dotnet -PassThru -NoNewWindow -ArgumentList @('src/CustomerPortal.DataverseEmulator/bin/Release/net10.0/CustomerPortal.DataverseEmulator.dll',
     '--urls', "https://localhost:$emulatorPort", "--Emulator:MirrorPath=$dataDir/mirror.db", '--Logging:LogLevel:Default=Warning')
+  $emulatorId = $emulatorProcess.Id
+  $null = Register-EngineEvent -SourceIdentifier PowerShell.Exiting -Action { Stop-Process -Id $emulatorId -ErrorAction SilentlyContinue }
   for ($n = 0; $n -lt 100 -and -not ((Test-Path "$dataDir/emulator-cert.sha256") -and (Test-NetConnection 127.0.0.1 -Port $emulatorPort -InformationLevel Quiet -WarningAction SilentlyContinue 2>$null)); $n++) { Start-Sleep -Milliseconds 200 }
   $provider = @('--DataSource:Provider=Dataverse',
     "--DataSource:Dataverse:ConnectionString=AuthType=ClientSecret;Url=https://localhost:$emulatorPort;ClientId=00000000-0000-0000-0000-00000000c001;ClientSecret=emulator-secret",
@@ -62,7 +64,5 @@ if ($emulator) {
 }
 
 Write-Output "Customer portal: http://localhost:$port (data in $dataDir, Ctrl+C to stop); the demo sign-ins follow once it listens"
-try {
-dotnet src/CustomerPortal.Web/bin/Release/net10.0/CustomerPortal.Web.dll --contentRoot "$PWD/src/CustomerPortal.Web" `
-  --urls "http://localhost:$port" --Portal:DataDirectory="$dataDir" --Portal:DemoMode=true @provider
-} finally { if ($emulatorProcess) { Stop-Process -Id $emulatorProcess.Id -ErrorAction SilentlyContinue } }
+try { dotnet src/CustomerPortal.Web/bin/Release/net10.0/CustomerPortal.Web.dll --contentRoot "$PWD/src/CustomerPortal.Web" `
+  --urls "http://localhost:$port" --Portal:DataDirectory="$dataDir" --Portal:DemoMode=true @provider } finally { if ($emulatorProcess) { Stop-Process -Id $emulatorProcess.Id -ErrorAction SilentlyContinue } }
