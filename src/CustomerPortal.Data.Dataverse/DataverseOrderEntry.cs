@@ -35,7 +35,7 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(order);
-        if (CheckShape(order) is { Count: > 0 } shapeRefusals)
+        if (OrderingRules.CheckOrder(order) is { Count: > 0 } shapeRefusals)
         {
             return SubmitResult.Refused(shapeRefusals);
         }
@@ -50,7 +50,7 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
 
         var products = (await LookUp(contact, [], [.. order.Lines.Select(l => l.ProductId).Distinct()], cancellationToken))
             .ToDictionary(p => p.Product.ProductId);
-        var refusals = CheckLines(order, products);
+        var refusals = OrderingRules.CheckLines(order, products.ToDictionary(p => p.Key, p => p.Value.Product));
         if (refusals.Count > 0)
         {
             // The mirror answers "already submitted" before re-checking lines; so do we, at the cost of a read only here.
@@ -207,46 +207,6 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
                     price?.Amount, priceCurrency, refusal), p.UnitId);
             }),
         ];
-    }
-
-    private static List<SubmitRefusal> CheckShape(NewSalesOrder order)
-    {
-        var refusals = new List<SubmitRefusal>();
-        if (order.Lines.Count == 0) refusals.Add(new SubmitRefusal(SubmitRefusalReason.NoLines));
-        if (order.Lines.Count > OrderingRules.MaxLines) refusals.Add(new SubmitRefusal(SubmitRefusalReason.TooManyLines));
-        if (order.RequestedReceiptDate == default) refusals.Add(new SubmitRefusal(SubmitRefusalReason.MissingRequestedReceiptDate));
-        if ((order.RequisitionNumber?.Length ?? 0) > OrderingRules.MaxRequisitionNumberLength
-            || (order.CustomerReference?.Length ?? 0) > OrderingRules.MaxCustomerReferenceLength
-            || new[] { order.DeliveryAddress.Line1, order.DeliveryAddress.Line2, order.DeliveryAddress.City,
-                order.DeliveryAddress.StateOrProvince, order.DeliveryAddress.PostalCode }.Any(part => (part?.Length ?? 0) > OrderingRules.MaxAddressLineLength))
-        {
-            refusals.Add(new SubmitRefusal(SubmitRefusalReason.TextTooLong));
-        }
-
-        return refusals;
-    }
-
-    private static List<SubmitRefusal> CheckLines(NewSalesOrder order, Dictionary<Guid, PricedProduct> products)
-    {
-        var refusals = new List<SubmitRefusal>();
-        for (var i = 0; i < order.Lines.Count; i++)
-        {
-            var line = order.Lines[i];
-            if (!products.TryGetValue(line.ProductId, out var priced))
-            {
-                refusals.Add(new SubmitRefusal(SubmitRefusalReason.UnknownProduct, i));
-            }
-            else if (!priced.Product.IsOrderable)
-            {
-                refusals.Add(new SubmitRefusal(SubmitRefusalReason.ProductNotOrderable, i, Product: priced.Product.Refusal ?? ProductRefusal.NotOnPriceList));
-            }
-            else if (OrderingRules.CheckQuantity(line.Quantity, priced.Product.QuantityDecimals) is { } problem)
-            {
-                refusals.Add(new SubmitRefusal(SubmitRefusalReason.InvalidQuantity, i, Quantity: problem));
-            }
-        }
-
-        return refusals;
     }
 
     // The deep insert: every column dual-write needs to create the order in Supply Chain Management,

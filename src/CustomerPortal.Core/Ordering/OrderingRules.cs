@@ -66,4 +66,48 @@ public static class OrderingRules
 
     public static decimal Total(IEnumerable<(decimal Quantity, decimal UnitPrice)> lines, Currency currency) =>
         lines.Sum(line => LineAmount(line.Quantity, line.UnitPrice, currency));
+    // What every data source refuses before it writes anything: the order as a whole...
+    public static List<SubmitRefusal> CheckOrder(NewSalesOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var refusals = new List<SubmitRefusal>();
+        if (order.Lines.Count == 0) refusals.Add(new SubmitRefusal(SubmitRefusalReason.NoLines));
+        if (order.Lines.Count > MaxLines) refusals.Add(new SubmitRefusal(SubmitRefusalReason.TooManyLines));
+        if (order.RequestedReceiptDate == default) refusals.Add(new SubmitRefusal(SubmitRefusalReason.MissingRequestedReceiptDate));
+        if ((order.RequisitionNumber?.Length ?? 0) > MaxRequisitionNumberLength
+            || (order.CustomerReference?.Length ?? 0) > MaxCustomerReferenceLength
+            || new[] { order.DeliveryAddress.Line1, order.DeliveryAddress.Line2, order.DeliveryAddress.City,
+                order.DeliveryAddress.StateOrProvince, order.DeliveryAddress.PostalCode }.Any(part => (part?.Length ?? 0) > MaxAddressLineLength))
+        {
+            refusals.Add(new SubmitRefusal(SubmitRefusalReason.TextTooLong));
+        }
+
+        return refusals;
+    }
+
+    // ...and each line against the products as this contact may order them, keyed by product id.
+    public static List<SubmitRefusal> CheckLines(NewSalesOrder order, IReadOnlyDictionary<Guid, OrderableProduct> products)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(products);
+        var refusals = new List<SubmitRefusal>();
+        for (var i = 0; i < order.Lines.Count; i++)
+        {
+            var line = order.Lines[i];
+            if (!products.TryGetValue(line.ProductId, out var product))
+            {
+                refusals.Add(new SubmitRefusal(SubmitRefusalReason.UnknownProduct, i));
+            }
+            else if (!product.IsOrderable)
+            {
+                refusals.Add(new SubmitRefusal(SubmitRefusalReason.ProductNotOrderable, i, Product: product.Refusal ?? ProductRefusal.NotOnPriceList));
+            }
+            else if (CheckQuantity(line.Quantity, product.QuantityDecimals) is { } problem)
+            {
+                refusals.Add(new SubmitRefusal(SubmitRefusalReason.InvalidQuantity, i, Quantity: problem));
+            }
+        }
+
+        return refusals;
+    }
 }

@@ -97,4 +97,38 @@ public sealed class OrderingRulesTests
         Assert.Equal(OrderingContactPoint.SellerCustomerService, MissingOrderingField.For(OrderingField.Currency).AskWhom);
         Assert.Equal(OrderingContactPoint.SellerCustomerService, MissingOrderingField.For(OrderingField.ShipToCountry).AskWhom);
     }
+
+    [Fact]
+    public void AnOrderWithoutLinesOrWithATooLongRequisitionNumberIsRefusedAsAWhole()
+    {
+        var address = new PostalAddress("1 Main St", null, "Springfield", null, "12345", "United States");
+        var empty = new NewSalesOrder(Guid.NewGuid(), new DateOnly(2026, 12, 1), address, new string('R', 21), null, []);
+
+        var refusals = OrderingRules.CheckOrder(empty).Select(r => r.Reason).ToList();
+
+        Assert.Equal([SubmitRefusalReason.NoLines, SubmitRefusalReason.TextTooLong], refusals);
+    }
+
+    [Fact]
+    public void EachLineIsCheckedAgainstTheProductsTheContactMayOrder()
+    {
+        var orderable = new OrderableProduct(Guid.NewGuid(), "A00001", "Turntable", ProductState.Active, "ea", 0, 100m, Dollar, null);
+        var retired = new OrderableProduct(Guid.NewGuid(), "A00002", "Old turntable", ProductState.Retired, "ea", 0, null, null, ProductRefusal.Retired);
+        var address = new PostalAddress("1 Main St", null, "Springfield", null, "12345", "United States");
+        var order = new NewSalesOrder(Guid.NewGuid(), new DateOnly(2026, 12, 1), address, null, null,
+        [
+            new NewSalesOrderLine(Guid.NewGuid(), orderable.ProductId, 2),
+            new NewSalesOrderLine(Guid.NewGuid(), orderable.ProductId, 1.5m),
+            new NewSalesOrderLine(Guid.NewGuid(), retired.ProductId, 1),
+            new NewSalesOrderLine(Guid.NewGuid(), Guid.NewGuid(), 1),
+        ]);
+        var products = new Dictionary<Guid, OrderableProduct> { [orderable.ProductId] = orderable, [retired.ProductId] = retired };
+
+        var refusals = OrderingRules.CheckLines(order, products);
+
+        Assert.Equal(
+            [(SubmitRefusalReason.InvalidQuantity, (int?)1), (SubmitRefusalReason.ProductNotOrderable, 2), (SubmitRefusalReason.UnknownProduct, 3)],
+            refusals.Select(r => (r.Reason, r.LineIndex)));
+        Assert.Equal(ProductRefusal.Retired, refusals[1].Product);
+    }
 }
