@@ -79,7 +79,7 @@ public sealed class IndexModel(
         }
 
         Id = request.Id;
-        ModelState.Remove("Reject.Reason");
+        OnlyValidate("Approve.");
         if (!ModelState.IsValid)
         {
             await LoadAsync(cancellationToken);
@@ -113,10 +113,7 @@ public sealed class IndexModel(
         }
 
         Id = request.Id;
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Approve.", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        OnlyValidate("Reject.");
 
         if (!ModelState.IsValid)
         {
@@ -134,6 +131,15 @@ public sealed class IndexModel(
 
         StatusMessage = "Registrations.Rejected";
         return RedirectToPage(new { id = (Guid?)null });
+    }
+
+    // Both forms' inputs are bound on every post; only the posted form's fields count.
+    private void OnlyValidate(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
     }
 
     private Task<RegistrationRequest?> FindAsync(Guid id, CancellationToken cancellationToken) =>
