@@ -1,6 +1,7 @@
 using CustomerPortal.PortalStore.Audit;
 using CustomerPortal.PortalStore.Drafts;
 using CustomerPortal.PortalStore.Invitations;
+using CustomerPortal.PortalStore.Registrations;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,11 +15,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<OrderDraft> OrderDrafts => Set<OrderDraft>();
 
+    public DbSet<RegistrationRequest> RegistrationRequests => Set<RegistrationRequest>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new InvitationConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
+        builder.ApplyConfiguration(new RegistrationRequestConfiguration());
         builder.Entity<PortalUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(200);

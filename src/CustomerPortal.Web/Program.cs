@@ -7,6 +7,7 @@ using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Invitations;
 using CustomerPortal.Web.Localization;
 using CustomerPortal.Web.Ordering;
+using CustomerPortal.Web.Registrations;
 using CustomerPortal.Web.Resources;
 using CustomerPortal.Web.Security;
 
@@ -22,6 +23,7 @@ builder.Services.AddOrdering(builder.Configuration);
 builder.Services.AddPortalIdentity();
 builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment, portal);
 builder.Services.AddPortalOnboarding(builder.Configuration);
+builder.Services.AddPortalSelfService(builder.Configuration);
 builder.Services.AddSingleton<DemoPersonas>();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealthChecks();
@@ -40,6 +42,9 @@ builder.Services
         pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/Login");
         pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/Logout");
         pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/AccessDenied");
+        pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/ForgotPassword");
+        pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/ResetPassword");
+        pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/Register");
         pages.Conventions.AllowAnonymousToPage("/Error");
         pages.Conventions.AllowAnonymousToPage("/StatusCode");
         pages.Conventions.AllowAnonymousToPage("/Culture");

@@ -12,7 +12,11 @@ public static class AuditActions
     public const string RoleChanged = "RoleChanged";
     public const string AccessRemoved = "AccessRemoved";
     public const string AccessDisabled = "AccessDisabled";
+    public const string PasswordReset = "PasswordReset";
+    public const string RegistrationApproved = "RegistrationApproved";
+    public const string RegistrationRejected = "RegistrationRejected";
 
     public static readonly IReadOnlyList<string> All =
-        [InvitationSent, InvitationResent, InvitationRevoked, InvitationRedeemed, UserLocked, UserUnlocked, RoleChanged, AccessRemoved, AccessDisabled];
+        [InvitationSent, InvitationResent, InvitationRevoked, InvitationRedeemed, UserLocked, UserUnlocked, RoleChanged, AccessRemoved, AccessDisabled,
+         PasswordReset, RegistrationApproved, RegistrationRejected];
 }

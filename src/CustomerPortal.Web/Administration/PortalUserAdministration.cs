@@ -52,6 +52,13 @@ public sealed class PortalUserAdministration(PortalDbContext db, UserManager<Por
             row.User.LockoutEnd >= DisabledUntil))];
     }
 
+    // Access disabled by an administrator or a representative (locked until the end of time), not a lockout after failed sign-ins.
+    public static bool IsDisabled(PortalUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.LockoutEnd >= DisabledUntil;
+    }
+
     public Task<PortalUser?> FindAsync(string? userId) => string.IsNullOrEmpty(userId) ? Task.FromResult<PortalUser?>(null) : users.FindByIdAsync(userId);
 
     public async Task<string?> DisableAsync(PortalUser user, ClaimsPrincipal actor, string action)

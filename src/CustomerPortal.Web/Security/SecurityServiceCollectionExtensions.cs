@@ -39,6 +39,8 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<IPasswordValidator<PortalUser>, PortalPasswordValidator>();
         // Authenticator (TOTP) codes, recovery codes and password-change tokens.
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddDefaultTokenProviders();
+        // Password-reset links: short-lived, and single-use because a reset changes the security stamp they are bound to.
+        services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = TimeSpan.FromHours(2));
 
         // Secure outside Development. Browsers treat http://localhost as secure, so the demo still works there.
         var secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;

@@ -12,7 +12,8 @@ public sealed class IsolationSweepTests(SeededPortalData data)
 {
     // The credential pages take no customer data, are rate-limited and have their own tests; posting
     // foreign values at them would only sign the persona out or count failed sign-ins.
-    private static readonly string[] CredentialPages = ["/Account/Login", "/Account/Logout", "/Account/LoginWith2fa", "/Invitation"];
+    private static readonly string[] CredentialPages = ["/Account/Login", "/Account/Logout", "/Account/LoginWith2fa", "/Invitation",
+        "/Account/ForgotPassword", "/Account/ResetPassword"];
 
     public static TheoryData<string> CustomerPersonas => [Personas.Representative, Personas.AuthorizedUser, Personas.OtherCustomer];
 
@@ -28,6 +29,8 @@ public sealed class IsolationSweepTests(SeededPortalData data)
         Assert.True(routes.Any(r => r.Template.Contains("{number}", StringComparison.Ordinal)), dump);
         Assert.True(routes.Any(r => r.Page == "/Team/Index" && r.Handlers.Any(h => h.Fields.Any(f => f.Name == "contactId"))), dump);
         Assert.Contains(routes, r => r.Page == "/Admin/Invitations/Index" && r.Handlers.Any(h => h.Fields.Any(f => f.Name == "Input.ContactId")));
+        Assert.Contains(routes, r => r.Page == "/Admin/Registrations/Index" && r.Handlers.Any(h => h.Fields.Any(f => f.Name == "Approve.ContactId")));
+        Assert.Contains(routes, r => r.Page == "/Account/Register" && r.Handlers.Any(h => h.Fields.Any(f => f.Name == "Input.AccountNumber")));
     }
 
     [Theory]
@@ -37,6 +40,8 @@ public sealed class IsolationSweepTests(SeededPortalData data)
         using var portal = new PrivatePortalFactory(data);
         portal.Set("Security:CredentialPostsPerIpPerMinute", "100000");
         portal.Set("Security:CredentialPostsPerAccountPerMinute", "100000");
+        // Access requests on, so their pages are swept too.
+        portal.Set("Registration:AllowSelfRegistration", "true");
 
         // An open invitation and a portal user of another customer, so their ids are swept too.
         using (var admin = portal.CreatePortalClient())
