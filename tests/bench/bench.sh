@@ -112,17 +112,17 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://127
 # wrk prints latencies as 812.00us, 1.23ms or 1.05s: in milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 declare -A base_p50 base_p99
-load() { # label, then paths: one wrk run per path, one table row each
+load() { # label ("" for the baseline), then paths: one wrk run per path, one table row each
   local label=$1; shift
   printf '\n%-28s %10s %10s %10s %8s   %s\n' "page (wrk, 16 connections)" "req/s" "p50" "p99" "errors" "$label"
   for path in "$@"; do
-    out=$(wrk -t2 -c16 -d"${duration}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path")
+    out=$(wrk -t2 -c16 -d"${duration}s" --timeout 30s --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path")
     rps=$(printf '%s\n' "$out" | awk '/Requests\/sec/ { print $2 }')
     p50=$(printf '%s\n' "$out" | awk '$1 == "50%" { print $2 }')
     p99=$(printf '%s\n' "$out" | awk '$1 == "99%" { print $2 }')
-    errors=$(printf '%s\n' "$out" | awk '/Non-2xx|Socket errors/ { e = e $0 " " } END { print (e == "" ? 0 : e) }')
+    errors=$(printf '%s\n' "$out" | awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); t += $NF } END { printf "%d", n + t }')
     delta=""
-    if [ -n "${base_p50[$path]:-}" ]; then
+    if [ -n "$label" ] && [ -n "${base_p50[$path]:-}" ]; then
       delta=$(awk -v a="$(to_ms "$p50")" -v b="${base_p50[$path]}" -v c="$(to_ms "$p99")" -v d="${base_p99[$path]}" \
         'BEGIN { printf "p50 %+.2f ms, p99 %+.2f ms", a - b, c - d }')
     else
@@ -130,6 +130,7 @@ load() { # label, then paths: one wrk run per path, one table row each
     fi
     printf '%-28s %10s %10s %10s %8s   %s\n' "$path" "$rps" "$p50" "$p99" "$errors" "$delta"
   done
+  echo "(errors: non-2xx answers plus socket errors and timeouts, 30 s timeout)"
 }
 
 if [ "$dataverse" = true ]; then
@@ -149,6 +150,8 @@ if [ "$dataverse" = true ]; then
 fi
 
 pages=(/healthz /Orders "/Orders/$order" "/Products?search=a" "/Orders?search=99" /healthz)
+# Warm-up (JIT, caches, connection pools), not reported: the throttled run is compared with a warm baseline.
+for path in "${pages[@]}"; do wrk -t2 -c16 -d2s -H "Cookie: $cookie" "http://127.0.0.1:$port$path" >/dev/null; done
 load "" "${pages[@]}"
 if [ "$dataverse" = true ]; then
   curl -ksf -o /dev/null -H 'Content-Type: application/json' -d '{"throttleEveryN":20,"retryAfterSeconds":1}' "$emulator_url/_emulator/faults"
