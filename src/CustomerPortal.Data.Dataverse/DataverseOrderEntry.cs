@@ -11,9 +11,13 @@ namespace CustomerPortal.Data.Dataverse;
 // list and currency expanded; products and prices come from cached reference data; a submit is one deep
 // insert (salesorder + order_details) under the salesorderid the draft chose, so a retry can never
 // create a second order: a duplicate id is read back and answered as AlreadySubmitted.
+// Scoped (one per page request): the contact is read once per request however many port calls a page makes
+// (the review's submit loads defaults, looks up the lines and submits: one contact read, not three).
 internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData reference, OrderNumberSequence numbers) : IOrderEntry
 {
     private const int MaxAttempts = 10;
+
+    private (Guid ContactId, ContactFacts? Facts)? _contact;
 
     public async Task<OrderingDefaults> GetDefaultsAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
@@ -113,6 +117,18 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
     }
 
     private async Task<ContactFacts?> ContactOf(CustomerScope scope, CancellationToken cancellationToken)
+    {
+        if (_contact is { } known && known.ContactId == scope.ContactId)
+        {
+            return known.Facts;
+        }
+
+        var facts = await ReadContact(scope, cancellationToken);
+        _contact = (scope.ContactId, facts);
+        return facts;
+    }
+
+    private async Task<ContactFacts?> ReadContact(CustomerScope scope, CancellationToken cancellationToken)
     {
         using var page = await api.GetAsync(ODataText.Query("contacts",
             ("$select", "contactid,fullname,_parentcustomerid_value,_msdyn_company_value,_defaultpricelevelid_value,_transactioncurrencyid_value,address1_country"),

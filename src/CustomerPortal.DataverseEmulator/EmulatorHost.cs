@@ -28,6 +28,7 @@ internal static class EmulatorHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TokenService>();
         builder.Services.AddSingleton<Faults>();
+        builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<RowVersions>();
         builder.Services.AddSingleton<MirrorConnectionFactory>();
         builder.Services.AddSingleton(_ =>
@@ -57,6 +58,18 @@ internal static class EmulatorHost
             var update = await JsonSerializer.DeserializeAsync<FaultOptions>(http.Request.Body, JsonSerializerOptions.Web, http.RequestAborted);
             faults.Set(update ?? new FaultOptions());
             return Results.Json(faults.Current);
+        });
+        app.MapGet("/_emulator/requests", (RequestCounter counter, IOptions<EmulatorOptions> options) =>
+            options.Value.AdminEndpoint ? Results.Json(counter.Snapshot()) : Results.NotFound());
+        app.MapDelete("/_emulator/requests", (RequestCounter counter, IOptions<EmulatorOptions> options) =>
+        {
+            if (!options.Value.AdminEndpoint)
+            {
+                return Results.NotFound();
+            }
+
+            counter.Reset();
+            return Results.NoContent();
         });
         return app;
     }

@@ -12,7 +12,7 @@ namespace CustomerPortal.DataverseEmulator;
 // /api/data/v9.2/...: the bearer check, the fault injector, then routing by the resource path (compose):
 // service document, WhoAmI, {set}, {set}({key}), {set}/$count.
 internal sealed partial class WebApi(
-    EntitySets sets, RowVersions versions, TokenService tokens, Faults faults, IOptionsMonitor<EmulatorOptions> options, MirrorConnectionFactory connections)
+    EntitySets sets, RowVersions versions, TokenService tokens, Faults faults, RequestCounter counter, IOptionsMonitor<EmulatorOptions> options, MirrorConnectionFactory connections)
 {
     public const string BasePath = "/api/data/v9.2";
 
@@ -24,6 +24,7 @@ internal sealed partial class WebApi(
     {
         var response = http.Response;
         response.Headers["OData-Version"] = "4.0";
+        counter.Count(http.Request.Path);
         await faults.Delay(http.RequestAborted);
 
         // No, invalid or expired token: 401 with the bearer challenge ServiceClient and MSAL-based clients read (6.3).

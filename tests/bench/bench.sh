@@ -3,7 +3,11 @@
 # Not a test: it asserts nothing and fails only if something cannot run. Targets (issue #2):
 # large profile seeded < 60 s; cold start < 2 s; p99 < 50 ms per page; portal memory < 300 MB.
 # Ordering (issue #3): create-and-submit round trip (order information, one item, submit), p50/p99.
-#   tests/bench/bench.sh [--profile seed/large.json] [--data-dir /tmp/customerportal-bench] [--duration 10] [--orders 100] [--reuse]
+# Dataverse mode (issue #5, --dataverse-emulator): the portal against the local Web API emulator on the
+# seeded mirror (as run.sh --dataverse-emulator): Web API requests per page (the emulator's counter),
+# p50/p99 per page, then the same pages with a 429 (Retry-After 1 s) every 20 Web API requests: non-2xx
+# answers and the extra latency.
+#   tests/bench/bench.sh [--profile seed/large.json] [--data-dir /tmp/customerportal-bench] [--duration 10] [--orders 100] [--reuse] [--dataverse-emulator]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -13,6 +17,8 @@ duration=10
 reuse=false
 orders_to_submit=100
 port=5181
+dataverse=false
+emulator_port=5444
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) profile="$2"; shift 2 ;;
@@ -20,6 +26,7 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift 2 ;;
     --orders) orders_to_submit="$2"; shift 2 ;;
     --reuse) reuse=true; shift ;;
+    --dataverse-emulator) dataverse=true; shift ;;
     *) echo "bench.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -35,6 +42,11 @@ dotnet build src/CustomerPortal.Seed -c Release -nologo -clp:ErrorsOnly >/dev/nu
 dotnet build src/CustomerPortal.Web -c Release -nologo -clp:ErrorsOnly >/dev/null
 seed=src/CustomerPortal.Seed/bin/Release/net10.0/CustomerPortal.Seed.dll
 web=src/CustomerPortal.Web/bin/Release/net10.0/CustomerPortal.Web.dll
+emulator=src/CustomerPortal.DataverseEmulator/bin/Release/net10.0/CustomerPortal.DataverseEmulator.dll
+[ "$dataverse" = true ] && dotnet build src/CustomerPortal.DataverseEmulator -c Release -nologo -clp:ErrorsOnly >/dev/null
+pid=""
+emulator_pid=""
+trap 'kill $pid $emulator_pid 2>/dev/null || true' EXIT
 
 echo "== seed ($profile)"
 if [ "$reuse" = true ] && [ -f "$data_dir/mirror.db" ]; then
@@ -50,12 +62,28 @@ else
     'BEGIN { t = e - s; printf "seed wall time: %.1f s (%d orders, %d lines, %.0f order+line rows/s)\n", t, o, l, (o + l) / t }'
 fi
 
+provider=(--DataSource:Provider=Sqlite)
+emulator_url="https://127.0.0.1:$emulator_port"
+if [ "$dataverse" = true ]; then
+  # The same settings as run.sh --dataverse-emulator; the certificate is trusted by its pinned thumbprint.
+  rm -f "$data_dir/emulator-cert.sha256"
+  dotnet "$emulator" --urls "$emulator_url" --Emulator:MirrorPath="$data_dir/mirror.db" --Logging:LogLevel:Default=Warning \
+    >/tmp/customerportal-bench-emulator.log 2>&1 &
+  emulator_pid=$!
+  for _ in $(seq 1 150); do [ -f "$data_dir/emulator-cert.sha256" ] && curl -ks -o /dev/null "$emulator_url/_emulator/faults" && break; sleep 0.2; done
+  curl -ksf -o /dev/null "$emulator_url/_emulator/faults" || { echo "emulator did not start:"; cat /tmp/customerportal-bench-emulator.log; exit 1; }
+  provider=(--DataSource:Provider=Dataverse
+    "--DataSource:Dataverse:ConnectionString=AuthType=ClientSecret;Url=$emulator_url;ClientId=00000000-0000-0000-0000-00000000c001;ClientSecret=emulator-secret"
+    "--DataSource:Dataverse:Authority=$emulator_url/00000000-0000-0000-0000-00000000e001"
+    "--DataSource:Dataverse:TrustedCertificateThumbprint=$(tr -d '[:space:]' < "$data_dir/emulator-cert.sha256")")
+  echo "Dataverse mode: emulator on $emulator_url over $data_dir/mirror.db"
+fi
+
 echo "== cold start"
 start=$(date +%s.%N)
 dotnet "$web" --contentRoot "$PWD/src/CustomerPortal.Web" --urls "http://127.0.0.1:$port" \
-  --Portal:DataDirectory="$data_dir" --DataSource:Provider=Sqlite --Logging:LogLevel:Default=Warning >/tmp/customerportal-bench-web.log 2>&1 &
+  --Portal:DataDirectory="$data_dir" "${provider[@]}" --Logging:LogLevel:Default=Warning >/tmp/customerportal-bench-web.log 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; do
   kill -0 $pid 2>/dev/null || { echo "portal died:"; cat /tmp/customerportal-bench-web.log; exit 1; }
   sleep 0.01
@@ -81,15 +109,58 @@ echo "representative's account US-0001: $rep_orders orders (largest account: $ma
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://127.0.0.1:$port/Orders")
 [ "$status" = 200 ] || { echo "/Orders answered $status while signed in"; exit 1; }
 
-printf '\n%-28s %10s %10s %10s %8s\n' "page (wrk, 16 connections)" "req/s" "p50" "p99" "errors"
-for path in /healthz /Orders "/Orders/$order" "/Products?search=a" "/Orders?search=99" /healthz; do
-  out=$(wrk -t2 -c16 -d"${duration}s" --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path")
-  rps=$(printf '%s\n' "$out" | awk '/Requests\/sec/ { print $2 }')
-  p50=$(printf '%s\n' "$out" | awk '$1 == "50%" { print $2 }')
-  p99=$(printf '%s\n' "$out" | awk '$1 == "99%" { print $2 }')
-  errors=$(printf '%s\n' "$out" | awk '/Non-2xx|Socket errors/ { e = e $0 " " } END { print (e == "" ? 0 : e) }')
-  printf '%-28s %10s %10s %10s %8s\n' "$path" "$rps" "$p50" "$p99" "$errors"
-done
+# wrk prints latencies as 812.00us, 1.23ms or 1.05s: in milliseconds.
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+declare -A base_p50 base_p99
+load() { # label ("" for the baseline), then paths: one wrk run per path, one table row each
+  local label=$1; shift
+  printf '\n%-28s %10s %10s %10s %8s   %s\n' "page (wrk, 16 connections)" "req/s" "p50" "p99" "errors" "$label"
+  for path in "$@"; do
+    out=$(wrk -t2 -c16 -d"${duration}s" --timeout 30s --latency -H "Cookie: $cookie" "http://127.0.0.1:$port$path")
+    rps=$(printf '%s\n' "$out" | awk '/Requests\/sec/ { print $2 }')
+    p50=$(printf '%s\n' "$out" | awk '$1 == "50%" { print $2 }')
+    p99=$(printf '%s\n' "$out" | awk '$1 == "99%" { print $2 }')
+    errors=$(printf '%s\n' "$out" | awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); t += $NF } END { printf "%d", n + t }')
+    delta=""
+    if [ -n "$label" ] && [ -n "${base_p50[$path]:-}" ]; then
+      delta=$(awk -v a="$(to_ms "$p50")" -v b="${base_p50[$path]}" -v c="$(to_ms "$p99")" -v d="${base_p99[$path]}" \
+        'BEGIN { printf "p50 %+.2f ms, p99 %+.2f ms", a - b, c - d }')
+    else
+      base_p50[$path]=$(to_ms "$p50"); base_p99[$path]=$(to_ms "$p99")
+    fi
+    printf '%-28s %10s %10s %10s %8s   %s\n' "$path" "$rps" "$p50" "$p99" "$errors" "$delta"
+  done
+  echo "(errors: non-2xx answers plus socket errors and timeouts, 30 s timeout)"
+}
+
+if [ "$dataverse" = true ]; then
+  # Web API requests per page, read from the emulator's counter around one request: the first (cold: the
+  # reference data is not cached yet) and the second (warm, what every later visit costs).
+  printf '\n%-28s %10s %10s\n' "Web API requests per page" "cold" "warm"
+  for path in /Orders "/Orders/$order" "/Products?search=a" "/Orders?search=99"; do
+    counts=""
+    for _ in 1 2; do
+      curl -ksf -X DELETE -o /dev/null "$emulator_url/_emulator/requests"
+      status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "http://127.0.0.1:$port$path")
+      [ "$status" = 200 ] || { echo "$path answered $status"; exit 1; }
+      counts="$counts $(curl -ksf "$emulator_url/_emulator/requests" | sed 's/.*"total":\([0-9]*\).*/\1/')"
+    done
+    printf '%-28s %10s %10s\n' "$path" $counts
+  done
+fi
+
+pages=(/healthz /Orders "/Orders/$order" "/Products?search=a" "/Orders?search=99" /healthz)
+# Warm-up (JIT, caches, connection pools), not reported: the throttled run is compared with a warm baseline.
+for path in "${pages[@]}"; do wrk -t2 -c16 -d2s -H "Cookie: $cookie" "http://127.0.0.1:$port$path" >/dev/null; done
+load "" "${pages[@]}"
+if [ "$dataverse" = true ]; then
+  curl -ksf -o /dev/null -H 'Content-Type: application/json' -d '{"throttleEveryN":20,"retryAfterSeconds":1}' "$emulator_url/_emulator/faults"
+  curl -ksf -X DELETE -o /dev/null "$emulator_url/_emulator/requests"
+  load "with a 429 (Retry-After 1 s) every 20 Web API requests; delta to the run above" "${pages[@]:1:4}"
+  throttled=$(curl -ksf "$emulator_url/_emulator/requests" | sed 's/.*"total":\([0-9]*\).*/\1/')
+  echo "Web API requests during the throttled runs: $throttled (about $((throttled / 20)) answered 429 and were retried)"
+  curl -ksf -o /dev/null -H 'Content-Type: application/json' -d '{}' "$emulator_url/_emulator/faults"
+fi
 
 # Create-and-submit round trip, one order at a time as a user would: POST order information (the
 # draft's id is chosen by the client, as the rendered form does), POST one item, POST submit; each

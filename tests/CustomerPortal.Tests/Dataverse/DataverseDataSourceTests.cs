@@ -3,6 +3,7 @@ using CustomerPortal.Core.Contacts;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Core.Products;
+using CustomerPortal.Testing;
 using CustomerPortal.Tests.DataSource;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -80,4 +81,12 @@ public sealed class DataverseWritableDataSource : WritableDataSource
         _emulator?.Dispose();
         _copy?.Dispose();
     }
+}
+
+// One emulator over the seeded demo mirror for all read-only conformance tests.
+public sealed class EmulatorOverSeededMirror(SeededDemoMirror mirror) : IDisposable
+{
+    public EmulatorProcess Emulator { get; } = new(mirror.MirrorPath);
+
+    public void Dispose() => Emulator.Dispose();
 }

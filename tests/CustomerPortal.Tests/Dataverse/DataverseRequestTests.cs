@@ -210,7 +210,7 @@ public sealed class DataverseRequestTests
         await entry.SubmitAsync(Buyer, order with { SalesOrderId = Guid.NewGuid() }, Ct);
         api.Requests.Clear();
 
-        var result = await entry.SubmitAsync(Buyer, order, Ct);
+        var result = await api.GetInNewScope<IOrderEntry>().SubmitAsync(Buyer, order, Ct);
 
         Assert.Equal(SubmitOutcome.Created, result.Outcome);
         Assert.Equal(2, api.Requests.Count);

@@ -39,6 +39,9 @@ internal sealed class StubWebApi : IDisposable
 
     public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 
+    // A service of a new scope: what the next page request gets (scoped adapters remember per request only).
+    public T GetInNewScope<T>() where T : notnull => _services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
     public static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
         new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 

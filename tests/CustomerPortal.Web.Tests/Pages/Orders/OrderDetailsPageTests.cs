@@ -63,8 +63,8 @@ public sealed class OrderDetailsPageTests(PortalFactory portal) : IClassFixture<
         {
             var page = await client.GetPageAsync("/Orders/" + order.Number);
 
-            AssertLines(page, order);
-            AssertTotals(page, order);
+            AssertLines(portal.Mirror, page, order);
+            AssertTotals(portal.Mirror, page, order);
         }
     }
 
@@ -99,9 +99,10 @@ public sealed class OrderDetailsPageTests(PortalFactory portal) : IClassFixture<
 
     // The newest order, the one with most lines, one with fractional quantities and one with a line discount:
     // the cases where formatting can go wrong.
-    private List<MirrorOrder> PickOrders()
+    private List<MirrorOrder> PickOrders() => PickOrders(portal.Mirror);
+
+    internal static List<MirrorOrder> PickOrders(MirrorQueries mirror)
     {
-        var mirror = portal.Mirror;
         var orders = mirror.OrdersOfAccountOf(Personas.Representative);
         var numbers = new List<string>
         {
@@ -113,9 +114,10 @@ public sealed class OrderDetailsPageTests(PortalFactory portal) : IClassFixture<
         return numbers.Distinct().Select(mirror.Order).ToList();
     }
 
-    private void AssertLines(IDocument page, MirrorOrder order)
+    // Shared with the Dataverse-mode page tests: the same lines and totals on either data source.
+    internal static void AssertLines(MirrorQueries mirror, IDocument page, MirrorOrder order)
     {
-        var expected = portal.Mirror.Lines(order.Number);
+        var expected = mirror.Lines(order.Number);
         var rows = HtmlTable.Rows(page.QuerySelector("section[aria-labelledby=lines-heading] table")!);
 
         Assert.NotEmpty(expected);
@@ -131,9 +133,9 @@ public sealed class OrderDetailsPageTests(PortalFactory portal) : IClassFixture<
         }
     }
 
-    private void AssertTotals(IDocument page, MirrorOrder order)
+    internal static void AssertTotals(MirrorQueries mirror, IDocument page, MirrorOrder order)
     {
-        var totals = portal.Mirror.Totals(order.Number);
+        var totals = mirror.Totals(order.Number);
         var shown = page.QuerySelectorAll("dl.totals dt")
             .ToDictionary(dt => dt.TextContent.Trim(), dt => dt.NextElementSibling!.TextContent.Trim(), StringComparer.Ordinal);
 
@@ -146,7 +148,7 @@ public sealed class OrderDetailsPageTests(PortalFactory portal) : IClassFixture<
         Assert.Equal(Text["Order.CurrencyNote", order.Currency.IsoCode], page.QuerySelector("dl.totals + p")!.TextContent.Trim());
     }
 
-    private static async Task AssertFriendlyNotFoundAsync(PortalClient client, string url)
+    internal static async Task AssertFriendlyNotFoundAsync(PortalClient client, string url)
     {
         var (response, page) = await client.GetAsync(url);
 

@@ -1,15 +1,20 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using CustomerPortal.Data.Dataverse;
-using CustomerPortal.Tests.DataSource;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CustomerPortal.Tests.Dataverse;
+namespace CustomerPortal.Testing;
 
 // The Dataverse Web API emulator as its own process over a mirror file, on https://127.0.0.1:<free port>
-// with its self-signed certificate, and the settings the portal uses to reach it.
+// with its self-signed certificate, and the settings the portal uses to reach it. Shared (linked) by the
+// conformance suite and the page tests: one way to start the emulator. The admin endpoint sets faults at
+// run time and counts the Web API requests a page costs.
 public sealed class EmulatorProcess : IDisposable
 {
     private const string TenantId = "00000000-0000-0000-0000-00000000e001";
@@ -25,7 +30,7 @@ public sealed class EmulatorProcess : IDisposable
         Port = FreePort();
         _certificateDirectory = Directory.CreateTempSubdirectory("customerportal-emulator-").FullName;
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(RepositoryPaths.Root, "src", "CustomerPortal.DataverseEmulator", "bin", configuration, "net10.0", "CustomerPortal.DataverseEmulator.dll");
+        var dll = Path.Combine(RepositoryRoot(), "src", "CustomerPortal.DataverseEmulator", "bin", configuration, "net10.0", "CustomerPortal.DataverseEmulator.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { dll, "--urls", BaseUrl, $"--Emulator:MirrorPath={mirrorPath}",
             $"--Emulator:CertificatePath={Path.Combine(_certificateDirectory, "emulator-cert.pfx")}", "--Logging:LogLevel:Default=Warning" }.Concat(extraArguments))
@@ -53,6 +58,30 @@ public sealed class EmulatorProcess : IDisposable
     public string BaseUrl => $"https://127.0.0.1:{Port}";
 
     public string Thumbprint { get; }
+
+    // Faults at run time (and the fault count restarts): e.g. new { throttleEveryN = 3, retryAfterSeconds = 1 }; new { } clears them.
+    public async Task SetFaultsAsync(object faults)
+    {
+        using var admin = AdminClient();
+        using var content = new StringContent(JsonSerializer.Serialize(faults, JsonSerializerOptions.Web), Encoding.UTF8, "application/json");
+        using var response = await admin.PostAsync(new Uri($"{BaseUrl}/_emulator/faults"), content);
+        response.EnsureSuccessStatusCode();
+    }
+
+    // Web API requests that reached the emulator since the last reset (every attempt, whatever it answered).
+    public async Task<long> RequestCountAsync()
+    {
+        using var admin = AdminClient();
+        using var counts = JsonDocument.Parse(await admin.GetStringAsync(new Uri($"{BaseUrl}/_emulator/requests")));
+        return counts.RootElement.GetProperty("total").GetInt64();
+    }
+
+    public async Task ResetRequestCountAsync()
+    {
+        using var admin = AdminClient();
+        using var response = await admin.DeleteAsync(new Uri($"{BaseUrl}/_emulator/requests"));
+        response.EnsureSuccessStatusCode();
+    }
 
     public Dictionary<string, string?> PortalSettings(string prefix = "DataSource:Dataverse:") => new()
     {
@@ -113,18 +142,32 @@ public sealed class EmulatorProcess : IDisposable
         throw new TimeoutException("The emulator did not start listening within 60 s.");
     }
 
+    private HttpClient AdminClient() => new(new SocketsHttpHandler
+    {
+        SslOptions = new SslClientAuthenticationOptions
+        {
+            RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                certificate is not null && Convert.ToHexStringLower(SHA256.HashData(certificate.GetRawCertData())) == Thumbprint,
+        },
+    });
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CustomerPortal.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Could not find CustomerPortal.sln above the test output folder.");
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-}
-
-// One emulator over the seeded demo mirror for all read-only conformance tests.
-public sealed class EmulatorOverSeededMirror(SeededDemoMirror mirror) : IDisposable
-{
-    public EmulatorProcess Emulator { get; } = new(mirror.MirrorPath);
-
-    public void Dispose() => Emulator.Dispose();
 }
