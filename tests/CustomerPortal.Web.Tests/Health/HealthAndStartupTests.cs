@@ -35,7 +35,7 @@ public sealed class HealthAndStartupTests(PortalFactory portal) : IClassFixture<
         Assert.Equal("Healthy", dataSource.GetProperty("status").GetString());
         var description = dataSource.GetProperty("description").GetString()!;
         Assert.Contains("SQLite mirror", description, StringComparison.Ordinal);
-        Assert.Contains(portal.Data.MirrorPath, description, StringComparison.Ordinal);
+        Assert.DoesNotContain(portal.Data.DataDirectory, description, StringComparison.Ordinal);
         Assert.Equal("Healthy", checks["portal-store"].GetProperty("status").GetString());
     }
 
