@@ -26,7 +26,6 @@ public static class SqliteMirrorServiceCollectionExtensions
         }
 
         var options = new SqliteMirrorOptions(fullPath);
-        services.AddSingleton(options);
         services.AddDbContextPool<MirrorDbContext>(db => db
             .UseSqlite(options.ConnectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
