@@ -17,12 +17,12 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
 {
     private const int MaxAttempts = 10;
 
-    private (Guid ContactId, ContactFacts? Facts)? _contact;
+    private (Guid ContactId, OrderingContact? Facts)? _contact;
 
     public async Task<OrderingDefaults> GetDefaultsAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return ToDefaults(scope, await ContactOf(scope, cancellationToken));
+        return OrderingRules.DefaultsFor(scope, await ContactOf(scope, cancellationToken));
     }
 
     public async Task<IReadOnlyList<OrderableProduct>> LookUpAsync(
@@ -45,7 +45,7 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
         }
 
         var contact = await ContactOf(scope, cancellationToken);
-        var defaults = ToDefaults(scope, contact);
+        var defaults = OrderingRules.DefaultsFor(scope, contact);
         if (!defaults.CanOrder)
         {
             return await ExistingAsync(scope, order.SalesOrderId, cancellationToken)
@@ -116,7 +116,7 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
             : SubmitResult.Refused([new SubmitRefusal(SubmitRefusalReason.IdInUse)]);
     }
 
-    private async Task<ContactFacts?> ContactOf(CustomerScope scope, CancellationToken cancellationToken)
+    private async Task<OrderingContact?> ContactOf(CustomerScope scope, CancellationToken cancellationToken)
     {
         if (_contact is { } known && known.ContactId == scope.ContactId)
         {
@@ -128,7 +128,7 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
         return facts;
     }
 
-    private async Task<ContactFacts?> ReadContact(CustomerScope scope, CancellationToken cancellationToken)
+    private async Task<OrderingContact?> ReadContact(CustomerScope scope, CancellationToken cancellationToken)
     {
         using var page = await api.GetAsync(ODataText.Query("contacts",
             ("$select", "contactid,fullname,_parentcustomerid_value,_msdyn_company_value,_defaultpricelevelid_value,_transactioncurrencyid_value,address1_country"),
@@ -143,7 +143,7 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
         }
 
         var account = c.Object("parentcustomerid_account");
-        return new ContactFacts(
+        return new OrderingContact(
             c.Id("contactid")!.Value,
             c.Text("fullname"),
             c.Id("_parentcustomerid_value"),
@@ -159,39 +159,16 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
             c.Str("address1_country"));
     }
 
-    // The contact only counts for the account and legal entity of the scope, exactly as on the mirror.
-    private static OrderingDefaults ToDefaults(CustomerScope scope, ContactFacts? contact)
-    {
-        var company = contact?.CompanyId == scope.CompanyId ? contact.Company : null;
-        var account = contact?.AccountId == scope.AccountId ? contact.Account : null;
-        var currency = contact?.CurrencyId is null ? null : contact.Currency;
-        var country = string.IsNullOrWhiteSpace(contact?.Country) ? null : contact.Country.Trim();
-
-        var missing = new List<MissingOrderingField>();
-        if (company is null) missing.Add(MissingOrderingField.For(OrderingField.Company));
-        if (account is null) missing.Add(MissingOrderingField.For(OrderingField.CustomerAccount));
-        if (contact?.PriceListId is null || contact.PriceListName is null) missing.Add(MissingOrderingField.For(OrderingField.PriceList));
-        if (currency is null) missing.Add(MissingOrderingField.For(OrderingField.Currency));
-        if (country is null) missing.Add(MissingOrderingField.For(OrderingField.ShipToCountry));
-
-        return new OrderingDefaults(company, account, account, scope.ContactId, contact?.FullName ?? "", contact?.PriceListName, currency,
-            OrderLanguage.EnglishUnitedStates, country, account is null ? null : contact!.AccountAddress, missing);
-    }
-
     private async Task<List<PricedProduct>> LookUp(
-        ContactFacts? contact, IReadOnlyCollection<string> itemNumbers, IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)
+        OrderingContact? contact, IReadOnlyCollection<string> itemNumbers, IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)
     {
         if (itemNumbers.Count == 0 && productIds.Count == 0)
         {
             return [];
         }
 
-        // Item numbers are upper-case in Supply Chain Management; a pasted "a00012" still finds A00012.
         // Dataverse compares case-insensitively, the mirror does not: keep exactly what the mirror would find.
-        var numbers = itemNumbers.Where(n => !string.IsNullOrWhiteSpace(n))
-            .SelectMany(n => new[] { n.Trim(), n.Trim().ToUpperInvariant() })
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var numbers = OrderingRules.ItemNumberCandidates(itemNumbers);
         var found = new Dictionary<Guid, ProductFacts>();
         foreach (var chunk in numbers.Chunk(50))
         {
@@ -228,7 +205,7 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
     // The deep insert: every column dual-write needs to create the order in Supply Chain Management,
     // lookups bound with @odata.bind, our own ids on the order and every line.
     internal static JsonObject ToBody(
-        CustomerScope scope, ContactFacts contact, OrderingDefaults defaults, NewSalesOrder order, string orderNumber, Dictionary<Guid, PricedProduct> products)
+        CustomerScope scope, OrderingContact contact, OrderingDefaults defaults, NewSalesOrder order, string orderNumber, Dictionary<Guid, PricedProduct> products)
     {
         var currency = defaults.Currency!;
         var (_, statusReason) = OrderingRules.NewOrderStatus;
@@ -311,18 +288,4 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
     internal sealed record PricedProduct(OrderableProduct Product, Guid UnitId);
-
-    internal sealed record ContactFacts(
-        Guid ContactId,
-        string FullName,
-        Guid? AccountId,
-        Guid? CompanyId,
-        LegalEntity? Company,
-        OrderingAccount? Account,
-        PostalAddress? AccountAddress,
-        Guid? PriceListId,
-        string? PriceListName,
-        Guid? CurrencyId,
-        Currency? Currency,
-        string? Country);
 }

@@ -22,7 +22,7 @@ internal sealed class SqliteOrderEntry(MirrorDbContext db, OrderNumbering number
     {
         ArgumentNullException.ThrowIfNull(scope);
         var contact = await ContactOf(scope, cancellationToken);
-        return ToDefaults(scope, contact);
+        return OrderingRules.DefaultsFor(scope, contact);
     }
 
     public async Task<IReadOnlyList<OrderableProduct>> LookUpAsync(
@@ -96,7 +96,7 @@ internal sealed class SqliteOrderEntry(MirrorDbContext db, OrderNumbering number
             }
 
             var contact = await ContactOf(scope, cancellationToken);
-            var defaults = ToDefaults(scope, contact);
+            var defaults = OrderingRules.DefaultsFor(scope, contact);
             if (!defaults.CanOrder)
             {
                 return SubmitResult.Refused([.. defaults.Missing.Select(m => new SubmitRefusal(SubmitRefusalReason.MissingContactField, Field: m.Field))]);
@@ -125,11 +125,11 @@ internal sealed class SqliteOrderEntry(MirrorDbContext db, OrderNumbering number
     }
 
     // What the contact record gives an order. Null when the contact is gone or inactive.
-    private Task<ContactFacts?> ContactOf(CustomerScope scope, CancellationToken cancellationToken) =>
+    private Task<OrderingContact?> ContactOf(CustomerScope scope, CancellationToken cancellationToken) =>
         db.Contacts
             .AsNoTracking()
             .Where(c => c.ContactId == scope.ContactId && c.StateCode == 0)
-            .Select(c => new ContactFacts(
+            .Select(c => new OrderingContact(
                 c.ContactId,
                 c.FullName,
                 c.AccountId,
@@ -146,51 +146,15 @@ internal sealed class SqliteOrderEntry(MirrorDbContext db, OrderNumbering number
                 c.Country))
             .SingleOrDefaultAsync(cancellationToken);
 
-    // The contact only counts for the account and legal entity of the scope: a contact moved to
-    // another account since sign-in orders for nobody until the claims catch up.
-    private static OrderingDefaults ToDefaults(CustomerScope scope, ContactFacts? contact)
-    {
-        var company = contact?.CompanyId == scope.CompanyId ? contact.Company : null;
-        var account = contact?.AccountId == scope.AccountId ? contact.Account : null;
-        var currency = contact?.CurrencyId is null ? null : contact.Currency;
-        var country = string.IsNullOrWhiteSpace(contact?.Country) ? null : contact.Country.Trim();
-
-        var missing = new List<MissingOrderingField>();
-        if (company is null) missing.Add(MissingOrderingField.For(OrderingField.Company));
-        if (account is null) missing.Add(MissingOrderingField.For(OrderingField.CustomerAccount));
-        if (contact?.PriceListId is null || contact.PriceListName is null) missing.Add(MissingOrderingField.For(OrderingField.PriceList));
-        if (currency is null) missing.Add(MissingOrderingField.For(OrderingField.Currency));
-        if (country is null) missing.Add(MissingOrderingField.For(OrderingField.ShipToCountry));
-
-        return new OrderingDefaults(
-            company,
-            account,
-            // Microsoft's template: the invoice customer defaults to the ordering customer.
-            account,
-            scope.ContactId,
-            contact?.FullName ?? "",
-            contact?.PriceListName,
-            currency,
-            // The mirror's contacts carry no language; Dataverse defaults orders to en-us, as the seed does.
-            OrderLanguage.EnglishUnitedStates,
-            country,
-            account is null ? null : contact!.AccountAddress,
-            missing);
-    }
-
     private async Task<List<PricedProduct>> LookUp(
-        ContactFacts? contact, IReadOnlyCollection<string> itemNumbers, IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)
+        OrderingContact? contact, IReadOnlyCollection<string> itemNumbers, IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)
     {
         if (itemNumbers.Count == 0 && productIds.Count == 0)
         {
             return [];
         }
 
-        // Item numbers are upper-case in Supply Chain Management; a pasted "a00012" still finds A00012.
-        var numbers = itemNumbers.Where(n => !string.IsNullOrWhiteSpace(n))
-            .SelectMany(n => new[] { n.Trim(), n.Trim().ToUpperInvariant() })
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var numbers = OrderingRules.ItemNumberCandidates(itemNumbers);
         var ids = productIds.ToList();
         var priceListId = contact?.PriceListId;
 
@@ -250,7 +214,7 @@ internal sealed class SqliteOrderEntry(MirrorDbContext db, OrderNumbering number
     // name, currency, price list, ship-to country, customer, language, delivery address description;
     // lines: product, quantity, unit, ship-to country, delivery address description).
     private static SalesOrderRow ToRow(
-        CustomerScope scope, ContactFacts contact, OrderingDefaults defaults, NewSalesOrder order, string orderNumber,
+        CustomerScope scope, OrderingContact contact, OrderingDefaults defaults, NewSalesOrder order, string orderNumber,
         Dictionary<Guid, PricedProduct> products)
     {
         var now = DateTime.UtcNow;
@@ -336,18 +300,4 @@ internal sealed class SqliteOrderEntry(MirrorDbContext db, OrderNumbering number
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
     private sealed record PricedProduct(OrderableProduct Product, Guid UnitId);
-
-    private sealed record ContactFacts(
-        Guid ContactId,
-        string FullName,
-        Guid? AccountId,
-        Guid? CompanyId,
-        LegalEntity? Company,
-        OrderingAccount? Account,
-        PostalAddress? AccountAddress,
-        Guid? PriceListId,
-        string? PriceListName,
-        Guid? CurrencyId,
-        Currency? Currency,
-        string? Country);
 }

@@ -110,4 +110,45 @@ public static class OrderingRules
 
         return refusals;
     }
+
+    // The order defaults of Microsoft's template, from the contact. The contact only counts for the
+    // account and legal entity of the scope: a contact moved to another account since sign-in orders
+    // for nobody until the claims catch up.
+    public static OrderingDefaults DefaultsFor(CustomerScope scope, OrderingContact? contact)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var company = contact?.CompanyId == scope.CompanyId ? contact.Company : null;
+        var account = contact?.AccountId == scope.AccountId ? contact.Account : null;
+        var currency = contact?.CurrencyId is null ? null : contact.Currency;
+        var country = string.IsNullOrWhiteSpace(contact?.Country) ? null : contact.Country.Trim();
+
+        var missing = new List<MissingOrderingField>();
+        if (company is null) missing.Add(MissingOrderingField.For(OrderingField.Company));
+        if (account is null) missing.Add(MissingOrderingField.For(OrderingField.CustomerAccount));
+        if (contact?.PriceListId is null || contact.PriceListName is null) missing.Add(MissingOrderingField.For(OrderingField.PriceList));
+        if (currency is null) missing.Add(MissingOrderingField.For(OrderingField.Currency));
+        if (country is null) missing.Add(MissingOrderingField.For(OrderingField.ShipToCountry));
+
+        return new OrderingDefaults(
+            company,
+            account,
+            // Microsoft's template: the invoice customer defaults to the ordering customer.
+            account,
+            scope.ContactId,
+            contact?.FullName ?? "",
+            contact?.PriceListName,
+            currency,
+            // Neither source's contact carries a language the portal reads; orders default to en-us, as the seed does.
+            OrderLanguage.EnglishUnitedStates,
+            country,
+            account is null ? null : contact!.AccountAddress,
+            missing);
+    }
+
+    // Item numbers are upper-case in Supply Chain Management; a pasted "a00012" still finds A00012.
+    // Both the text as typed and its upper case are looked up, so every source finds the same products.
+    public static List<string> ItemNumberCandidates(IEnumerable<string> itemNumbers) =>
+        [.. itemNumbers.Where(n => !string.IsNullOrWhiteSpace(n))
+            .SelectMany(n => new[] { n.Trim(), n.Trim().ToUpperInvariant() })
+            .Distinct(StringComparer.Ordinal)];
 }
