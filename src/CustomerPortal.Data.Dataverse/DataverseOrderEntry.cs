@@ -144,7 +144,6 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
 
         var account = c.Object("parentcustomerid_account");
         return new OrderingContact(
-            c.Id("contactid")!.Value,
             c.Text("fullname"),
             c.Id("_parentcustomerid_value"),
             c.Id("_msdyn_company_value"),
@@ -169,13 +168,14 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
 
         // Dataverse compares case-insensitively, the mirror does not: keep exactly what the mirror would find.
         var numbers = OrderingRules.ItemNumberCandidates(itemNumbers);
+        var wanted = numbers.ToHashSet(StringComparer.Ordinal);
         var found = new Dictionary<Guid, ProductFacts>();
         foreach (var chunk in numbers.Chunk(50))
         {
             var filter = string.Join(" or ", chunk.Select(n => $"msdyn_productnumber eq {ODataText.Literal(n)}"));
             foreach (var product in await reference.QueryProductsAsync(filter, cancellationToken))
             {
-                if (numbers.Contains(product.ItemNumber, StringComparer.Ordinal))
+                if (wanted.Contains(product.ItemNumber))
                 {
                     found[product.ProductId] = product;
                 }

@@ -114,17 +114,26 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
         row.Object("defaultuomid")?.Text("msdyn_symbol") ?? "",
         row.Int("quantitydecimal") ?? 0);
 
+    // The task is cached, not its result: requests that miss together share one load instead of each
+    // paging through the same reference data against the throttling budget. A failed load is not kept.
     private async Task<T> CachedAsync<T>(string key, Func<Task<T>> load)
         where T : class
     {
-        if (cache.TryGetValue(key, out T? value) && value is not null)
+        var loading = cache.GetOrCreate(key, entry =>
         {
-            return value;
-        }
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return load();
+        })!;
 
-        value = await load();
-        cache.Set(key, value, Lifetime);
-        return value;
+        try
+        {
+            return await loading;
+        }
+        catch
+        {
+            cache.Remove(key);
+            throw;
+        }
     }
 }
 

@@ -52,14 +52,14 @@ internal sealed class RetryHandler(IOptions<DataverseOptions> options, TimeProvi
         }
     }
 
-    private static TimeSpan? DelayFor(HttpResponseMessage response, int attempt) => response.StatusCode switch
+    private TimeSpan? DelayFor(HttpResponseMessage response, int attempt) => response.StatusCode switch
     {
         HttpStatusCode.TooManyRequests => RetryAfter(response) ?? BackOff(attempt),
         HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => RetryAfter(response) ?? BackOff(attempt),
         _ => null,
     };
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
@@ -67,7 +67,7 @@ internal sealed class RetryHandler(IOptions<DataverseOptions> options, TimeProvi
             return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
         }
 
-        return header?.Date is { } date ? Max(date - DateTimeOffset.UtcNow, TimeSpan.Zero) : null;
+        return header?.Date is { } date ? Max(date - time.GetUtcNow(), TimeSpan.Zero) : null;
     }
 
     // Exponential back-off with full jitter: uniformly random up to 0.5 s, 1 s, 2 s, … 8 s.

@@ -130,7 +130,6 @@ internal sealed class SqliteOrderEntry(MirrorDbContext db, OrderNumbering number
             .AsNoTracking()
             .Where(c => c.ContactId == scope.ContactId && c.StateCode == 0)
             .Select(c => new OrderingContact(
-                c.ContactId,
                 c.FullName,
                 c.AccountId,
                 c.CompanyId,

@@ -3,7 +3,6 @@ namespace CustomerPortal.Core.Ordering;
 // What a data source reads about the signed-in contact before an order: its links as stored,
 // unchecked. OrderingRules.DefaultsFor decides what of it counts for the scope.
 public sealed record OrderingContact(
-    Guid ContactId,
     string FullName,
     Guid? AccountId,
     Guid? CompanyId,
