@@ -20,8 +20,11 @@ public sealed class PortalUserAdministration(PortalDbContext db, UserManager<Por
         if (!string.IsNullOrWhiteSpace(search))
         {
             // SQLite's LIKE ignores ASCII case; wildcards typed by the administrator are taken literally.
-            var pattern = "%" + search.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
-            query = query.Where(u => EF.Functions.Like(u.Email!, pattern) || EF.Functions.Like(u.DisplayName, pattern));
+            var pattern = "%" + search.Trim()
+                .Replace("\\", "\\\\", StringComparison.Ordinal)
+                .Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(u => EF.Functions.Like(u.Email!, pattern, "\\") || EF.Functions.Like(u.DisplayName, pattern, "\\"));
         }
 
         if (contactIds is not null)

@@ -200,8 +200,7 @@ public sealed class InvitationService(
 
     private async Task<string> SendAsync(Invitation invitation, string code, string requestBaseUrl, CancellationToken cancellationToken)
     {
-        var baseUrl = string.IsNullOrWhiteSpace(options.Value.PublicUrl) ? requestBaseUrl : options.Value.PublicUrl;
-        var link = $"{baseUrl.TrimEnd('/')}/Invitation?code={Uri.EscapeDataString(code)}";
+        var link = $"{options.Value.LinkBase(requestBaseUrl)}/Invitation?code={Uri.EscapeDataString(code)}";
         var body = localizer["InvitationMail.Body", invitation.ContactName, invitation.InvitedByName, link,
             invitation.ExpiresAt.ToString("D", CultureInfo.CurrentCulture)];
         await mail.SendAsync(new PortalMail(invitation.Email, localizer["InvitationMail.Subject"], body), cancellationToken);

@@ -11,7 +11,14 @@ public static class OnboardingServiceCollectionExtensions
     // Invitations, the mail that carries them, the audit log, and the policies of the pages that use them.
     public static IServiceCollection AddPortalOnboarding(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<InvitationOptions>(configuration.GetSection(InvitationOptions.Section));
+        services.AddOptions<InvitationOptions>()
+            .Bind(configuration.GetSection(InvitationOptions.Section))
+            .Validate(
+                invitations => !string.IsNullOrWhiteSpace(invitations.PublicUrl)
+                    || configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.UsesPickupFolder != false,
+                "Invitations:PublicUrl must be set (e.g. https://portal.example.com) when Mail:Host sends real mail: "
+                + "links in invitation and password-reset mails are built from it, never from the request's Host header.")
+            .ValidateOnStart();
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPortalMailSender, SmtpPortalMailSender>();

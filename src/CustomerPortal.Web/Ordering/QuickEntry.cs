@@ -10,6 +10,9 @@ public static class QuickEntry
     public const int MaxLines = Core.Ordering.OrderingRules.MaxLines;
     public const int MaxTextLength = 20_000;
 
+    // Non-blank lines: what MaxLines limits.
+    public static int CountLines(string text) => text.Split('\n').Count(line => !string.IsNullOrWhiteSpace(line));
+
     public static IReadOnlyList<QuickEntryLine> Parse(string? text, CultureInfo culture)
     {
         var lines = new List<QuickEntryLine>();

@@ -37,9 +37,7 @@ public sealed class PasswordResetService(
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        var publicUrl = invitationOptions.Value.PublicUrl;
-        var baseUrl = string.IsNullOrWhiteSpace(publicUrl) ? requestBaseUrl : publicUrl;
-        var link = $"{baseUrl.TrimEnd('/')}/Identity/Account/ResetPassword?code={Uri.EscapeDataString(code)}&email={Uri.EscapeDataString(user.Email)}";
+        var link = $"{invitationOptions.Value.LinkBase(requestBaseUrl)}/Identity/Account/ResetPassword?code={Uri.EscapeDataString(code)}&email={Uri.EscapeDataString(user.Email)}";
         var hours = Math.Max(1, (int)Math.Round(tokenOptions.Value.TokenLifespan.TotalHours)).ToString(CultureInfo.CurrentCulture);
         var body = localizer["ResetMail.Body", user.DisplayName, link, hours];
         await mail.SendAsync(new PortalMail(user.Email, localizer["ResetMail.Subject"], body), cancellationToken);

@@ -1,11 +1,37 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using CustomerPortal.PortalStore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerPortal.Web.Tests.Onboarding;
 
 public sealed class AdministrationTests(SeededPortalData data)
 {
+    [Fact]
+    public async Task UserSearchTakesUnderscoresAndPercentSignsLiterally()
+    {
+        using var portal = new PrivatePortalFactory(data);
+        using (var scope = portal.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            foreach (var email in new[] { "first_last@search.example", "firstXlast@search.example" })
+            {
+                Assert.True((await users.CreateAsync(new PortalUser { UserName = email, Email = email, DisplayName = "Search Probe" })).Succeeded);
+            }
+        }
+
+        using var admin = portal.CreatePortalClient();
+        await admin.SignInAsync(Personas.Administrator, Personas.AdministratorPassword);
+
+        var underscore = await admin.GetPageAsync("/Admin/Users?search=first_last");
+        var percent = await admin.GetPageAsync("/Admin/Users?search=first%25last");
+
+        Assert.Equal(["first_last@search.example"], underscore.QuerySelectorAll("tr[data-user-email]").Select(tr => tr.GetAttribute("data-user-email")));
+        Assert.Empty(percent.QuerySelectorAll("tr[data-user-email]"));
+    }
+
     [Fact]
     public async Task UsersPageListsContactAccountRoleAndLockState()
     {

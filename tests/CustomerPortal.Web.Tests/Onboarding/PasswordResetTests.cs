@@ -111,6 +111,30 @@ public sealed partial class PasswordResetTests(SeededPortalData data)
         Assert.Equal(HttpStatusCode.TooManyRequests, (await ChooseAsync(client, forged, NewPassword)).StatusCode);
     }
 
+    [Fact]
+    public async Task TheMailedLinkUsesThePublicUrlWhateverHostTheRequestClaims()
+    {
+        using var portal = new PrivatePortalFactory(data);
+        portal.Set("Invitations:PublicUrl", "https://portal.customerportal.example/");
+        var email = await portal.CreateUserAsync(OldPassword);
+        using var client = portal.CreatePortalClient();
+        client.Http.DefaultRequestHeaders.Host = "attacker.example";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await RequestResetAsync(client, email)).StatusCode);
+
+        Assert.StartsWith("https://portal.customerportal.example/Identity/Account/ResetPassword?", ResetLinkFor(portal, email), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RealMailWithoutAPublicUrlStopsStartUpNamingTheKey()
+    {
+        await using var misconfigured = new ConfiguredPortalFactory(data, ("Mail:Host", "smtp.customerportal.example"));
+
+        var error = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
+
+        Assert.Contains("Invitations:PublicUrl", error.Message, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> RequestResetAsync(PortalClient client, string email)
     {
         var page = await client.GetPageAsync("/Identity/Account/ForgotPassword");

@@ -56,7 +56,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        var outcome = await invitations.InviteAsync(colleague, PortalRoles.AuthorizedUser, User, $"{Request.Scheme}://{Request.Host}{Request.PathBase}", cancellationToken);
+        var outcome = await invitations.InviteAsync(colleague, PortalRoles.AuthorizedUser, User, Request.BaseUrl(), cancellationToken);
         StatusMessage = outcome.Succeeded ? "Invitations.Sent" : "Invitations.Refused." + outcome.Refusal;
         InvitationLink = outcome.Succeeded && mail.WritesToPickupFolder ? outcome.Link : null;
         return RedirectToPage();

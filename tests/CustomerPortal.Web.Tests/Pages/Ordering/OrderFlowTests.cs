@@ -175,6 +175,26 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
     }
 
     [Fact]
+    public async Task QuickEntryRefusesMoreLinesThanAnOrderMayHaveAndAddsNothing()
+    {
+        using var client = await portal.SignedInAsync(Personas.Representative);
+        var draftId = await StartDraftAsync(client);
+        var (first, _) = PricedItems(Personas.Representative);
+        var page = await client.GetPageAsync($"/Orders/Drafts/{draftId}/Items");
+
+        var response = await client.SubmitAsync(Form(page, "form:has(#quick-entry)"), new Dictionary<string, string>
+        {
+            ["quickEntry"] = string.Join("\n", Enumerable.Repeat($"{first}, 1", Core.Ordering.OrderingRules.MaxLines + 1)),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await PortalClient.ParseAsync(response);
+        Assert.Empty(document.QuerySelectorAll("#quick-entry-report tbody tr"));
+        Assert.Empty(document.QuerySelectorAll("#draft-lines tbody tr"));
+        Assert.NotEmpty(document.QuerySelectorAll(".is-invalid, .invalid-feedback:not(:empty), .field-validation-error"));
+    }
+
+    [Fact]
     public async Task AContactWithoutAPriceListIsToldWhatIsMissingAndWhomToAskBeforeTypingAnything()
     {
         var contactId = Guid.Parse(portal.Mirror.Scalar<string>(

@@ -110,7 +110,7 @@ public sealed class IndexModel(
         return RedirectToPage(new { Search });
     }
 
-    private string BaseUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+    private string BaseUrl => Request.BaseUrl();
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CustomerPortal.Web.Invitations;
 using System.ComponentModel.DataAnnotations;
 using CustomerPortal.Core.Contacts;
 using CustomerPortal.PortalStore;
@@ -91,7 +92,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        var outcome = await registrations.ApproveAsync(request, contact, Approve.Role, User, $"{Request.Scheme}://{Request.Host}{Request.PathBase}", cancellationToken);
+        var outcome = await registrations.ApproveAsync(request, contact, Approve.Role, User, Request.BaseUrl(), cancellationToken);
         if (!outcome.Succeeded)
         {
             Refusal = outcome.RefusalKey;

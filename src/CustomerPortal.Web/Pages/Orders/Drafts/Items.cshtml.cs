@@ -189,7 +189,7 @@ public sealed class ItemsModel(
         {
             ModelState.AddModelError("quickEntry", localizer["Validation.Required"]);
         }
-        else if (quickEntry.Length > QuickEntry.MaxTextLength)
+        else if (quickEntry.Length > QuickEntry.MaxTextLength || QuickEntry.CountLines(quickEntry) > QuickEntry.MaxLines)
         {
             ModelState.AddModelError("quickEntry", localizer["Ordering.QuickEntry.TooLong", QuickEntry.MaxLines]);
         }

@@ -1,3 +1,4 @@
+using CustomerPortal.Web.Invitations;
 using System.ComponentModel.DataAnnotations;
 using CustomerPortal.Web.Resources;
 using CustomerPortal.Web.Security;
@@ -36,7 +37,7 @@ public sealed class ForgotPasswordModel(
             return Page();
         }
 
-        await resets.RequestAsync(Input.Email.Trim(), $"{Request.Scheme}://{Request.Host}{Request.PathBase}", cancellationToken);
+        await resets.RequestAsync(Input.Email.Trim(), Request.BaseUrl(), cancellationToken);
         return RedirectToPage(new { sent = true });
     }
 
