@@ -39,6 +39,7 @@ public sealed class QueryTests(EmulatorFixture emulator) : IClassFixture<Emulato
     {
         var account = emulator.Scalar("SELECT accountid FROM account ORDER BY accountnumber LIMIT 1");
         var expected = int.Parse(emulator.Scalar($"SELECT COUNT(*) FROM salesorder WHERE customerid = '{account.ToUpperInvariant()}'"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(expected > 0, "The first account should have orders, or the filter proves nothing.");
 
         var unquoted = await emulator.GetJson($"salesorders?$select=_customerid_value&$filter=_customerid_value eq {account}");
         var quoted = await emulator.GetJson($"salesorders?$select=_customerid_value&$filter=_customerid_value eq '{account.ToUpperInvariant()}'");
