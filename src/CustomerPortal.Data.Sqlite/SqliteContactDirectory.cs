@@ -8,20 +8,14 @@ namespace CustomerPortal.Data.Sqlite;
 internal sealed class SqliteContactDirectory(MirrorDbContext db) : IContactDirectory
 {
     public Task<PortalContact?> FindAsync(Guid contactId, CancellationToken cancellationToken) =>
-        db.Contacts
-            .AsNoTracking()
-            .Where(c => c.ContactId == contactId && c.StateCode == 0)
-            .Select(c => new PortalContact(
-                c.ContactId,
-                c.FullName,
-                c.Email,
-                c.AccountId,
-                c.Account != null ? c.Account.AccountNumber : null,
-                c.Account != null ? c.Account.Name : null,
-                c.CompanyId,
-                c.Company != null ? c.Company.Code : null,
-                c.PriceListId))
-            .SingleOrDefaultAsync(cancellationToken);
+        PortalContacts(db.Contacts.Where(c => c.ContactId == contactId && c.StateCode == 0)).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyDictionary<Guid, PortalContact>> FindManyAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
+    {
+        var ids = contactIds.ToList();
+        return await PortalContacts(db.Contacts.Where(c => ids.Contains(c.ContactId) && c.StateCode == 0))
+            .ToDictionaryAsync(c => c.ContactId, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<ContactCandidate>> SearchAsync(string text, int limit, CancellationToken cancellationToken)
     {
@@ -84,4 +78,16 @@ internal sealed class SqliteContactDirectory(MirrorDbContext db) : IContactDirec
             c.PriceListId,
             c.CurrencyId,
             c.Country));
+
+    private static IQueryable<PortalContact> PortalContacts(IQueryable<ContactRow> contacts) =>
+        contacts.AsNoTracking().Select(c => new PortalContact(
+            c.ContactId,
+            c.FullName,
+            c.Email,
+            c.AccountId,
+            c.Account != null ? c.Account.AccountNumber : null,
+            c.Account != null ? c.Account.Name : null,
+            c.CompanyId,
+            c.Company != null ? c.Company.Code : null,
+            c.PriceListId));
 }

@@ -5,6 +5,10 @@ public interface IContactDirectory
     // Unscoped on purpose: this is the lookup that *builds* a signed-in user's scope from their linked contact.
     Task<PortalContact?> FindAsync(Guid contactId, CancellationToken cancellationToken);
 
+    // The same lookup for many contacts in one or a few round trips (administration lists); unknown or
+    // inactive contacts are simply absent from the answer.
+    Task<IReadOnlyDictionary<Guid, PortalContact>> FindManyAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken);
+
     // Administrators only (the pages are behind the Administrator policy): active contacts whose name,
     // e-mail or customer account number contains the text, by name, at most `limit`.
     Task<IReadOnlyList<ContactCandidate>> SearchAsync(string text, int limit, CancellationToken cancellationToken);

@@ -571,6 +571,22 @@ public abstract class DataSourceContract(SeededDemoMirror mirror)
 
     private sealed record PricedItem(Guid ProductId, string ItemNumber, decimal Price);
 
+    [Fact]
+    public async Task ContactDirectoryResolvesManyContactsAtOnceAsItResolvesEachAndLeavesUnknownOnesOut()
+    {
+        using var db = Mirror.OpenMirror();
+        var ids = await db.Contacts.Where(c => c.StateCode == 0).OrderBy(c => c.ContactId).Select(c => c.ContactId).Take(60).ToListAsync(Ct);
+        var unknown = Guid.NewGuid();
+
+        var many = await Contacts.FindManyAsync([.. ids, unknown], Ct);
+
+        Assert.Equal(ids.Order(), many.Keys.Order());
+        foreach (var id in ids.Take(5))
+        {
+            Assert.Equal(await Contacts.FindAsync(id, Ct), many[id]);
+        }
+    }
+
     private async Task<List<SalesOrderSummary>> ListAll(CustomerScope scope, SalesOrderQuery query)
     {
         var all = new List<SalesOrderSummary>();

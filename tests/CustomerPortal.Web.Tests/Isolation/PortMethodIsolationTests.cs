@@ -21,7 +21,7 @@ public sealed class PortMethodIsolationTests(SeededPortalData data) : IClassFixt
     // them are behind the Administrator policy (checked by the route sweep).
     private static readonly string[] Unscoped =
     [
-        "IContactDirectory.FindAsync", "IContactDirectory.SearchAsync", "IContactDirectory.FindCandidateAsync", "IDataSourceHealth.CheckAsync",
+        "IContactDirectory.FindAsync", "IContactDirectory.FindManyAsync", "IContactDirectory.SearchAsync", "IContactDirectory.FindCandidateAsync", "IDataSourceHealth.CheckAsync",
     ];
 
     private static readonly string[] Probed =

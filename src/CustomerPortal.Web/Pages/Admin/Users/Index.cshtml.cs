@@ -18,19 +18,12 @@ public sealed class IndexModel(PortalUserAdministration administration, IContact
 
     public IReadOnlyList<PortalUserSummary> PortalUsers { get; private set; } = [];
 
-    public Dictionary<Guid, PortalContact> Contacts { get; } = [];
+    public IReadOnlyDictionary<Guid, PortalContact> Contacts { get; private set; } = new Dictionary<Guid, PortalContact>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         PortalUsers = await administration.ListAsync(ModelState.IsValid ? Search : null, null, cancellationToken);
-        // One lookup per listed customer user: the list is at most 200 users, and each is one Dataverse request.
-        foreach (var contactId in PortalUsers.Select(u => u.ContactId).OfType<Guid>().Distinct())
-        {
-            if (await contacts.FindAsync(contactId, cancellationToken) is { } contact)
-            {
-                Contacts[contactId] = contact;
-            }
-        }
+        Contacts = await contacts.FindManyAsync([.. PortalUsers.Select(u => u.ContactId).OfType<Guid>().Distinct()], cancellationToken);
 
         return Page();
     }
