@@ -28,8 +28,9 @@ internal static class PortalStoreSeeder
             .AddEntityFrameworkStores<PortalDbContext>();
 
         using var provider = services.BuildServiceProvider();
+        provider.MigratePortalStoreAsync().GetAwaiter().GetResult();
+
         using var scope = provider.CreateScope();
-        PortalStoreSchema.EnsureCurrent(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in PortalRoles.All)

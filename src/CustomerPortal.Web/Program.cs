@@ -55,7 +55,7 @@ builder.Services
 var app = builder.Build();
 
 app.Logger.LogCustomerDataSource(dataSource);
-app.Services.UpgradePortalStore();
+await app.Services.MigratePortalStoreAsync();
 app.Services.GetRequiredService<DemoPersonas>().PrintSignInsWhenStarted(app.Lifetime, app.Urls);
 
 app.UseSecurityHeaders();

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerPortal.PortalStore;
+
+// The one way a portal store gets its schema: the web app at start-up, the seed command and the tests
+// all call this, so a store is always on the latest migration before anyone reads it.
+public static class PortalStoreMigrations
+{
+    public static async Task MigratePortalStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await BaselineStoreMadeBeforeMigrationsAsync(db, cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    // Stores made before the portal had migrations were created with EnsureCreated (and topped up by a
+    // hand-written upgrade): they hold users, drafts and invitations but no __EFMigrationsHistory, so
+    // Migrate would try to create every table again and fail. Such a store is brought to the initial
+    // migration's shape (only what is missing is created, nothing is dropped or rewritten) and recorded
+    // as being on it; Migrate then applies whatever came after.
+    private static async Task BaselineStoreMadeBeforeMigrationsAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        if (await history.ExistsAsync(cancellationToken)
+            || !await db.GetService<IRelationalDatabaseCreator>().HasTablesAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var migrations = db.GetService<IMigrationsAssembly>();
+        var (initialId, initialType) = migrations.Migrations.First();
+        var initial = migrations.CreateMigration(initialType, db.Database.ProviderName!);
+
+        var missing = new List<MigrationOperation>();
+        foreach (var operation in initial.UpOperations)
+        {
+            if (!await ExistsAsync(db, operation, cancellationToken))
+            {
+                missing.Add(operation);
+            }
+        }
+
+        var targetModel = db.GetService<IModelRuntimeInitializer>().Initialize(initial.TargetModel!);
+        var statements = db.GetService<IMigrationsSqlGenerator>().Generate(missing, targetModel).Select(c => c.CommandText)
+            .Append(history.GetCreateIfNotExistsScript())
+            .Append(history.GetInsertScript(new HistoryRow(initialId, ProductInfo.GetVersion())));
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var statement in statements)
+        {
+            await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    // Stores made before migrations exist only as SQLite files, so sqlite_master answers. The initial
+    // migration creates tables and indexes and nothing else; an existing one is already in its shape.
+    private static async Task<bool> ExistsAsync(PortalDbContext db, MigrationOperation operation, CancellationToken cancellationToken)
+    {
+        var (type, name) = operation switch
+        {
+            CreateTableOperation table => ("table", table.Name),
+            CreateIndexOperation index => ("index", index.Name),
+            _ => throw new NotSupportedException($"The initial migration is not expected to contain a {operation.GetType().Name}."),
+        };
+
+        var found = await db.Database
+            .SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = {type} AND name = {name}")
+            .SingleAsync(cancellationToken);
+        return found > 0;
+    }
+}
