@@ -34,7 +34,8 @@ public static class PortalStoreMigrations
         }
 
         var migrations = db.GetService<IMigrationsAssembly>();
-        var (initialId, initialType) = migrations.Migrations.First();
+        // Migration ids start with a UTC timestamp, so the smallest id is the initial migration.
+        var (initialId, initialType) = migrations.Migrations.MinBy(m => m.Key, StringComparer.Ordinal);
         var initial = migrations.CreateMigration(initialType, db.Database.ProviderName!);
 
         var missing = new List<MigrationOperation>();

@@ -15,7 +15,7 @@ public sealed class PortalStoreMigrationTests
     private const string InitialMigration = "20261202093652_InitialCreate";
 
     private static readonly string MadeBeforeMigrations =
-        Path.Combine(RepositoryPaths.Root, "tests", "CustomerPortal.Tests", "PortalStore", "Fixtures", "portal-made-before-migrations.db");
+        Path.Combine(RepositoryPaths.Root, "tests", "Shared", "Fixtures", "portal-made-before-migrations.db");
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
