@@ -1,6 +1,7 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 using Microsoft.EntityFrameworkCore;
 
 // string.Compare inside queries is translated to SQL, where SQLite compares with its binary collation;
