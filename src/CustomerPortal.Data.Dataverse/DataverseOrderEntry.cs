@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
+using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.Data.Dataverse;
 
@@ -169,13 +170,13 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
         // Dataverse compares case-insensitively, the mirror does not: keep exactly what the mirror would find.
         var numbers = OrderingRules.ItemNumberCandidates(itemNumbers);
         var wanted = numbers.ToHashSet(StringComparer.Ordinal);
-        var found = new Dictionary<Guid, ProductFacts>();
+        var found = new Dictionary<Guid, ProductRow>();
         foreach (var chunk in numbers.Chunk(50))
         {
             var filter = string.Join(" or ", chunk.Select(n => $"msdyn_productnumber eq {ODataText.Literal(n)}"));
             foreach (var product in await reference.QueryProductsAsync(filter, cancellationToken))
             {
-                if (wanted.Contains(product.ItemNumber))
+                if (wanted.Contains(product.ScmProductNumber))
                 {
                     found[product.ProductId] = product;
                 }
@@ -191,13 +192,13 @@ internal sealed class DataverseOrderEntry(DataverseWebApi api, ReferenceData ref
         var currencies = await reference.CurrenciesAsync(cancellationToken);
         return
         [
-            .. found.Values.OrderBy(p => p.ItemNumber, StringComparer.Ordinal).Select(p =>
+            .. found.Values.OrderBy(p => p.ScmProductNumber, StringComparer.Ordinal).Select(p =>
             {
-                (decimal Amount, Guid? CurrencyId)? price = prices is not null && prices.TryGetValue((p.ProductId, p.UnitId), out var listed) ? listed : null;
+                (decimal Amount, Guid? CurrencyId)? price = prices is not null && prices.TryGetValue((p.ProductId, p.DefaultUnitId), out var listed) ? listed : null;
                 var priceCurrency = price?.CurrencyId is { } currencyId ? currencies.GetValueOrDefault(currencyId) : null;
                 var refusal = OrderingRules.RefusalFor(p.State, price is not null, priceCurrency?.IsoCode, contact?.Currency?.IsoCode);
-                return new PricedProduct(new OrderableProduct(p.ProductId, p.ItemNumber, p.Name, p.State, p.Unit, p.QuantityDecimals,
-                    price?.Amount, priceCurrency, refusal), p.UnitId);
+                return new PricedProduct(new OrderableProduct(p.ProductId, p.ScmProductNumber, p.Name, p.State, p.DefaultUnit?.Symbol ?? "", p.QuantityDecimals,
+                    price?.Amount, priceCurrency, refusal), p.DefaultUnitId);
             }),
         ];
     }

@@ -1,5 +1,6 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Products;
+using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.Data.Dataverse;
 
@@ -22,10 +23,10 @@ internal sealed class DataverseProductCatalog(DataverseWebApi api, ReferenceData
         }
 
         var url = ODataText.Query(EntitySet,
-            ("$select", ReferenceData.ProductSelect),
+            ("$select", DataverseRows.Select<ProductRow>()),
             ("$filter", filter),
             ("$orderby", "msdyn_productnumber asc"),
-            ("$expand", "defaultuomid($select=msdyn_symbol)"));
+            ("$expand", ReferenceData.ProductExpand));
         var fingerprint = string.Join("|", "products", url, pageSize);
         var next = tokens.Unprotect(query.ContinuationToken, fingerprint, EntitySet);
 
@@ -34,10 +35,10 @@ internal sealed class DataverseProductCatalog(DataverseWebApi api, ReferenceData
         var currency = priceList?.CurrencyId is { } currencyId ? (await reference.CurrenciesAsync(cancellationToken)).GetValueOrDefault(currencyId) : null;
 
         using var page = await api.GetAsync(next ?? url, pageSize, formattedValues: false, cancellationToken);
-        var items = page.RootElement.Rows().Select(ReferenceData.ToProduct).Select(p =>
+        var items = DataverseRows.ReadAll<ProductRow>(page.RootElement).Select(p =>
         {
-            decimal? price = prices is not null && prices.TryGetValue((p.ProductId, p.UnitId), out var listed) ? listed.Amount : null;
-            return new CatalogProduct(p.ProductId, p.ItemNumber, p.Name, p.Description, p.Unit, p.QuantityDecimals, price, price is null ? null : currency);
+            decimal? price = prices is not null && prices.TryGetValue((p.ProductId, p.DefaultUnitId), out var listed) ? listed.Amount : null;
+            return Records.CatalogProduct(p, price, currency);
         }).ToList();
         var nextLink = DataverseWebApi.NextLink(page.RootElement);
         return new ResultPage<CatalogProduct>(items, nextLink is null || items.Count == 0 ? null : tokens.Protect(fingerprint, nextLink));

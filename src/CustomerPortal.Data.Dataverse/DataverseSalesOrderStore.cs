@@ -1,6 +1,6 @@
-using System.Text.Json;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Orders;
+using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.Data.Dataverse;
 
@@ -10,18 +10,16 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
 {
     private const string EntitySet = "salesorders";
 
-    private const string SummarySelect = "salesorderid,msdyn_salesordernumber,msdyn_customerrequisitionnumber,createdon,"
-        + "msdyn_requestedreceiptdate,msdyn_processingstatus,totalamount,_msdyn_contactperson_value";
+    // The contact person is expanded for its name (the list shows it); lines come in the same request
+    // as the header (a single-level collection $expand) and their products and units are reference
+    // data, cached. A nested $expand would make Dataverse page the lines and forbid $orderby inside,
+    // and the local emulator does not emulate it; lines are put in sequence order here.
+    private static readonly string SummaryExpand = string.Join(",",
+        DataverseRows.Expand<SalesOrderRow>("transactioncurrencyid"), DataverseRows.Expand<SalesOrderRow>("msdyn_contactperson"));
 
-    private const string HeaderSelect = SummarySelect + ",msdyn_customersorderreference,msdyn_confirmedreceiptdate,msdyn_confirmedshippingdate,"
-        + "statecode,msdyn_deliveryaddressdescription,shipto_line1,shipto_line2,shipto_city,shipto_stateorprovince,shipto_postalcode,shipto_country,"
-        + "totallineitemamount,discountamount,freightamount,totaltax";
-
-    // Lines come in the same request as the header (a single-level collection $expand); their products
-    // and units are reference data, cached. A nested $expand would make Dataverse page the lines and
-    // forbid $orderby inside, and the local emulator does not emulate it; lines are put in sequence order here.
-    private const string LinesExpand = "order_details($select=salesorderdetailid,sequencenumber,quantity,priceperunit,manualdiscountamount,"
-        + "extendedamount,msdyn_linestatus,msdyn_requestedreceiptdate,_productid_value,_uomid_value)";
+    private static readonly string HeaderExpand = string.Join(",", SummaryExpand,
+        DataverseRows.Expand<SalesOrderRow>("msdyn_company"), DataverseRows.Expand<SalesOrderRow>("customerid"),
+        DataverseRows.ExpandMany<SalesOrderRow>("order_details"));
 
     public async Task<ResultPage<SalesOrderSummary>> ListAsync(CustomerScope scope, SalesOrderQuery query, CancellationToken cancellationToken)
     {
@@ -61,17 +59,17 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
         };
 
         var url = ODataText.Query(EntitySet,
-            ("$select", SummarySelect),
+            ("$select", DataverseRows.Select<SalesOrderRow>()),
             ("$filter", string.Join(" and ", filter)),
             ("$orderby", orderBy),
-            ("$expand", ODataText.CurrencySelect));
+            ("$expand", SummaryExpand));
 
         // Dataverse has no $skip: pages come from the server's next link, which the token carries.
         var fingerprint = string.Join("|", "orders", scope.ContactId, scope.AccountId, scope.CompanyId, scope.Role, url, pageSize);
         var next = tokens.Unprotect(query.ContinuationToken, fingerprint, EntitySet);
 
         using var page = await api.GetAsync(next ?? url, pageSize, formattedValues: true, cancellationToken);
-        var items = page.RootElement.Rows().Select(ToSummary).ToList();
+        var items = DataverseRows.ReadAll<SalesOrderRow>(page.RootElement).Select(CompiledRecords.SalesOrderSummary).ToList();
         var nextLink = DataverseWebApi.NextLink(page.RootElement);
         return new ResultPage<SalesOrderSummary>(items, nextLink is null || items.Count == 0 ? null : tokens.Protect(fingerprint, nextLink));
     }
@@ -85,49 +83,30 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
         }
 
         var url = ODataText.Query(EntitySet,
-            ("$select", HeaderSelect),
+            ("$select", DataverseRows.Select<SalesOrderRow>()),
             ("$filter", $"{ScopeFilter(scope)} and msdyn_salesordernumber eq {ODataText.Literal(orderNumber)}"),
-            ("$expand", string.Join(",", ODataText.CurrencySelect, ODataText.CompanySelect,
-                "customerid_account($select=accountnumber,name)", LinesExpand)));
+            ("$expand", HeaderExpand));
 
-        using var page = await api.GetAsync(url, null, formattedValues: true, cancellationToken);
+        using var page = await api.GetAsync(url, null, formattedValues: false, cancellationToken);
         // Dataverse string equality ignores case; the mirror's does not. Same answers: exact match only.
-        var row = page.RootElement.Rows().FirstOrDefault(r => r.Str("msdyn_salesordernumber") == orderNumber);
-        if (row.ValueKind != JsonValueKind.Object)
+        var order = DataverseRows.ReadAll<SalesOrderRow>(page.RootElement).FirstOrDefault(o => o.OrderNumber == orderNumber);
+        if (order is null)
         {
             return null;
         }
 
-        var details = row.Rows("order_details").ToList();
-        var products = await reference.ProductsAsync([.. details.Select(l => l.Id("_productid_value")).OfType<Guid>()], cancellationToken);
+        var products = await reference.ProductsAsync([.. order.Lines.Select(l => l.ProductId)], cancellationToken);
         var units = await reference.UnitsAsync(cancellationToken);
-        var lines = details.Select(l => ToLine(l, products, units)).OrderBy(l => l.LineNumber).ToList();
-        var account = row.Object("customerid_account");
-        return new SalesOrder(
-            row.Id("salesorderid")!.Value,
-            row.Text("msdyn_salesordernumber"),
-            row.Str("msdyn_customerrequisitionnumber"),
-            row.Str("msdyn_customersorderreference"),
-            row.Timestamp("createdon") ?? default,
-            row.Date("msdyn_requestedreceiptdate"),
-            row.Date("msdyn_confirmedreceiptdate"),
-            row.Date("msdyn_confirmedshippingdate"),
-            (ProcessingStatus)(row.Int("msdyn_processingstatus") ?? 0),
-            (SalesOrderState)(row.Int("statecode") ?? 0),
-            account?.Text("accountnumber") ?? "",
-            account?.Text("name") ?? "",
-            row.Object("msdyn_company")?.ToLegalEntity() ?? new LegalEntity(scope.CompanyId, "", ""),
-            row.Formatted("_msdyn_contactperson_value"),
-            row.Str("msdyn_deliveryaddressdescription"),
-            new PostalAddress(row.Str("shipto_line1"), row.Str("shipto_line2"), row.Str("shipto_city"),
-                row.Str("shipto_stateorprovince"), row.Str("shipto_postalcode"), row.Str("shipto_country")),
-            row.Object("transactioncurrencyid")?.ToCurrency() ?? new Currency("", "", 2),
-            row.Dec("totallineitemamount") ?? 0,
-            row.Dec("discountamount") ?? 0,
-            row.Dec("freightamount") ?? 0,
-            row.Dec("totaltax") ?? 0,
-            row.Dec("totalamount") ?? 0,
-            lines);
+        foreach (var line in order.Lines)
+        {
+            line.Product = products.GetValueOrDefault(line.ProductId);
+            line.Unit = units.GetValueOrDefault(line.UnitId);
+        }
+
+        return CompiledRecords.SalesOrderHeader(order) with
+        {
+            Lines = [.. order.Lines.OrderBy(l => l.SequenceNumber).Select(CompiledRecords.SalesOrderLine)],
+        };
     }
 
     // The one place the scope becomes OData: the account and legal entity always, and the contact
@@ -136,34 +115,5 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
     {
         var filter = $"_customerid_value eq {ODataText.Guid(scope.AccountId)} and _msdyn_company_value eq {ODataText.Guid(scope.CompanyId)}";
         return scope.SeesWholeAccount ? filter : filter + $" and _msdyn_contactperson_value eq {ODataText.Guid(scope.ContactId)}";
-    }
-
-    private static SalesOrderSummary ToSummary(JsonElement row) => new(
-        row.Id("salesorderid")!.Value,
-        row.Text("msdyn_salesordernumber"),
-        row.Str("msdyn_customerrequisitionnumber"),
-        row.Timestamp("createdon") ?? default,
-        row.Date("msdyn_requestedreceiptdate"),
-        (ProcessingStatus)(row.Int("msdyn_processingstatus") ?? 0),
-        row.Dec("totalamount") ?? 0,
-        row.Object("transactioncurrencyid")?.ToCurrency() ?? new Currency("", "", 2),
-        row.Formatted("_msdyn_contactperson_value"));
-
-    private static SalesOrderLine ToLine(JsonElement line, IReadOnlyDictionary<Guid, ProductFacts> products, IReadOnlyDictionary<Guid, string> units)
-    {
-        var product = line.Id("_productid_value") is { } productId ? products.GetValueOrDefault(productId) : null;
-        return new SalesOrderLine(
-            line.Id("salesorderdetailid")!.Value,
-            line.Int("sequencenumber") ?? 0,
-            product?.ItemNumber ?? "",
-            product?.Name ?? "",
-            line.Dec("quantity") ?? 0,
-            line.Id("_uomid_value") is { } unitId ? units.GetValueOrDefault(unitId) ?? "" : "",
-            product?.QuantityDecimals ?? 0,
-            line.Dec("priceperunit") ?? 0,
-            line.Dec("manualdiscountamount") ?? 0,
-            line.Dec("extendedamount") ?? 0,
-            (OrderLineStatus)(line.Int("msdyn_linestatus") ?? (int)OrderLineStatus.None),
-            line.Date("msdyn_requestedreceiptdate"));
     }
 }

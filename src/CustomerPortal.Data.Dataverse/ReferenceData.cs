@@ -1,6 +1,5 @@
-using System.Text.Json;
 using CustomerPortal.Core;
-using CustomerPortal.Core.Products;
+using CustomerPortal.DualWrite;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -14,27 +13,25 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
     private TimeSpan Lifetime => options.Value.ReferenceDataLifetime;
 
     public Task<IReadOnlyDictionary<Guid, Currency>> CurrenciesAsync(CancellationToken cancellationToken) =>
-        CachedAsync("dataverse:currencies", async () => (IReadOnlyDictionary<Guid, Currency>)(await api.GetAllAsync(
-                ODataText.Query("transactioncurrencies", ("$select", "transactioncurrencyid,isocurrencycode,currencysymbol,currencyprecision")),
-                cancellationToken))
-            .ToDictionary(r => r.Id("transactioncurrencyid")!.Value, r => r.ToCurrency()));
+        CachedAsync("dataverse:currencies", async () => (IReadOnlyDictionary<Guid, Currency>)(await ReadAllAsync<CurrencyRow>(
+                ODataText.Query("transactioncurrencies", ("$select", DataverseRows.Select<CurrencyRow>())), cancellationToken))
+            .ToDictionary(c => c.CurrencyId, CompiledRecords.Currency));
 
-    // uom id → msdyn_symbol, the Supply Chain Management unit symbol.
-    public Task<IReadOnlyDictionary<Guid, string>> UnitsAsync(CancellationToken cancellationToken) =>
-        CachedAsync("dataverse:units", async () => (IReadOnlyDictionary<Guid, string>)(await api.GetAllAsync(
-                ODataText.Query("uoms", ("$select", "uomid,msdyn_symbol")), cancellationToken))
-            .ToDictionary(r => r.Id("uomid")!.Value, r => r.Text("msdyn_symbol")));
+    public Task<IReadOnlyDictionary<Guid, UnitRow>> UnitsAsync(CancellationToken cancellationToken) =>
+        CachedAsync("dataverse:units", async () => (IReadOnlyDictionary<Guid, UnitRow>)(await ReadAllAsync<UnitRow>(
+                ODataText.Query("uoms", ("$select", DataverseRows.Select<UnitRow>())), cancellationToken))
+            .ToDictionary(u => u.UnitId));
 
-    public async Task<PriceList?> PriceListAsync(Guid? priceListId, CancellationToken cancellationToken)
+    public async Task<PriceListRow?> PriceListAsync(Guid? priceListId, CancellationToken cancellationToken)
     {
         if (priceListId is not { } id)
         {
             return null;
         }
 
-        var all = await CachedAsync("dataverse:pricelists", async () => (IReadOnlyDictionary<Guid, PriceList>)(await api.GetAllAsync(
-                ODataText.Query("pricelevels", ("$select", "pricelevelid,name,_transactioncurrencyid_value")), cancellationToken))
-            .ToDictionary(r => r.Id("pricelevelid")!.Value, r => new PriceList(r.Id("pricelevelid")!.Value, r.Text("name"), r.Id("_transactioncurrencyid_value"))));
+        var all = await CachedAsync("dataverse:pricelists", async () => (IReadOnlyDictionary<Guid, PriceListRow>)(await ReadAllAsync<PriceListRow>(
+                ODataText.Query("pricelevels", ("$select", DataverseRows.Select<PriceListRow>())), cancellationToken))
+            .ToDictionary(p => p.PriceListId));
         return all.GetValueOrDefault(id);
     }
 
@@ -42,31 +39,28 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
     public Task<IReadOnlyDictionary<(Guid ProductId, Guid UnitId), (decimal Amount, Guid? CurrencyId)>> PricesAsync(Guid priceListId, CancellationToken cancellationToken) =>
         CachedAsync("dataverse:prices:" + priceListId, async () =>
         {
-            var rows = await api.GetAllAsync(ODataText.Query("productpricelevels",
-                ("$select", "_productid_value,_uomid_value,amount,_transactioncurrencyid_value"),
+            var items = await ReadAllAsync<PriceListItemRow>(ODataText.Query("productpricelevels",
+                ("$select", DataverseRows.Select<PriceListItemRow>()),
                 ("$filter", $"_pricelevelid_value eq {ODataText.Guid(priceListId)}")), cancellationToken);
             var prices = new Dictionary<(Guid, Guid), (decimal, Guid?)>();
-            foreach (var row in rows)
+            foreach (var item in items)
             {
-                if (row.Id("_productid_value") is { } product && row.Id("_uomid_value") is { } unit)
-                {
-                    prices.TryAdd((product, unit), (row.Dec("amount") ?? 0, row.Id("_transactioncurrencyid_value")));
-                }
+                prices.TryAdd((item.ProductId, item.UnitId), (item.Amount, item.CurrencyId));
             }
 
             return (IReadOnlyDictionary<(Guid, Guid), (decimal, Guid?)>)prices;
         });
 
-    // Product facts by id, one request for all the ids not cached yet.
-    public async Task<IReadOnlyDictionary<Guid, ProductFacts>> ProductsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    // Products by id with their default unit, one request for all the ids not cached yet.
+    public async Task<IReadOnlyDictionary<Guid, ProductRow>> ProductsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<Guid, ProductFacts>();
+        var found = new Dictionary<Guid, ProductRow>();
         var missing = new List<Guid>();
         foreach (var id in ids.Distinct())
         {
-            if (cache.TryGetValue("dataverse:product:" + id, out ProductFacts? facts) && facts is not null)
+            if (cache.TryGetValue("dataverse:product:" + id, out ProductRow? product) && product is not null)
             {
-                found[id] = facts;
+                found[id] = product;
             }
             else
             {
@@ -77,9 +71,9 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
         foreach (var chunk in missing.Chunk(50))
         {
             var filter = string.Join(" or ", chunk.Select(id => $"productid eq {ODataText.Guid(id)}"));
-            foreach (var facts in await QueryProductsAsync(filter, cancellationToken))
+            foreach (var product in await QueryProductsAsync(filter, cancellationToken))
             {
-                found[facts.ProductId] = facts;
+                found[product.ProductId] = product;
             }
         }
 
@@ -87,13 +81,12 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
     }
 
     // Products matching a filter, remembered by id for the next look-up.
-    public async Task<List<ProductFacts>> QueryProductsAsync(string filter, CancellationToken cancellationToken)
+    public async Task<List<ProductRow>> QueryProductsAsync(string filter, CancellationToken cancellationToken)
     {
-        var rows = await api.GetAllAsync(ODataText.Query("products",
-            ("$select", ProductSelect),
+        var products = await ReadAllAsync<ProductRow>(ODataText.Query("products",
+            ("$select", DataverseRows.Select<ProductRow>()),
             ("$filter", filter),
-            ("$expand", "defaultuomid($select=msdyn_symbol)")), cancellationToken);
-        var products = rows.Select(ToProduct).ToList();
+            ("$expand", ProductExpand)), cancellationToken);
         foreach (var product in products)
         {
             cache.Set("dataverse:product:" + product.ProductId, product, Lifetime);
@@ -102,17 +95,10 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
         return products;
     }
 
-    public const string ProductSelect = "productid,msdyn_productnumber,name,description,statecode,quantitydecimal,_defaultuomid_value";
+    public static readonly string ProductExpand = DataverseRows.Expand<ProductRow>("defaultuomid");
 
-    public static ProductFacts ToProduct(JsonElement row) => new(
-        row.Id("productid")!.Value,
-        row.Text("msdyn_productnumber"),
-        row.Text("name"),
-        row.Str("description"),
-        (ProductState)(row.Int("statecode") ?? 0),
-        row.Id("_defaultuomid_value") ?? default,
-        row.Object("defaultuomid")?.Text("msdyn_symbol") ?? "",
-        row.Int("quantitydecimal") ?? 0);
+    private async Task<List<TRow>> ReadAllAsync<TRow>(string url, CancellationToken cancellationToken) where TRow : class =>
+        [.. (await api.GetAllAsync(url, cancellationToken)).Select(DataverseRows.Read<TRow>)];
 
     // The task is cached, not its result: requests that miss together share one load instead of each
     // paging through the same reference data against the throttling budget. A failed load is not kept.
@@ -136,8 +122,3 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
         }
     }
 }
-
-internal sealed record PriceList(Guid PriceListId, string Name, Guid? CurrencyId);
-
-internal sealed record ProductFacts(
-    Guid ProductId, string ItemNumber, string Name, string? Description, ProductState State, Guid UnitId, string Unit, int QuantityDecimals);

@@ -1,6 +1,7 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Contacts;
 using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Data.Sqlite;

@@ -1,6 +1,7 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Accounts;
 using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Data.Sqlite;
@@ -11,19 +12,7 @@ internal sealed class SqliteCustomerAccountStore(MirrorDbContext db) : ICustomer
         db.Accounts
             .AsNoTracking()
             .Where(a => a.AccountId == scope.AccountId && a.CompanyId == scope.CompanyId)
-            .Select(a => new CustomerAccount(
-                a.AccountId,
-                a.AccountNumber,
-                a.Name,
-                new LegalEntity(a.Company!.CompanyId, a.Company.Code, a.Company.Name),
-                new PostalAddress(a.Line1, a.Line2, a.City, a.StateOrProvince, a.PostalCode, a.Country),
-                a.Phone,
-                a.Email,
-                new Currency(a.Currency!.IsoCode, a.Currency.Symbol, a.Currency.Precision),
-                a.CreditLimit,
-                a.CreditLimitIsMandatory,
-                a.OnHoldStatus,
-                a.PriceList != null ? a.PriceList.Name : null))
+            .Select(Records.CustomerAccount)
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<AccountContact>> ListContactsAsync(CustomerScope scope, CancellationToken cancellationToken)
@@ -41,7 +30,7 @@ internal sealed class SqliteCustomerAccountStore(MirrorDbContext db) : ICustomer
             .OrderBy(c => c.LastName)
             .ThenBy(c => c.FirstName)
             .ThenBy(c => c.ContactId)
-            .Select(c => new AccountContact(c.ContactId, c.FullName, c.Email, c.Phone, c.JobTitle))
+            .Select(Records.AccountContact)
             .ToListAsync(cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using CustomerPortal.Core;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

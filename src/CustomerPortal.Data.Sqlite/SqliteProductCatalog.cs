@@ -1,6 +1,7 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Products;
 using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 using Microsoft.EntityFrameworkCore;
 
 // string.Compare inside queries is translated to SQL, where SQLite compares with its binary collation;
@@ -22,7 +23,8 @@ internal sealed class SqliteProductCatalog(MirrorDbContext db) : IProductCatalog
             : await db.PriceLists
                 .AsNoTracking()
                 .Where(p => p.PriceListId == priceListId)
-                .Select(p => new Currency(p.Currency!.IsoCode, p.Currency.Symbol, p.Currency.Precision))
+                .Select(p => p.Currency!)
+                .Select(Records.Currency)
                 .SingleOrDefaultAsync(cancellationToken);
 
         var products = db.Products.AsNoTracking().Where(p => p.State == ProductState.Active);
@@ -44,12 +46,8 @@ internal sealed class SqliteProductCatalog(MirrorDbContext db) : IProductCatalog
             .Take(pageSize + 1)
             .Select(p => new
             {
-                p.ProductId,
-                p.ScmProductNumber,
-                p.Name,
-                p.Description,
-                Unit = p.DefaultUnit!.Symbol,
-                p.QuantityDecimals,
+                Product = p,
+                Unit = p.DefaultUnit,
                 Price = db.PriceListItems
                     .Where(i => i.PriceListId == priceListId && i.ProductId == p.ProductId && i.UnitId == p.DefaultUnitId)
                     .Select(i => (decimal?)i.Amount)
@@ -59,8 +57,11 @@ internal sealed class SqliteProductCatalog(MirrorDbContext db) : IProductCatalog
 
         var items = rows
             .Take(pageSize)
-            .Select(p => new CatalogProduct(p.ProductId, p.ScmProductNumber, p.Name, p.Description, p.Unit, p.QuantityDecimals,
-                p.Price, p.Price is null ? null : currency))
+            .Select(p =>
+            {
+                p.Product.DefaultUnit = p.Unit;
+                return Records.CatalogProduct(p.Product, p.Price, currency);
+            })
             .ToList();
 
         var token = rows.Count > pageSize ? KeysetToken.Create(Sort, "", items[^1].ItemNumber) : null;

@@ -1,6 +1,7 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 using Microsoft.EntityFrameworkCore;
 
 // string.Compare inside queries is translated to SQL, where SQLite compares with its binary collation;
@@ -45,16 +46,7 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
 
         var rows = await orders
             .Take(pageSize + 1)
-            .Select(o => new SalesOrderSummary(
-                o.SalesOrderId,
-                o.OrderNumber,
-                o.RequisitionNumber,
-                o.CreatedOn,
-                o.RequestedReceiptDate,
-                o.ProcessingStatus,
-                o.TotalAmount,
-                new Currency(o.Currency!.IsoCode, o.Currency.Symbol, o.Currency.Precision),
-                o.ContactPerson != null ? o.ContactPerson.FullName : null))
+            .Select(Records.SalesOrderSummary)
             .ToListAsync(cancellationToken);
 
         if (rows.Count <= pageSize)
@@ -72,15 +64,7 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
     {
         var order = await VisibleTo(scope)
             .Where(o => o.OrderNumber == orderNumber)
-            .Select(o => new
-            {
-                Header = o,
-                o.Customer!.AccountNumber,
-                CustomerName = o.Customer.Name,
-                Company = new LegalEntity(o.Company!.CompanyId, o.Company.Code, o.Company.Name),
-                ContactPersonName = o.ContactPerson != null ? o.ContactPerson.FullName : null,
-                Currency = new Currency(o.Currency!.IsoCode, o.Currency.Symbol, o.Currency.Precision),
-            })
+            .Select(Records.SalesOrderHeader)
             .SingleOrDefaultAsync(cancellationToken);
 
         if (order is null)
@@ -90,48 +74,12 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
 
         var lines = await db.SalesOrderLines
             .AsNoTracking()
-            .Where(l => l.SalesOrderId == order.Header.SalesOrderId)
+            .Where(l => l.SalesOrderId == order.SalesOrderId)
             .OrderBy(l => l.SequenceNumber)
-            .Select(l => new SalesOrderLine(
-                l.SalesOrderLineId,
-                l.SequenceNumber,
-                l.Product!.ScmProductNumber,
-                l.Product.Name,
-                l.Quantity,
-                l.Unit!.Symbol,
-                l.Product.QuantityDecimals,
-                l.PricePerUnit,
-                l.DiscountAmount,
-                l.ExtendedAmount,
-                l.LineStatus,
-                l.RequestedReceiptDate))
+            .Select(Records.SalesOrderLine)
             .ToListAsync(cancellationToken);
 
-        var h = order.Header;
-        return new SalesOrder(
-            h.SalesOrderId,
-            h.OrderNumber,
-            h.RequisitionNumber,
-            h.CustomerReference,
-            h.CreatedOn,
-            h.RequestedReceiptDate,
-            h.ConfirmedReceiptDate,
-            h.ConfirmedShippingDate,
-            h.ProcessingStatus,
-            h.State,
-            order.AccountNumber,
-            order.CustomerName,
-            order.Company,
-            order.ContactPersonName,
-            h.DeliveryAddressDescription,
-            new PostalAddress(h.ShipToLine1, h.ShipToLine2, h.ShipToCity, h.ShipToStateOrProvince, h.ShipToPostalCode, h.ShipToCountry),
-            order.Currency,
-            h.LineTotal,
-            h.DiscountAmount,
-            h.FreightAmount,
-            h.TaxAmount,
-            h.TotalAmount,
-            lines);
+        return order with { Lines = lines };
     }
 
     // The one place the scope becomes SQL: the account and legal entity always, and the contact

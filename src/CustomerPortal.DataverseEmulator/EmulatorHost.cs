@@ -1,6 +1,4 @@
 using System.Text.Json;
-using CustomerPortal.Data.Sqlite.Mirror;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.DataverseEmulator;
@@ -31,11 +29,7 @@ internal static class EmulatorHost
         builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<RowVersions>();
         builder.Services.AddSingleton<MirrorConnectionFactory>();
-        builder.Services.AddSingleton(_ =>
-        {
-            using var db = new MirrorDbContext(new DbContextOptionsBuilder<MirrorDbContext>().UseSqlite("Data Source=:memory:").Options);
-            return new EntitySets(db);
-        });
+        builder.Services.AddSingleton<EntitySets>();
         builder.Services.AddSingleton<WebApi>();
 
         var app = builder.Build();

@@ -374,8 +374,7 @@ internal sealed partial class WebApi(
 
     private static async Task<JsonDocument> ReadBody(HttpContext http) => await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
 
-    private static MirrorDbContext Context(SqliteConnection connection) =>
-        new(new DbContextOptionsBuilder<MirrorDbContext>().UseSqlite(connection).Options);
+    private static DbContext Context(SqliteConnection connection) => MirrorDatabase.Open(connection);
 
     private static async Task WriteJson(HttpContext http, int status, Action<Utf8JsonWriter> write)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +8,7 @@ namespace CustomerPortal.DataverseEmulator;
 
 // Create (with deep insert), update and upsert through the EF model of the mirror, so one SaveChanges is one
 // transaction (create: deep insert is atomic) and values are stored exactly as the SQLite adapter stores them.
-internal sealed class Writes(MirrorDbContext db, EntitySets sets, RowVersions versions)
+internal sealed class Writes(DbContext db, EntitySets sets, RowVersions versions)
 {
     private static long _orderNumbers;
 
@@ -32,7 +32,7 @@ internal sealed class Writes(MirrorDbContext db, EntitySets sets, RowVersions ve
 
     public async Task Update(EntitySet set, Guid id, JsonElement body, CancellationToken cancellationToken)
     {
-        var entity = await db.FindAsync(set.EntityType.ClrType, [id], cancellationToken) ?? throw WebApiException.NotFound(set, id);
+        var entity = await db.FindAsync(set.RowType, [id], cancellationToken) ?? throw WebApiException.NotFound(set, id);
         var provided = Apply(set, entity, body, create: false);
         if (set.ColumnsByName.TryGetValue("modifiedon", out var modified) && !provided.Contains("modifiedon"))
         {
@@ -44,7 +44,7 @@ internal sealed class Writes(MirrorDbContext db, EntitySets sets, RowVersions ve
     }
 
     public async Task<bool> Exists(EntitySet set, Guid id, CancellationToken cancellationToken) =>
-        await db.FindAsync(set.EntityType.ClrType, [id], cancellationToken) is not null;
+        await db.FindAsync(set.RowType, [id], cancellationToken) is not null;
 
     private object Build(EntitySet set, JsonElement body, Guid? id)
     {
@@ -53,7 +53,7 @@ internal sealed class Writes(MirrorDbContext db, EntitySets sets, RowVersions ve
             throw WebApiException.BadPayload(set, "The payload must be a JSON object.");
         }
 
-        var entity = Activator.CreateInstance(set.EntityType.ClrType)!;
+        var entity = Activator.CreateInstance(set.RowType)!;
         var provided = Apply(set, entity, body, create: true);
         var keyColumn = set.ColumnsByName[set.Key];
         // Body values win over the URL key on upsert-create (upsert).
@@ -144,7 +144,7 @@ internal sealed class Writes(MirrorDbContext db, EntitySets sets, RowVersions ve
                 }
 
                 var childSet = sets.Get(collection.ChildSet);
-                var children = (System.Collections.IList)set.EntityType.ClrType.GetProperty(NavigationProperty(set, childSet))!.GetValue(entity)!;
+                var children = (System.Collections.IList)collection.Property.GetValue(entity)!;
                 foreach (var child in property.Value.EnumerateArray())
                 {
                     children.Add(Build(childSet, child, null));
@@ -218,10 +218,7 @@ internal sealed class Writes(MirrorDbContext db, EntitySets sets, RowVersions ve
         _touched.Clear();
     }
 
-    private static string NavigationProperty(EntitySet set, EntitySet child) =>
-        set.EntityType.GetNavigations().Single(n => n.IsCollection && n.TargetEntityType.GetTableName() == child.LogicalName).Name;
-
-    private static Guid Key(EntitySet set, object entity) => (Guid)set.ColumnsByName[set.Key].Property.PropertyInfo!.GetValue(entity)!;
+    private static Guid Key(EntitySet set, object entity) => (Guid)set.ColumnsByName[set.Key].Property.GetValue(entity)!;
 
     private static DateTime Now()
     {
@@ -231,7 +228,7 @@ internal sealed class Writes(MirrorDbContext db, EntitySets sets, RowVersions ve
 
     private static void SetValue(ColumnInfo column, object entity, object? value)
     {
-        var property = column.Property.PropertyInfo!;
+        var property = column.Property;
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         object? converted = value switch
         {

@@ -3,11 +3,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Data.Sqlite.Mirror;
 
-// Creating and bulk-loading a mirror file. Used by the seed command and by tests; the portal only reads.
-internal sealed class MirrorDatabase : IDisposable
+// Creating, bulk-loading and opening a mirror file: for the seed command, the emulator and tests.
+// The portal reaches the mirror only through the data-source ports.
+public sealed class MirrorDatabase : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly List<string> _deferredIndexes = [];
+    private readonly DbContext _context;
 
     private MirrorDatabase(string path)
     {
@@ -18,12 +20,20 @@ internal sealed class MirrorDatabase : IDisposable
             Pooling = false,
         }.ToString());
         _connection.Open();
-        Context = new MirrorDbContext(new DbContextOptionsBuilder<MirrorDbContext>().UseSqlite(_connection).Options);
+        _context = Open(_connection);
     }
 
-    public MirrorDbContext Context { get; }
-
     public SqliteConnection Connection => _connection;
+
+    // An EF context over a mirror file (a connection string or an open connection), typed by the
+    // DualWrite row classes: Set<SalesOrderRow>() and so on.
+    public static DbContext Open(string connectionString) => OpenMirror(connectionString);
+
+    public static DbContext Open(SqliteConnection connection) =>
+        new MirrorDbContext(new DbContextOptionsBuilder<MirrorDbContext>().UseSqlite(connection).Options);
+
+    internal static MirrorDbContext OpenMirror(string connectionString) =>
+        new(new DbContextOptionsBuilder<MirrorDbContext>().UseSqlite(connectionString).Options);
 
     // Creates the tables of an empty file. Indexes are created by FinishLoad, after the rows are in,
     // because building them once is much faster than maintaining them during a million inserts.
@@ -31,7 +41,7 @@ internal sealed class MirrorDatabase : IDisposable
     {
         var mirror = new MirrorDatabase(path);
         mirror.Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -200000;");
-        foreach (var statement in mirror.Context.Database.GenerateCreateScript()
+        foreach (var statement in mirror._context.Database.GenerateCreateScript()
                      .Split(";", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (statement.Contains("CREATE INDEX", StringComparison.Ordinal) || statement.Contains("CREATE UNIQUE INDEX", StringComparison.Ordinal))
@@ -46,6 +56,10 @@ internal sealed class MirrorDatabase : IDisposable
 
         return mirror;
     }
+
+    // A prepared INSERT for one table, inside the caller's transaction.
+    public MirrorTableWriter<TRow> Writer<TRow>(SqliteTransaction transaction) where TRow : class =>
+        new(_context, _connection, transaction);
 
     public void FinishLoad()
     {
@@ -68,7 +82,7 @@ internal sealed class MirrorDatabase : IDisposable
 
     public void Dispose()
     {
-        Context.Dispose();
+        _context.Dispose();
         _connection.Dispose();
     }
 }

@@ -9,12 +9,12 @@ namespace CustomerPortal.Data.Sqlite.Mirror;
 // Inserts rows of one mirror table with a single prepared statement. Column names, value
 // conversions and parameter types all come from the EF model, so rows written here read back
 // through EF exactly as if EF had written them, at a fraction of the cost for a million rows.
-internal sealed class MirrorTableWriter<TRow> : IDisposable where TRow : class
+public sealed class MirrorTableWriter<TRow> : IDisposable where TRow : class
 {
     private readonly SqliteCommand _insert;
     private readonly Column[] _columns;
 
-    public MirrorTableWriter(MirrorDbContext db, SqliteConnection connection, SqliteTransaction transaction)
+    internal MirrorTableWriter(DbContext db, SqliteConnection connection, SqliteTransaction transaction)
     {
         var entityType = db.Model.FindEntityType(typeof(TRow))
             ?? throw new InvalidOperationException($"{typeof(TRow).Name} is not part of the mirror model.");

@@ -1,6 +1,6 @@
 using Bogus;
 using CustomerPortal.Core.Accounts;
-using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.Seed.Generation;
 

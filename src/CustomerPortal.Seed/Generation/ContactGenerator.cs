@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bogus;
-using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.Seed.Generation;
 

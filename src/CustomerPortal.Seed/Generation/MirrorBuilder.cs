@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerPortal.Seed.Generation;
@@ -31,8 +32,8 @@ internal static class MirrorBuilder
             InsertAll(mirror, transaction, accounts.Select(a => a.Row));
             InsertAll(mirror, transaction, customers.Contacts);
 
-            using var orderWriter = new MirrorTableWriter<SalesOrderRow>(mirror.Context, mirror.Connection, transaction);
-            using var lineWriter = new MirrorTableWriter<SalesOrderLineRow>(mirror.Context, mirror.Connection, transaction);
+            using var orderWriter = mirror.Writer<SalesOrderRow>(transaction);
+            using var lineWriter = mirror.Writer<SalesOrderLineRow>(transaction);
             var generator = new SalesOrderGenerator(profile, accounts);
             var total = profile.Counts.Orders;
             var reportEvery = Math.Max(1, total / 10);
@@ -83,7 +84,7 @@ internal static class MirrorBuilder
 
     private static void InsertAll<TRow>(MirrorDatabase mirror, SqliteTransaction transaction, IEnumerable<TRow> rows) where TRow : class
     {
-        using var writer = new MirrorTableWriter<TRow>(mirror.Context, mirror.Connection, transaction);
+        using var writer = mirror.Writer<TRow>(transaction);
         foreach (var row in rows)
         {
             writer.Insert(row);

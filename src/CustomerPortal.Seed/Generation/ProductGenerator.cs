@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bogus;
 using CustomerPortal.Core.Products;
-using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.Seed.Generation;
 

@@ -1,4 +1,4 @@
-using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.Seed.Generation;
 

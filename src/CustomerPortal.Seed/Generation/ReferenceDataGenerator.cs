@@ -1,5 +1,5 @@
 using CustomerPortal.Core.Products;
-using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.Seed.Generation;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CustomerPortal.Core.Orders;
-using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.Seed.Generation;
 

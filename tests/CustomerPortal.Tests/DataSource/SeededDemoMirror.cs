@@ -1,5 +1,6 @@
 using CustomerPortal.Core;
 using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 using CustomerPortal.Seed;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,8 @@ using System.Net;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
+using CustomerPortal.Data.Dataverse;
+using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.Tests.Dataverse;
 
@@ -13,12 +15,22 @@ public sealed class DataverseRequestTests
         Guid.Parse("aaaaaaaa-0000-0000-0000-000000000001"), Guid.Parse("bbbbbbbb-0000-0000-0000-000000000002"),
         Guid.Parse("cccccccc-0000-0000-0000-000000000003"), Guid.Parse("dddddddd-0000-0000-0000-000000000004"), CustomerRole.AuthorizedUser);
 
-    private const string OrderRow = """
-        {"salesorderid":"eeeeeeee-0000-0000-0000-000000000005","msdyn_salesordernumber":"SO-1","msdyn_customerrequisitionnumber":null,
-         "createdon":"2024-03-01T10:00:00Z","msdyn_requestedreceiptdate":"2024-03-10","msdyn_processingstatus":192350000,"totalamount":12.5000,
-         "_msdyn_contactperson_value":"aaaaaaaa-0000-0000-0000-000000000001","_msdyn_contactperson_value@OData.Community.Display.V1.FormattedValue":"Bea Buyer",
-         "transactioncurrencyid":{"isocurrencycode":"USD","currencysymbol":"$","currencyprecision":2}}
-        """;
+    private static SalesOrderRow Order() => new()
+    {
+        SalesOrderId = Guid.Parse("eeeeeeee-0000-0000-0000-000000000005"),
+        OrderNumber = "SO-1",
+        CreatedOn = new DateTime(2024, 3, 1, 10, 0, 0, DateTimeKind.Utc),
+        RequestedReceiptDate = new DateOnly(2024, 3, 10),
+        ProcessingStatus = ProcessingStatus.Active,
+        TotalAmount = 12.5m,
+        ContactPersonId = Buyer.ContactId,
+        ContactPerson = new ContactRow { ContactId = Buyer.ContactId, FullName = "Bea Buyer" },
+        Currency = new CurrencyRow { IsoCode = "USD", Symbol = "$", Precision = 2 },
+        Customer = new AccountRow { AccountId = Buyer.AccountId, AccountNumber = "US-1", Name = "Contoso" },
+        Company = new CompanyRow { CompanyId = Buyer.CompanyId, Code = "USMF", Name = "Contoso US" },
+    };
+
+    private static readonly string OrderRow = DataverseRows.Write(Order());
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -34,7 +46,9 @@ public sealed class DataverseRequestTests
 
         var request = Assert.Single(api.Requests);
         Assert.Equal("https://contoso.crm.dynamics.com/api/data/v9.2/salesorders", request.Url.GetLeftPart(UriPartial.Path));
-        Assert.StartsWith("salesorderid,msdyn_salesordernumber,", request.Query("$select"), StringComparison.Ordinal);
+        Assert.Contains("msdyn_salesordernumber", request.Query("$select").Split(','));
+        Assert.Contains("_msdyn_contactperson_value", request.Query("$select").Split(','));
+        Assert.StartsWith("transactioncurrencyid($select=transactioncurrencyid,isocurrencycode,", request.Query("$expand"), StringComparison.Ordinal);
         Assert.Equal(
             "_customerid_value eq bbbbbbbb-0000-0000-0000-000000000002 and _msdyn_company_value eq cccccccc-0000-0000-0000-000000000003 "
             + "and _msdyn_contactperson_value eq aaaaaaaa-0000-0000-0000-000000000001 "
@@ -75,11 +89,19 @@ public sealed class DataverseRequestTests
     public async Task OrderDetailsAreOneRequestWithTheLinesExpandedOnceReferenceDataIsCached()
     {
         const string Product = "ffffffff-0000-0000-0000-000000000006", Unit = "ffffffff-0000-0000-0000-000000000007";
+        var product = new ProductRow { ProductId = Guid.Parse(Product), ScmProductNumber = "A1", Name = "Bolt", QuantityDecimals = 1, DefaultUnitId = Guid.Parse(Unit) };
+        var unit = new UnitRow { UnitId = Guid.Parse(Unit), Symbol = "ea" };
+        var stored = Order();
+        stored.Lines.Add(new SalesOrderLineRow
+        {
+            SalesOrderLineId = Guid.Parse("eeeeeeee-0000-0000-0000-000000000009"), SequenceNumber = 2, Quantity = 1.5m, PricePerUnit = 2m,
+            ExtendedAmount = 3m, LineStatus = OrderLineStatus.None, ProductId = product.ProductId, UnitId = unit.UnitId,
+        });
         using var api = new StubWebApi(r => r.Url.AbsolutePath.Split('/')[^1] switch
         {
-            "products" => Page($$$"""{"productid":"{{{Product}}}","msdyn_productnumber":"A1","name":"Bolt","statecode":0,"quantitydecimal":1,"_defaultuomid_value":"{{{Unit}}}"}"""),
-            "uoms" => Page($$$"""{"uomid":"{{{Unit}}}","msdyn_symbol":"ea"}"""),
-            _ => Page(OrderRow.Replace("}}", $$$"""},"statecode":0,"order_details":[{"salesorderdetailid":"eeeeeeee-0000-0000-0000-000000000009","sequencenumber":2,"quantity":1.5,"priceperunit":2.0000,"manualdiscountamount":0,"extendedamount":3.0000,"msdyn_linestatus":192350000,"_productid_value":"{{{Product}}}","_uomid_value":"{{{Unit}}}"}]}""", StringComparison.Ordinal)),
+            "products" => Page(DataverseRows.Write(product)),
+            "uoms" => Page(DataverseRows.Write(unit)),
+            _ => Page(DataverseRows.Write(stored)),
         });
         await api.Get<ISalesOrderStore>().FindAsync(Buyer, "SO-1", Ct);
         api.Requests.Clear();
@@ -197,9 +219,12 @@ public sealed class DataverseRequestTests
         using var api = new StubWebApi(r => r.Url.AbsolutePath.Split('/')[^1] switch
         {
             "contacts" => Page($$$"""{"contactid":"{{{Buyer.ContactId}}}","fullname":"Bea","_parentcustomerid_value":"{{{Buyer.AccountId}}}","_msdyn_company_value":"{{{Buyer.CompanyId}}}","_defaultpricelevelid_value":"{{{Buyer.PriceListId}}}","_transactioncurrencyid_value":"{{{currencyId}}}","address1_country":"United States","parentcustomerid_account":{"accountid":"{{{Buyer.AccountId}}}","accountnumber":"US-1","name":"Contoso"},"msdyn_company":{"cdm_companyid":"{{{Buyer.CompanyId}}}","cdm_companycode":"USMF","cdm_name":"Contoso US"},"defaultpricelevelid":{"name":"Retail"},"transactioncurrencyid":{"isocurrencycode":"USD","currencysymbol":"$","currencyprecision":2}}"""),
-            "products" => Page($$$"""{"productid":"{{{productId}}}","msdyn_productnumber":"A1","name":"Bolt","statecode":0,"quantitydecimal":0,"_defaultuomid_value":"{{{unitId}}}","defaultuomid":{"msdyn_symbol":"ea"}}"""),
-            "productpricelevels" => Page($$$"""{"_productid_value":"{{{productId}}}","_uomid_value":"{{{unitId}}}","amount":2.5,"_transactioncurrencyid_value":"{{{currencyId}}}"}"""),
-            "transactioncurrencies" => Page($$$"""{"transactioncurrencyid":"{{{currencyId}}}","isocurrencycode":"USD","currencysymbol":"$","currencyprecision":2}"""),
+            "products" => Page(DataverseRows.Write(new ProductRow
+            {
+                ProductId = productId, ScmProductNumber = "A1", Name = "Bolt", DefaultUnitId = unitId, DefaultUnit = new UnitRow { UnitId = unitId, Symbol = "ea" },
+            })),
+            "productpricelevels" => Page(DataverseRows.Write(new PriceListItemRow { ProductId = productId, UnitId = unitId, Amount = 2.5m, CurrencyId = currencyId })),
+            "transactioncurrencies" => Page(DataverseRows.Write(new CurrencyRow { CurrencyId = currencyId, IsoCode = "USD", Symbol = "$", Precision = 2 })),
             "salesorders" when r.Method == HttpMethod.Get => Page(""),
             _ => new HttpResponseMessage(HttpStatusCode.NoContent),
         });

@@ -1,0 +1,186 @@
+using System.Collections.Frozen;
+using System.ComponentModel.DataAnnotations;
+using System.ComponentModel.DataAnnotations.Schema;
+using System.Reflection;
+
+namespace CustomerPortal.DualWrite;
+
+// Every dual-write table the portal reads or writes, described once from the row classes beside it.
+// A new column is one property there; a new table is one row class there plus one line in Rows below.
+public static class DualWriteSchema
+{
+    private static readonly Type[] Rows =
+    [
+        typeof(CompanyRow), typeof(CurrencyRow), typeof(UnitRow), typeof(PriceListRow), typeof(PriceListItemRow),
+        typeof(ProductRow), typeof(AccountRow), typeof(ContactRow), typeof(SalesOrderRow), typeof(SalesOrderLineRow),
+    ];
+
+    private static readonly FrozenDictionary<Type, DualWriteTable> ByRow = Rows.ToFrozenDictionary(t => t, Describe);
+
+    // In dependency order: a table comes after every table its lookups point to.
+    public static IReadOnlyList<DualWriteTable> Tables { get; } = [.. Rows.Select(t => ByRow[t])];
+
+    public static DualWriteTable Table<TRow>() => Table(typeof(TRow));
+
+    public static DualWriteTable Table(Type rowType) => ByRow.TryGetValue(rowType, out var table)
+        ? table
+        : throw new ArgumentException($"{rowType.Name} is not a dual-write row class.", nameof(rowType));
+
+    public static DualWriteTable? FindByEntitySet(string entitySetName) =>
+        Tables.FirstOrDefault(t => t.EntitySetName == entitySetName);
+
+    private static DualWriteTable Describe(Type row)
+    {
+        var logicalName = row.GetCustomAttribute<TableAttribute>()?.Name
+            ?? throw new InvalidOperationException($"{row.Name} has no [Table].");
+        var entitySet = row.GetCustomAttribute<EntitySetAttribute>()?.Name
+            ?? throw new InvalidOperationException($"{row.Name} has no [EntitySet].");
+
+        var typeColumns = row.GetProperties()
+            .Select(p => p.GetCustomAttribute<LookupAttribute>()?.TypeColumn)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+
+        var columns = new List<DualWriteColumn>();
+        var collections = new List<DualWriteOneToMany>();
+        foreach (var property in row.GetProperties())
+        {
+            if (property.GetCustomAttribute<ColumnAttribute>()?.Name is { } name)
+            {
+                var lookup = property.GetCustomAttribute<LookupAttribute>();
+                columns.Add(new DualWriteColumn(
+                    name,
+                    property,
+                    TypeOf(logicalName, name, property, lookup),
+                    property.GetCustomAttribute<KeyAttribute>() is not null,
+                    property.GetCustomAttribute<MaxLengthAttribute>()?.Length,
+                    IsRequired(property),
+                    lookup is null ? null : new DualWriteLookup(lookup.Target, lookup.NavigationProperty, lookup.TypeColumn, lookup.Navigation),
+                    typeColumns.Contains(name),
+                    property.GetCustomAttribute<PrimaryNameAttribute>() is not null,
+                    property.GetCustomAttribute<AlternateKeyAttribute>() is not null,
+                    OptionSets.LabelsOf(logicalName, name)));
+            }
+            else if (property.GetCustomAttribute<OneToManyAttribute>() is { } oneToMany)
+            {
+                var child = property.PropertyType.GetGenericArguments().Single();
+                collections.Add(new DualWriteOneToMany(oneToMany.NavigationProperty, property, child));
+            }
+        }
+
+        return new DualWriteTable(logicalName, entitySet, row, columns, collections);
+    }
+
+    private static ColumnType TypeOf(string table, string column, PropertyInfo property, LookupAttribute? lookup)
+    {
+        if (lookup is not null)
+        {
+            return ColumnType.Lookup;
+        }
+
+        if (property.GetCustomAttribute<DataverseTypeAttribute>() is { } explicitType)
+        {
+            return explicitType.Type;
+        }
+
+        var clr = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return clr == typeof(string) ? ColumnType.Text
+            : clr == typeof(Guid) ? ColumnType.UniqueIdentifier
+            : clr == typeof(bool) ? ColumnType.TwoOptions
+            : clr == typeof(decimal) ? ColumnType.Money
+            : clr == typeof(DateTime) ? ColumnType.DateTime
+            : clr == typeof(DateOnly) ? ColumnType.DateOnly
+            : clr.IsEnum || OptionSets.LabelsOf(table, column) is not null ? ColumnType.Choice
+            : clr == typeof(int) ? ColumnType.WholeNumber
+            : throw new InvalidOperationException($"No Dataverse type for {table}.{column} ({clr.Name}).");
+    }
+
+    // Value types are always present; reference types when they are not nullable-annotated.
+    private static bool IsRequired(PropertyInfo property) =>
+        property.GetCustomAttribute<RequiredAttribute>() is not null
+        || (property.PropertyType.IsValueType
+            ? Nullable.GetUnderlyingType(property.PropertyType) is null
+            : new NullabilityInfoContext().Create(property).ReadState == NullabilityState.NotNull);
+}
+
+public sealed class DualWriteTable
+{
+    internal DualWriteTable(string logicalName, string entitySetName, Type rowType, IReadOnlyList<DualWriteColumn> columns, IReadOnlyList<DualWriteOneToMany> collections)
+    {
+        LogicalName = logicalName;
+        EntitySetName = entitySetName;
+        RowType = rowType;
+        Columns = columns;
+        Collections = collections;
+        PrimaryKey = columns.Single(c => c.IsPrimaryKey);
+        PrimaryName = columns.SingleOrDefault(c => c.IsPrimaryName);
+        ByLogicalName = columns.ToFrozenDictionary(c => c.LogicalName, StringComparer.Ordinal);
+    }
+
+    public string LogicalName { get; }
+
+    public string EntitySetName { get; }
+
+    public Type RowType { get; }
+
+    public IReadOnlyList<DualWriteColumn> Columns { get; }
+
+    public IReadOnlyList<DualWriteOneToMany> Collections { get; }
+
+    public DualWriteColumn PrimaryKey { get; }
+
+    public DualWriteColumn? PrimaryName { get; }
+
+    // Columns the Web API shows: every column but the mirror's hidden lookup-type columns.
+    public IEnumerable<DualWriteColumn> WebApiColumns => Columns.Where(c => !c.IsLookupType);
+
+    public IEnumerable<DualWriteColumn> Lookups => Columns.Where(c => c.Lookup is not null);
+
+    public IEnumerable<DualWriteColumn> AlternateKeys => Columns.Where(c => c.IsAlternateKey);
+
+    public DualWriteColumn Column(string logicalName) => ByLogicalName.TryGetValue(logicalName, out var column)
+        ? column
+        : throw new ArgumentException($"{LogicalName} has no column {logicalName}.", nameof(logicalName));
+
+    public DualWriteColumn? FindColumn(string logicalName) => ByLogicalName.GetValueOrDefault(logicalName);
+
+    // The Web API's $select list for this table: lookups by their _x_value name.
+    public string Select => string.Join(",", WebApiColumns.Select(c => c.WebApiName));
+
+    public override string ToString() => LogicalName;
+
+    private FrozenDictionary<string, DualWriteColumn> ByLogicalName { get; }
+}
+
+public sealed record DualWriteColumn(
+    string LogicalName,
+    PropertyInfo Property,
+    ColumnType Type,
+    bool IsPrimaryKey,
+    int? MaxLength,
+    bool IsRequired,
+    DualWriteLookup? Lookup,
+    bool IsLookupType,
+    bool IsPrimaryName,
+    bool IsAlternateKey,
+    IReadOnlyDictionary<int, string>? OptionLabels)
+{
+    // How the Web API names the column in JSON: lookups are read as _x_value.
+    public string WebApiName => Lookup is null ? LogicalName : "_" + LogicalName + "_value";
+
+    public override string ToString() => LogicalName;
+}
+
+public sealed record DualWriteLookup(Type TargetRow, string NavigationProperty, string? TypeColumn, string? Navigation)
+{
+    public DualWriteTable Target => DualWriteSchema.Table(TargetRow);
+}
+
+public sealed record DualWriteOneToMany(string NavigationProperty, PropertyInfo Property, Type ChildRow)
+{
+    public DualWriteTable Child => DualWriteSchema.Table(ChildRow);
+
+    // The child's lookup back to the parent (salesorderdetail.salesorderid for order_details).
+    public DualWriteColumn ChildLookup(DualWriteTable parent) =>
+        Child.Lookups.Single(c => c.Lookup!.TargetRow == parent.RowType);
+}

@@ -1,0 +1,114 @@
+using System.Linq.Expressions;
+using CustomerPortal.Core;
+using CustomerPortal.Core.Accounts;
+using CustomerPortal.Core.Orders;
+using CustomerPortal.Core.Products;
+
+namespace CustomerPortal.DualWrite;
+
+// How dual-write rows read as the portal's records, written once for both data sources. The SQLite
+// adapter hands these expressions to EF Core, which turns them into the SELECT list; the Dataverse
+// adapter runs them compiled on the rows it read (with lookups expanded). So a field added to a
+// record is filled by one line here, on both sources alike. Null checks are explicit because EF
+// propagates nulls on its own and compiled code does not.
+public static class Records
+{
+    public static readonly Expression<Func<CurrencyRow, Currency>> Currency =
+        c => new Currency(c.IsoCode, c.Symbol, c.Precision);
+
+    public static readonly Expression<Func<CompanyRow, LegalEntity>> LegalEntity =
+        c => new LegalEntity(c.CompanyId, c.Code, c.Name);
+
+    // One row of the order list. Needs Currency and ContactPerson.
+    public static readonly Expression<Func<SalesOrderRow, SalesOrderSummary>> SalesOrderSummary = o => new SalesOrderSummary(
+        o.SalesOrderId,
+        o.OrderNumber,
+        o.RequisitionNumber,
+        o.CreatedOn,
+        o.RequestedReceiptDate,
+        o.ProcessingStatus,
+        o.TotalAmount,
+        new Currency(o.Currency!.IsoCode, o.Currency.Symbol, o.Currency.Precision),
+        o.ContactPerson != null ? o.ContactPerson.FullName : null);
+
+    // An order line. Needs Product and Unit; a write-in line has no product.
+    public static readonly Expression<Func<SalesOrderLineRow, SalesOrderLine>> SalesOrderLine = l => new SalesOrderLine(
+        l.SalesOrderLineId,
+        l.SequenceNumber,
+        l.Product != null ? l.Product.ScmProductNumber : "",
+        l.Product != null ? l.Product.Name : "",
+        l.Quantity,
+        l.Unit != null ? l.Unit.Symbol : "",
+        l.Product != null ? l.Product.QuantityDecimals : 0,
+        l.PricePerUnit,
+        l.DiscountAmount,
+        l.ExtendedAmount,
+        l.LineStatus,
+        l.RequestedReceiptDate);
+
+    // The order details page, header without lines (they follow through SalesOrderLine). Needs
+    // Customer, Company, ContactPerson and Currency.
+    public static readonly Expression<Func<SalesOrderRow, SalesOrder>> SalesOrderHeader = o => new SalesOrder(
+        o.SalesOrderId,
+        o.OrderNumber,
+        o.RequisitionNumber,
+        o.CustomerReference,
+        o.CreatedOn,
+        o.RequestedReceiptDate,
+        o.ConfirmedReceiptDate,
+        o.ConfirmedShippingDate,
+        o.ProcessingStatus,
+        o.State,
+        o.Customer!.AccountNumber,
+        o.Customer.Name,
+        new LegalEntity(o.Company!.CompanyId, o.Company.Code, o.Company.Name),
+        o.ContactPerson != null ? o.ContactPerson.FullName : null,
+        o.DeliveryAddressDescription,
+        new PostalAddress(o.ShipToLine1, o.ShipToLine2, o.ShipToCity, o.ShipToStateOrProvince, o.ShipToPostalCode, o.ShipToCountry),
+        new Currency(o.Currency!.IsoCode, o.Currency.Symbol, o.Currency.Precision),
+        o.LineTotal,
+        o.DiscountAmount,
+        o.FreightAmount,
+        o.TaxAmount,
+        o.TotalAmount,
+        Array.Empty<SalesOrderLine>());
+
+    // The customer account page. Needs Company, Currency and PriceList.
+    public static readonly Expression<Func<AccountRow, CustomerAccount>> CustomerAccount = a => new CustomerAccount(
+        a.AccountId,
+        a.AccountNumber,
+        a.Name,
+        new LegalEntity(a.Company!.CompanyId, a.Company.Code, a.Company.Name),
+        new PostalAddress(a.Line1, a.Line2, a.City, a.StateOrProvince, a.PostalCode, a.Country),
+        a.Phone,
+        a.Email,
+        new Currency(a.Currency!.IsoCode, a.Currency.Symbol, a.Currency.Precision),
+        a.CreditLimit,
+        a.CreditLimitIsMandatory,
+        a.OnHoldStatus,
+        a.PriceList != null ? a.PriceList.Name : null);
+
+    public static readonly Expression<Func<ContactRow, AccountContact>> AccountContact =
+        c => new AccountContact(c.ContactId, c.FullName, c.Email, c.Phone, c.JobTitle);
+
+    // A catalogue row: the product with its default unit, priced on the scope's price list
+    // (no price when the list has none for the product in that unit).
+    public static CatalogProduct CatalogProduct(ProductRow product, decimal? price, Currency? currency)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return new CatalogProduct(product.ProductId, product.ScmProductNumber, product.Name, product.Description,
+            product.DefaultUnit?.Symbol ?? "", product.QuantityDecimals, price, price is null ? null : currency);
+    }
+}
+
+// The compiled form of each expression, for rows already in memory (the Dataverse adapter).
+public static class CompiledRecords
+{
+    public static readonly Func<SalesOrderRow, SalesOrderSummary> SalesOrderSummary = Records.SalesOrderSummary.Compile();
+    public static readonly Func<SalesOrderRow, SalesOrder> SalesOrderHeader = Records.SalesOrderHeader.Compile();
+    public static readonly Func<SalesOrderLineRow, SalesOrderLine> SalesOrderLine = Records.SalesOrderLine.Compile();
+    public static readonly Func<AccountRow, CustomerAccount> CustomerAccount = Records.CustomerAccount.Compile();
+    public static readonly Func<ContactRow, AccountContact> AccountContact = Records.AccountContact.Compile();
+    public static readonly Func<CurrencyRow, Currency> Currency = Records.Currency.Compile();
+    public static readonly Func<CompanyRow, LegalEntity> LegalEntity = Records.LegalEntity.Compile();
+}

@@ -1,0 +1,47 @@
+namespace CustomerPortal.DualWrite;
+
+// The Web API's name for a table's collection (salesorders for salesorder).
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class EntitySetAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
+
+// A lookup column: its target table and the single-valued navigation property the Web API uses for
+// $expand and @odata.bind. Customer-type lookups name the navigation after the target
+// (customerid_account); TypeColumn is the mirror's hidden column that records the target type.
+// Navigation names the row's own navigation property, when the row has one.
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class LookupAttribute(Type target, string navigationProperty) : Attribute
+{
+    public Type Target { get; } = target;
+
+    public string NavigationProperty { get; } = navigationProperty;
+
+    public string? TypeColumn { get; init; }
+
+    public string? Navigation { get; init; }
+}
+
+// A one-to-many relationship the Web API can $expand and deep-insert through (order_details).
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class OneToManyAttribute(string navigationProperty) : Attribute
+{
+    public string NavigationProperty { get; } = navigationProperty;
+}
+
+// The table's primary name column (what the Web API returns as the record's name).
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class PrimaryNameAttribute : Attribute;
+
+// A column that is an alternate key: the Web API addresses rows by it (products(msdyn_productnumber='…')).
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class AlternateKeyAttribute : Attribute;
+
+// Overrides the Dataverse type the CLR type implies: decimal is Money unless marked Decimal,
+// int is a whole number unless the column has option-set labels.
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class DataverseTypeAttribute(ColumnType type) : Attribute
+{
+    public ColumnType Type { get; } = type;
+}
