@@ -1,7 +1,8 @@
+using System.ComponentModel;
 using System.Text.Json;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Products;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.Data.Dataverse;
@@ -9,21 +10,26 @@ namespace CustomerPortal.Data.Dataverse;
 // Reference data the pages need again and again, cached for a bounded time (DataverseOptions.ReferenceDataLifetime):
 // currencies, price lists, the prices of a price list, and the facts of products by id. A change in
 // Dataverse shows after at most that long; customer data (orders, contacts, accounts) is never cached.
-internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOptions<DataverseOptions> options)
+// HybridCache lets requests that miss together share one load instead of each paging through the same
+// reference data against the throttling budget; a failed load is not kept. Keys start with "dataverse:" and
+// carry every argument of the load (the price list's id, the product's id).
+internal sealed class ReferenceData(DataverseWebApi api, HybridCache cache, IOptions<DataverseOptions> options)
 {
-    private TimeSpan Lifetime => options.Value.ReferenceDataLifetime;
+    // Looks a product up without loading it: ProductsAsync loads all the missing ones in one request.
+    private static readonly HybridCacheEntryOptions LookUpOnly = new() { Flags = HybridCacheEntryFlags.DisableUnderlyingData };
 
-    public Task<IReadOnlyDictionary<Guid, Currency>> CurrenciesAsync(CancellationToken cancellationToken) =>
-        CachedAsync("dataverse:currencies", async () => (IReadOnlyDictionary<Guid, Currency>)(await api.GetAllAsync(
-                ODataText.Query("transactioncurrencies", ("$select", "transactioncurrencyid,isocurrencycode,currencysymbol,currencyprecision")),
-                cancellationToken))
-            .ToDictionary(r => r.Id("transactioncurrencyid")!.Value, r => r.ToCurrency()));
+    private HybridCacheEntryOptions Lifetime => new() { Expiration = options.Value.ReferenceDataLifetime, LocalCacheExpiration = options.Value.ReferenceDataLifetime };
+
+    public async Task<IReadOnlyDictionary<Guid, Currency>> CurrenciesAsync(CancellationToken cancellationToken) =>
+        (await CachedAsync("dataverse:currencies", async ct => new Snapshot<IReadOnlyDictionary<Guid, Currency>>((await api.GetAllAsync(
+                ODataText.Query("transactioncurrencies", ("$select", "transactioncurrencyid,isocurrencycode,currencysymbol,currencyprecision")), ct))
+            .ToDictionary(r => r.Id("transactioncurrencyid")!.Value, r => r.ToCurrency())), cancellationToken)).Value;
 
     // uom id → msdyn_symbol, the Supply Chain Management unit symbol.
-    public Task<IReadOnlyDictionary<Guid, string>> UnitsAsync(CancellationToken cancellationToken) =>
-        CachedAsync("dataverse:units", async () => (IReadOnlyDictionary<Guid, string>)(await api.GetAllAsync(
-                ODataText.Query("uoms", ("$select", "uomid,msdyn_symbol")), cancellationToken))
-            .ToDictionary(r => r.Id("uomid")!.Value, r => r.Text("msdyn_symbol")));
+    public async Task<IReadOnlyDictionary<Guid, string>> UnitsAsync(CancellationToken cancellationToken) =>
+        (await CachedAsync("dataverse:units", async ct => new Snapshot<IReadOnlyDictionary<Guid, string>>((await api.GetAllAsync(
+                ODataText.Query("uoms", ("$select", "uomid,msdyn_symbol")), ct))
+            .ToDictionary(r => r.Id("uomid")!.Value, r => r.Text("msdyn_symbol"))), cancellationToken)).Value;
 
     public async Task<PriceList?> PriceListAsync(Guid? priceListId, CancellationToken cancellationToken)
     {
@@ -32,30 +38,20 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
             return null;
         }
 
-        var all = await CachedAsync("dataverse:pricelists", async () => (IReadOnlyDictionary<Guid, PriceList>)(await api.GetAllAsync(
-                ODataText.Query("pricelevels", ("$select", "pricelevelid,name,_transactioncurrencyid_value")), cancellationToken))
-            .ToDictionary(r => r.Id("pricelevelid")!.Value, r => new PriceList(r.Id("pricelevelid")!.Value, r.Text("name"), r.Id("_transactioncurrencyid_value"))));
-        return all.GetValueOrDefault(id);
+        var all = await CachedAsync("dataverse:pricelists", async ct => new Snapshot<IReadOnlyDictionary<Guid, PriceList>>((await api.GetAllAsync(
+                ODataText.Query("pricelevels", ("$select", "pricelevelid,name,_transactioncurrencyid_value")), ct))
+            .ToDictionary(r => r.Id("pricelevelid")!.Value, r => new PriceList(r.Id("pricelevelid")!.Value, r.Text("name"), r.Id("_transactioncurrencyid_value")))), cancellationToken);
+        return all.Value.GetValueOrDefault(id);
     }
 
     // (product, unit) → price and currency on one price list.
-    public Task<IReadOnlyDictionary<(Guid ProductId, Guid UnitId), (decimal Amount, Guid? CurrencyId)>> PricesAsync(Guid priceListId, CancellationToken cancellationToken) =>
-        CachedAsync("dataverse:prices:" + priceListId, async () =>
-        {
-            var rows = await api.GetAllAsync(ODataText.Query("productpricelevels",
+    public async Task<PriceTable> PricesAsync(Guid priceListId, CancellationToken cancellationToken) =>
+        await CachedAsync("dataverse:prices:" + priceListId, async ct => new PriceTable([.. (await api.GetAllAsync(ODataText.Query("productpricelevels",
                 ("$select", "_productid_value,_uomid_value,amount,_transactioncurrencyid_value"),
-                ("$filter", $"_pricelevelid_value eq {ODataText.Guid(priceListId)}")), cancellationToken);
-            var prices = new Dictionary<(Guid, Guid), (decimal, Guid?)>();
-            foreach (var row in rows)
-            {
-                if (row.Id("_productid_value") is { } product && row.Id("_uomid_value") is { } unit)
-                {
-                    prices.TryAdd((product, unit), (row.Dec("amount") ?? 0, row.Id("_transactioncurrencyid_value")));
-                }
-            }
-
-            return (IReadOnlyDictionary<(Guid, Guid), (decimal, Guid?)>)prices;
-        });
+                ("$filter", $"_pricelevelid_value eq {ODataText.Guid(priceListId)}")), ct))
+            .Where(row => row.Id("_productid_value") is not null && row.Id("_uomid_value") is not null)
+            .Select(row => new ListedPrice(row.Id("_productid_value")!.Value, row.Id("_uomid_value")!.Value, row.Dec("amount") ?? 0, row.Id("_transactioncurrencyid_value")))]),
+            cancellationToken);
 
     // Product facts by id, one request for all the ids not cached yet.
     public async Task<IReadOnlyDictionary<Guid, ProductFacts>> ProductsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
@@ -64,7 +60,7 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
         var missing = new List<Guid>();
         foreach (var id in ids.Distinct())
         {
-            if (cache.TryGetValue("dataverse:product:" + id, out ProductFacts? facts) && facts is not null)
+            if (await cache.GetOrCreateAsync<ProductFacts?>(ProductKey(id), _ => ValueTask.FromResult<ProductFacts?>(null), LookUpOnly, cancellationToken: cancellationToken) is { } facts)
             {
                 found[id] = facts;
             }
@@ -96,7 +92,7 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
         var products = rows.Select(ToProduct).ToList();
         foreach (var product in products)
         {
-            cache.Set("dataverse:product:" + product.ProductId, product, Lifetime);
+            await cache.SetAsync(ProductKey(product.ProductId), product, Lifetime, cancellationToken: cancellationToken);
         }
 
         return products;
@@ -114,30 +110,34 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
         row.Object("defaultuomid")?.Text("msdyn_symbol") ?? "",
         row.Int("quantitydecimal") ?? 0);
 
-    // The task is cached, not its result: requests that miss together share one load instead of each
-    // paging through the same reference data against the throttling budget. A failed load is not kept.
-    private async Task<T> CachedAsync<T>(string key, Func<Task<T>> load)
-        where T : class
-    {
-        var loading = cache.GetOrCreate(key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return load();
-        })!;
+    private static string ProductKey(Guid productId) => "dataverse:product:" + productId;
 
-        try
-        {
-            return await loading;
-        }
-        catch
-        {
-            cache.Remove(key);
-            throw;
-        }
-    }
+    private ValueTask<T> CachedAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(key, load, static async (load, ct) => await load(ct), Lifetime, cancellationToken: cancellationToken);
 }
+
+// HybridCache hands out the cached instance itself only for sealed types marked immutable; anything else it
+// deserializes anew on every hit. The dictionaries inside are built once and never changed.
+[ImmutableObject(true)]
+internal sealed record Snapshot<T>(T Value);
+
+// The prices of one price list, by (product, unit). Serialized as its rows (JSON has no tuple keys).
+[ImmutableObject(true)]
+internal sealed class PriceTable(IReadOnlyList<ListedPrice> rows)
+{
+    private readonly Dictionary<(Guid ProductId, Guid UnitId), (decimal Amount, Guid? CurrencyId)> _byProductAndUnit = rows
+        .DistinctBy(r => (r.ProductId, r.UnitId))
+        .ToDictionary(r => (r.ProductId, r.UnitId), r => (r.Amount, r.CurrencyId));
+
+    public IReadOnlyList<ListedPrice> Rows { get; } = rows;
+
+    public bool TryGetValue((Guid ProductId, Guid UnitId) key, out (decimal Amount, Guid? CurrencyId) price) => _byProductAndUnit.TryGetValue(key, out price);
+}
+
+internal sealed record ListedPrice(Guid ProductId, Guid UnitId, decimal Amount, Guid? CurrencyId);
 
 internal sealed record PriceList(Guid PriceListId, string Name, Guid? CurrencyId);
 
+[ImmutableObject(true)]
 internal sealed record ProductFacts(
     Guid ProductId, string ItemNumber, string Name, string? Description, ProductState State, Guid UnitId, string Unit, int QuantityDecimals);

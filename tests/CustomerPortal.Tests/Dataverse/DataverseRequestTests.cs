@@ -131,10 +131,33 @@ public sealed class DataverseRequestTests
             return busy;
         });
 
-        await api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct);
+        await api.WhileTimePassesAsync(api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct));
 
         Assert.Equal(2, api.Requests.Count);
         Assert.Equal([TimeSpan.FromSeconds(7)], api.Delays.Waited);
+    }
+
+    [Fact]
+    public async Task ARetryAfterDateIsReadAgainstTheInjectedClock()
+    {
+        var calls = 0;
+        using var api = new StubWebApi(_ => Page(""));
+        api.Respond = _ =>
+        {
+            if (calls++ > 0)
+            {
+                return Page("");
+            }
+
+            var busy = StubWebApi.Error(HttpStatusCode.ServiceUnavailable);
+            busy.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(api.Time.GetUtcNow().AddSeconds(12));
+            return busy;
+        };
+
+        await api.WhileTimePassesAsync(api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct));
+
+        Assert.Equal(2, api.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(12)], api.Delays.Waited);
     }
 
     [Fact]
@@ -142,11 +165,13 @@ public sealed class DataverseRequestTests
     {
         using var api = new StubWebApi(_ => StubWebApi.Error(HttpStatusCode.ServiceUnavailable), o => o.MaxRetries = 3);
 
-        await Assert.ThrowsAsync<DataSourceUnavailableException>(() => api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct));
+        await Assert.ThrowsAsync<DataSourceUnavailableException>(() => api.WhileTimePassesAsync(api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct)));
 
         Assert.Equal(4, api.Requests.Count);
         Assert.Equal(3, api.Delays.Waited.Count);
-        Assert.All(api.Delays.Waited.Select((d, i) => (d, i)), x => Assert.InRange(x.d.TotalMilliseconds, 250 * Math.Pow(2, x.i), 500 * Math.Pow(2, x.i)));
+        // Polly's decorrelated jitter around 0.5 s, 1 s, 2 s: random within an exponentially growing bound, never equal.
+        Assert.All(api.Delays.Waited.Select((d, i) => (d, i)), x => Assert.InRange(x.d.TotalMilliseconds, 0, 1000 * Math.Pow(2, x.i)));
+        Assert.Equal(3, api.Delays.Waited.Distinct().Count());
     }
 
     [Fact]
@@ -182,7 +207,7 @@ public sealed class DataverseRequestTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAsync<DataSourceUnavailableException>(() => down.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct));
+        await Assert.ThrowsAsync<DataSourceUnavailableException>(() => down.WhileTimePassesAsync(down.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct)));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => down.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), cancelled.Token));
 
         Assert.Equal(3, down.Requests.Count);
@@ -262,6 +287,22 @@ public sealed class DataverseRequestTests
 
         await api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct);
 
-        Assert.Equal(3, api.Get<CustomerPortal.Data.Dataverse.DataverseConcurrency>().Limit);
+        Assert.Equal(3, api.Get<CustomerPortal.Data.Dataverse.DopHintGate>().Limit);
+    }
+
+    [Fact]
+    public async Task ReadinessReusesTheWhoAmIAnswerForTheHealthCacheDurationOnTheInjectedClock()
+    {
+        using var api = new StubWebApi(_ => StubWebApi.Json("""{"UserId":"aaaaaaaa-0000-0000-0000-00000000000a"}"""), o => o.HealthCacheDuration = TimeSpan.FromSeconds(30));
+
+        await api.Get<IDataSourceHealth>().CheckAsync(Ct);
+        api.Time.Advance(TimeSpan.FromSeconds(29));
+        var cached = await api.GetInNewScope<IDataSourceHealth>().CheckAsync(Ct);
+        api.Time.Advance(TimeSpan.FromSeconds(1));
+        await api.GetInNewScope<IDataSourceHealth>().CheckAsync(Ct);
+
+        Assert.True(cached.IsReachable);
+        Assert.Equal(2, api.Requests.Count);
+        Assert.EndsWith("/WhoAmI", api.Requests[1].Url.AbsolutePath, StringComparison.Ordinal);
     }
 }
