@@ -3,16 +3,22 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Retry;
 using Polly.Timeout;
 
 namespace CustomerPortal.Data.Dataverse;
 
 // Dataverse service protection and transient failures, as one resilience pipeline on the Web API client.
-// Outermost first: the call's time budget (MaxRetryDuration), retries, each attempt's timeout (RequestTimeout),
-// the cap on requests in flight (MaxConcurrentRequests). Retries wait outside the cap; every attempt takes a slot.
+// Outermost first: the call's time budget, retries, each attempt's timeout (RequestTimeout), the cap on requests in
+// flight (MaxConcurrentRequests). Retries wait outside the cap; every attempt takes a slot.
+// The budget (MaxRetryDuration) bounds the waits: a retry whose wait would end past it is not made and the last
+// answer stands, so a page under throttling says "unavailable" at once instead of at the end of the budget.
 internal static class DataverseResilience
 {
     private static readonly ResiliencePropertyKey<long> StartedAt = new("dataverse-started-at");
+    private static readonly ResiliencePropertyKey<TimeSpan> NextWait = new("dataverse-next-wait");
+    private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(8);
 
     public static IHttpClientBuilder AddDataverseResilience(this IHttpClientBuilder client)
     {
@@ -23,11 +29,12 @@ internal static class DataverseResilience
             pipeline.AddTimeout(new HttpTimeoutStrategyOptions
             {
                 Name = "budget",
-                // Called once as the call starts: the moment the budget is counted from.
+                // Called once as the call starts: the moment the budget is counted from. The hard stop leaves the
+                // last attempt, started within the budget, its own timeout.
                 TimeoutGenerator = args =>
                 {
                     args.Context.Properties.Set(StartedAt, time.GetTimestamp());
-                    return ValueTask.FromResult(settings.MaxRetryDuration);
+                    return ValueTask.FromResult(settings.MaxRetryDuration + settings.RequestTimeout);
                 },
             });
             if (settings.MaxRetries > 0)
@@ -37,14 +44,11 @@ internal static class DataverseResilience
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = settings.MaxRetries,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromMilliseconds(500),
-                    MaxDelay = TimeSpan.FromSeconds(8),
-                    // The library reads Retry-After dates with the system clock; ours uses the injected one.
+                    // Whether to retry depends on the wait (does it fit the budget?), and the library draws its
+                    // jittered back-off only after deciding; so the wait is chosen here and handed on.
                     ShouldRetryAfterHeader = false,
-                    DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, time)),
-                    ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome) && FitsBudget(args.Outcome.Result, args.Context, settings, time)),
+                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args, settings, time)),
+                    DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(NextWait, BaseDelay)),
                 });
             }
 
@@ -52,6 +56,23 @@ internal static class DataverseResilience
             pipeline.AddConcurrencyLimiter(settings.MaxConcurrentRequests, int.MaxValue);
         });
         return client;
+    }
+
+    private static bool ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args, DataverseOptions settings, TimeProvider time)
+    {
+        if (!IsTransient(args.Outcome))
+        {
+            return false;
+        }
+
+        var wait = RetryAfter(args.Outcome.Result, time) ?? BackOff(args.AttemptNumber);
+        if (args.Context.Properties.TryGetValue(StartedAt, out var started) && time.GetElapsedTime(started) + wait > settings.MaxRetryDuration)
+        {
+            return false;
+        }
+
+        args.Context.Properties.Set(NextWait, wait);
+        return true;
     }
 
     // 429, 502/503/504, connection failures and attempt timeouts; other 4xx (and 500, a server-side bug) never are.
@@ -62,17 +83,19 @@ internal static class DataverseResilience
         _ => false,
     };
 
-    // A server that asks for a wait longer than the budget has left is answered now, not after the budget.
-    private static bool FitsBudget(HttpResponseMessage? response, ResilienceContext context, DataverseOptions settings, TimeProvider time) =>
-        RetryAfter(response, time) is not { } wait
-        || !context.Properties.TryGetValue(StartedAt, out var started)
-        || time.GetElapsedTime(started) + wait <= settings.MaxRetryDuration;
-
-    // Retry-After in seconds or as an HTTP date; without it the exponential back-off with jitter applies.
+    // Retry-After in seconds or as an HTTP date (read against the injected clock, where the library's own
+    // Retry-After support reads the system clock).
     private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time) => response?.Headers.RetryAfter switch
     {
         { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
         { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
         _ => null,
     };
+
+    // Exponential back-off with jitter: uniformly random in the upper half of 0.5 s, 1 s, 2 s, … 8 s.
+    private static TimeSpan BackOff(int attempt)
+    {
+        var ceiling = Math.Min(MaxBackOff.TotalMilliseconds, BaseDelay.TotalMilliseconds * Math.Pow(2, attempt));
+        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (Random.Shared.NextDouble() / 2)));
+    }
 }
