@@ -303,4 +303,49 @@ public sealed class DataverseRequestTests
         Assert.Equal(2, api.Requests.Count);
         Assert.EndsWith("/WhoAmI", api.Requests[1].Url.AbsolutePath, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheDopHintWidensTheCapAgainButNeverBeyondTheConfiguredLimit()
+    {
+        var hint = "3";
+        using var api = new StubWebApi(_ =>
+        {
+            var response = Page("");
+            response.Headers.Add("x-ms-dop-hint", hint);
+            return response;
+        }, o => o.MaxConcurrentRequests = 16);
+        var gate = api.Get<CustomerPortal.Data.Dataverse.DopHintGate>();
+
+        await api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct);
+        var narrowed = gate.Limit;
+        hint = "40";
+        await api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct);
+
+        Assert.Equal((3, 16), (narrowed, gate.Limit));
+    }
+
+    [Fact]
+    public async Task ConcurrentMissesOfTheSameReferenceDataShareOneLoad()
+    {
+        using var answer = new ManualResetEventSlim();
+        using var api = new StubWebApi(_ =>
+        {
+            answer.Wait(TimeSpan.FromSeconds(10), Ct);
+            return Page("""{"uomid":"ffffffff-0000-0000-0000-000000000007","msdyn_symbol":"ea"}""");
+        });
+
+        var first = Task.Run(() => api.GetInNewScope<CustomerPortal.Data.Dataverse.ReferenceData>().UnitsAsync(Ct), Ct);
+        while (api.Requests.Count == 0)
+        {
+            await Task.Delay(5, Ct);
+        }
+
+        var second = Task.Run(() => api.GetInNewScope<CustomerPortal.Data.Dataverse.ReferenceData>().UnitsAsync(Ct), Ct);
+        await Task.Delay(100, Ct);
+        answer.Set();
+        var units = await Task.WhenAll(first, second);
+
+        Assert.Single(api.Requests);
+        Assert.All(units, u => Assert.Equal("ea", Assert.Single(u).Value));
+    }
 }
