@@ -29,6 +29,8 @@ public static class DataverseServiceCollectionExtensions
         Func<IServiceProvider, HttpMessageHandler>? primaryHandler = null)
     {
         services.AddMemoryCache();
+        // The prices of a large price list serialize (for the cache's size accounting) past the default 1 MiB.
+        services.AddHybridCache(o => o.MaximumPayloadBytes = 16 * 1024 * 1024);
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(OrderNumbering.Default);
@@ -37,25 +39,24 @@ public static class DataverseServiceCollectionExtensions
         services.AddSingleton<NextLinkTokens>();
         services.AddSingleton<OrderNumberSequence>(sp => new OrderNumberSequence(
             sp.GetRequiredService<IHttpClientFactory>().CreateTypedClient(), sp.GetRequiredService<OrderNumbering>()));
-        services.AddSingleton<DataverseConcurrency>();
-        services.AddTransient<ConcurrencyLimitHandler>();
-        services.TryAddSingleton<RetryDelay>();
-        services.AddTransient<RetryHandler>();
+        services.AddSingleton<DopHintGate>();
+        services.AddTransient<DopHintHandler>();
         services.AddTransient<BearerTokenHandler>();
 
-        // Outermost first: retries wait outside the concurrency cap; each attempt takes a slot and a (possibly refreshed) token.
+        // Outermost first: the resilience pipeline (budget, retries, attempt timeout, concurrency cap), then per
+        // attempt the dop-hint gate and a (possibly refreshed) token.
         services.AddHttpClient<DataverseWebApi>(HttpClientName, (sp, client) =>
             {
                 client.BaseAddress = sp.GetRequiredService<DataverseConnection>().WebApiBase;
-                // Per-attempt timeouts and the total budget are the retry handler's.
+                // Per-attempt timeouts and the total budget are the resilience pipeline's.
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.DefaultRequestHeaders.Add("OData-MaxVersion", "4.0");
                 client.DefaultRequestHeaders.Add("OData-Version", "4.0");
                 client.DefaultRequestHeaders.Add("Accept", "application/json");
             })
             .ConfigurePrimaryHttpMessageHandler(primaryHandler ?? (sp => TrustedServerCertificate.CreateHandler(sp.GetRequiredService<DataverseConnection>())))
-            .AddHttpMessageHandler<RetryHandler>()
-            .AddHttpMessageHandler<ConcurrencyLimitHandler>()
+            .AddDataverseResilience()
+            .AddHttpMessageHandler<DopHintHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
 
         services.AddScoped<ReferenceData>();
@@ -84,8 +85,11 @@ internal sealed class DataverseOptionsValidator : IValidateOptions<DataverseOpti
             return ValidateOptionsResult.Fail(ex.Message);
         }
 
-        return options.MaxConcurrentRequests < 1 || options.MaxRetries < 0 || options.MaxRetryDuration <= TimeSpan.Zero || options.RequestTimeout <= TimeSpan.Zero
-            ? ValidateOptionsResult.Fail($"{DataverseOptions.SectionPath}: MaxConcurrentRequests must be at least 1, MaxRetries at least 0, MaxRetryDuration and RequestTimeout positive.")
+        // The resilience pipeline's timeouts accept 10 ms to one day; outside that it would fail at the first request.
+        return options.MaxConcurrentRequests < 1 || options.MaxRetries < 0 || !IsTimeout(options.MaxRetryDuration) || !IsTimeout(options.RequestTimeout)
+            ? ValidateOptionsResult.Fail($"{DataverseOptions.SectionPath}: MaxConcurrentRequests must be at least 1, MaxRetries at least 0, MaxRetryDuration and RequestTimeout between 10 ms and 1 day.")
             : ValidateOptionsResult.Success;
     }
+
+    private static bool IsTimeout(TimeSpan value) => value >= TimeSpan.FromMilliseconds(10) && value <= TimeSpan.FromDays(1);
 }

@@ -4,11 +4,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CustomerPortal.Core;
+using Polly.Timeout;
 
 namespace CustomerPortal.Data.Dataverse;
 
-// The typed HttpClient over /api/data/v9.2/: request shapes and error mapping only. Tokens, retries and
-// the concurrency cap live in the handlers. Anything that means "Dataverse can't answer now" becomes
+// The typed HttpClient over /api/data/v9.2/: request shapes and error mapping only. Tokens, retries, time
+// budgets and the concurrency cap live in the handlers (DataverseResilience, DopHintHandler, BearerTokenHandler). Anything that means "Dataverse can't answer now" becomes
 // DataSourceUnavailableException; anything that means "we asked wrongly" stays a loud error.
 internal sealed class DataverseWebApi(HttpClient http)
 {
@@ -100,7 +101,7 @@ internal sealed class DataverseWebApi(HttpClient http)
         {
             throw new DataSourceUnavailableException($"Dataverse is unreachable ({ex.HttpRequestError}).", ex);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutRejectedException ex)
         {
             throw new DataSourceUnavailableException("Dataverse did not answer in time.", ex);
         }

@@ -1,6 +1,7 @@
+using System.ComponentModel;
 using CustomerPortal.Core;
 using CustomerPortal.DualWrite;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.Data.Dataverse;
@@ -8,19 +9,25 @@ namespace CustomerPortal.Data.Dataverse;
 // Reference data the pages need again and again, cached for a bounded time (DataverseOptions.ReferenceDataLifetime):
 // currencies, price lists, the prices of a price list, and the facts of products by id. A change in
 // Dataverse shows after at most that long; customer data (orders, contacts, accounts) is never cached.
-internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOptions<DataverseOptions> options)
+// HybridCache lets requests that miss together share one load instead of each paging through the same
+// reference data against the throttling budget; a failed load is not kept. Keys start with "dataverse:" and
+// carry every argument of the load (the price list's id, the product's id).
+internal sealed class ReferenceData(DataverseWebApi api, HybridCache cache, IOptions<DataverseOptions> options)
 {
-    private TimeSpan Lifetime => options.Value.ReferenceDataLifetime;
+    // Looks a product up without loading it: ProductsAsync loads all the missing ones in one request.
+    private static readonly HybridCacheEntryOptions LookUpOnly = new() { Flags = HybridCacheEntryFlags.DisableUnderlyingData };
 
-    public Task<IReadOnlyDictionary<Guid, Currency>> CurrenciesAsync(CancellationToken cancellationToken) =>
-        CachedAsync("dataverse:currencies", async () => (IReadOnlyDictionary<Guid, Currency>)(await ReadAllAsync<CurrencyRow>(
-                ODataText.Query("transactioncurrencies", ("$select", DataverseRows.Select<CurrencyRow>())), cancellationToken))
-            .ToDictionary(c => c.CurrencyId, CompiledRecords.Currency));
+    private HybridCacheEntryOptions Lifetime => new() { Expiration = options.Value.ReferenceDataLifetime, LocalCacheExpiration = options.Value.ReferenceDataLifetime };
 
-    public Task<IReadOnlyDictionary<Guid, UnitRow>> UnitsAsync(CancellationToken cancellationToken) =>
-        CachedAsync("dataverse:units", async () => (IReadOnlyDictionary<Guid, UnitRow>)(await ReadAllAsync<UnitRow>(
-                ODataText.Query("uoms", ("$select", DataverseRows.Select<UnitRow>())), cancellationToken))
-            .ToDictionary(u => u.UnitId));
+    public async Task<IReadOnlyDictionary<Guid, Currency>> CurrenciesAsync(CancellationToken cancellationToken) =>
+        (await CachedAsync("dataverse:currencies", async ct => new Snapshot<IReadOnlyDictionary<Guid, Currency>>((await ReadAllAsync<CurrencyRow>(
+                ODataText.Query("transactioncurrencies", ("$select", DataverseRows.Select<CurrencyRow>())), ct))
+            .ToDictionary(c => c.CurrencyId, CompiledRecords.Currency)), cancellationToken)).Value;
+
+    public async Task<IReadOnlyDictionary<Guid, UnitRow>> UnitsAsync(CancellationToken cancellationToken) =>
+        (await CachedAsync("dataverse:units", async ct => new Snapshot<IReadOnlyDictionary<Guid, UnitRow>>((await ReadAllAsync<UnitRow>(
+                ODataText.Query("uoms", ("$select", DataverseRows.Select<UnitRow>())), ct))
+            .ToDictionary(u => u.UnitId)), cancellationToken)).Value;
 
     public async Task<PriceListRow?> PriceListAsync(Guid? priceListId, CancellationToken cancellationToken)
     {
@@ -29,27 +36,19 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
             return null;
         }
 
-        var all = await CachedAsync("dataverse:pricelists", async () => (IReadOnlyDictionary<Guid, PriceListRow>)(await ReadAllAsync<PriceListRow>(
-                ODataText.Query("pricelevels", ("$select", DataverseRows.Select<PriceListRow>())), cancellationToken))
-            .ToDictionary(p => p.PriceListId));
-        return all.GetValueOrDefault(id);
+        var all = await CachedAsync("dataverse:pricelists", async ct => new Snapshot<IReadOnlyDictionary<Guid, PriceListRow>>((await ReadAllAsync<PriceListRow>(
+                ODataText.Query("pricelevels", ("$select", DataverseRows.Select<PriceListRow>())), ct))
+            .ToDictionary(p => p.PriceListId)), cancellationToken);
+        return all.Value.GetValueOrDefault(id);
     }
 
     // (product, unit) → price and currency on one price list.
-    public Task<IReadOnlyDictionary<(Guid ProductId, Guid UnitId), (decimal Amount, Guid? CurrencyId)>> PricesAsync(Guid priceListId, CancellationToken cancellationToken) =>
-        CachedAsync("dataverse:prices:" + priceListId, async () =>
-        {
-            var items = await ReadAllAsync<PriceListItemRow>(ODataText.Query("productpricelevels",
+    public async Task<PriceTable> PricesAsync(Guid priceListId, CancellationToken cancellationToken) =>
+        await CachedAsync("dataverse:prices:" + priceListId, async ct => new PriceTable([.. (await ReadAllAsync<PriceListItemRow>(ODataText.Query("productpricelevels",
                 ("$select", DataverseRows.Select<PriceListItemRow>()),
-                ("$filter", $"_pricelevelid_value eq {ODataText.Guid(priceListId)}")), cancellationToken);
-            var prices = new Dictionary<(Guid, Guid), (decimal, Guid?)>();
-            foreach (var item in items)
-            {
-                prices.TryAdd((item.ProductId, item.UnitId), (item.Amount, item.CurrencyId));
-            }
-
-            return (IReadOnlyDictionary<(Guid, Guid), (decimal, Guid?)>)prices;
-        });
+                ("$filter", $"_pricelevelid_value eq {ODataText.Guid(priceListId)}")), ct))
+            .Select(item => new ListedPrice(item.ProductId, item.UnitId, item.Amount, item.CurrencyId))]),
+            cancellationToken);
 
     // Products by id with their default unit, one request for all the ids not cached yet.
     public async Task<IReadOnlyDictionary<Guid, ProductRow>> ProductsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
@@ -58,9 +57,9 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
         var missing = new List<Guid>();
         foreach (var id in ids.Distinct())
         {
-            if (cache.TryGetValue("dataverse:product:" + id, out ProductRow? product) && product is not null)
+            if (await cache.GetOrCreateAsync<Snapshot<ProductRow>?>(ProductKey(id), _ => ValueTask.FromResult<Snapshot<ProductRow>?>(null), LookUpOnly, cancellationToken: cancellationToken) is { } cached)
             {
-                found[id] = product;
+                found[id] = cached.Value;
             }
             else
             {
@@ -89,7 +88,7 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
             ("$expand", ProductExpand)), cancellationToken);
         foreach (var product in products)
         {
-            cache.Set("dataverse:product:" + product.ProductId, product, Lifetime);
+            await cache.SetAsync(ProductKey(product.ProductId), new Snapshot<ProductRow>(product), Lifetime, cancellationToken: cancellationToken);
         }
 
         return products;
@@ -100,25 +99,28 @@ internal sealed class ReferenceData(DataverseWebApi api, IMemoryCache cache, IOp
     private async Task<List<TRow>> ReadAllAsync<TRow>(string url, CancellationToken cancellationToken) where TRow : class =>
         [.. (await api.GetAllAsync(url, cancellationToken)).Select(DataverseRows.Read<TRow>)];
 
-    // The task is cached, not its result: requests that miss together share one load instead of each
-    // paging through the same reference data against the throttling budget. A failed load is not kept.
-    private async Task<T> CachedAsync<T>(string key, Func<Task<T>> load)
-        where T : class
-    {
-        var loading = cache.GetOrCreate(key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return load();
-        })!;
+    private static string ProductKey(Guid productId) => "dataverse:product:" + productId;
 
-        try
-        {
-            return await loading;
-        }
-        catch
-        {
-            cache.Remove(key);
-            throw;
-        }
-    }
+    private ValueTask<T> CachedAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(key, load, static async (load, ct) => await load(ct), Lifetime, cancellationToken: cancellationToken);
 }
+
+// HybridCache hands out the cached instance itself only for sealed types marked immutable; anything else it
+// deserializes anew on every hit. What is inside (dictionaries, rows) is built once and never changed.
+[ImmutableObject(true)]
+internal sealed record Snapshot<T>(T Value);
+
+// The prices of one price list, by (product, unit). Serialized as its rows (JSON has no tuple keys).
+[ImmutableObject(true)]
+internal sealed class PriceTable(IReadOnlyList<ListedPrice> rows)
+{
+    private readonly Dictionary<(Guid ProductId, Guid UnitId), (decimal Amount, Guid? CurrencyId)> _byProductAndUnit = rows
+        .DistinctBy(r => (r.ProductId, r.UnitId))
+        .ToDictionary(r => (r.ProductId, r.UnitId), r => (r.Amount, r.CurrencyId));
+
+    public IReadOnlyList<ListedPrice> Rows { get; } = rows;
+
+    public bool TryGetValue((Guid ProductId, Guid UnitId) key, out (decimal Amount, Guid? CurrencyId) price) => _byProductAndUnit.TryGetValue(key, out price);
+}
+
+internal sealed record ListedPrice(Guid ProductId, Guid UnitId, decimal Amount, Guid? CurrencyId);

@@ -153,10 +153,33 @@ public sealed class DataverseRequestTests
             return busy;
         });
 
-        await api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct);
+        await api.WhileTimePassesAsync(api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct));
 
         Assert.Equal(2, api.Requests.Count);
         Assert.Equal([TimeSpan.FromSeconds(7)], api.Delays.Waited);
+    }
+
+    [Fact]
+    public async Task ARetryAfterDateIsReadAgainstTheInjectedClock()
+    {
+        var calls = 0;
+        using var api = new StubWebApi(_ => Page(""));
+        api.Respond = _ =>
+        {
+            if (calls++ > 0)
+            {
+                return Page("");
+            }
+
+            var busy = StubWebApi.Error(HttpStatusCode.ServiceUnavailable);
+            busy.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(api.Time.GetUtcNow().AddSeconds(12));
+            return busy;
+        };
+
+        await api.WhileTimePassesAsync(api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct));
+
+        Assert.Equal(2, api.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(12)], api.Delays.Waited);
     }
 
     [Fact]
@@ -164,7 +187,7 @@ public sealed class DataverseRequestTests
     {
         using var api = new StubWebApi(_ => StubWebApi.Error(HttpStatusCode.ServiceUnavailable), o => o.MaxRetries = 3);
 
-        await Assert.ThrowsAsync<DataSourceUnavailableException>(() => api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct));
+        await Assert.ThrowsAsync<DataSourceUnavailableException>(() => api.WhileTimePassesAsync(api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct)));
 
         Assert.Equal(4, api.Requests.Count);
         Assert.Equal(3, api.Delays.Waited.Count);
@@ -204,7 +227,7 @@ public sealed class DataverseRequestTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAsync<DataSourceUnavailableException>(() => down.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct));
+        await Assert.ThrowsAsync<DataSourceUnavailableException>(() => down.WhileTimePassesAsync(down.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct)));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => down.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), cancelled.Token));
 
         Assert.Equal(3, down.Requests.Count);
@@ -287,6 +310,67 @@ public sealed class DataverseRequestTests
 
         await api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct);
 
-        Assert.Equal(3, api.Get<CustomerPortal.Data.Dataverse.DataverseConcurrency>().Limit);
+        Assert.Equal(3, api.Get<CustomerPortal.Data.Dataverse.DopHintGate>().Limit);
+    }
+
+    [Fact]
+    public async Task ReadinessReusesTheWhoAmIAnswerForTheHealthCacheDurationOnTheInjectedClock()
+    {
+        using var api = new StubWebApi(_ => StubWebApi.Json("""{"UserId":"aaaaaaaa-0000-0000-0000-00000000000a"}"""), o => o.HealthCacheDuration = TimeSpan.FromSeconds(30));
+
+        await api.Get<IDataSourceHealth>().CheckAsync(Ct);
+        api.Time.Advance(TimeSpan.FromSeconds(29));
+        var cached = await api.GetInNewScope<IDataSourceHealth>().CheckAsync(Ct);
+        api.Time.Advance(TimeSpan.FromSeconds(1));
+        await api.GetInNewScope<IDataSourceHealth>().CheckAsync(Ct);
+
+        Assert.True(cached.IsReachable);
+        Assert.Equal(2, api.Requests.Count);
+        Assert.EndsWith("/WhoAmI", api.Requests[1].Url.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheDopHintWidensTheCapAgainButNeverBeyondTheConfiguredLimit()
+    {
+        var hint = "3";
+        using var api = new StubWebApi(_ =>
+        {
+            var response = Page("");
+            response.Headers.Add("x-ms-dop-hint", hint);
+            return response;
+        }, o => o.MaxConcurrentRequests = 16);
+        var gate = api.Get<CustomerPortal.Data.Dataverse.DopHintGate>();
+
+        await api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct);
+        var narrowed = gate.Limit;
+        hint = "40";
+        await api.Get<ISalesOrderStore>().ListAsync(Buyer, new SalesOrderQuery(), Ct);
+
+        Assert.Equal((3, 16), (narrowed, gate.Limit));
+    }
+
+    [Fact]
+    public async Task ConcurrentMissesOfTheSameReferenceDataShareOneLoad()
+    {
+        using var answer = new ManualResetEventSlim();
+        using var api = new StubWebApi(_ =>
+        {
+            answer.Wait(TimeSpan.FromSeconds(10), Ct);
+            return Page(DataverseRows.Write(new UnitRow { UnitId = Guid.Parse("ffffffff-0000-0000-0000-000000000007"), Symbol = "ea" }));
+        });
+
+        var first = Task.Run(() => api.GetInNewScope<ReferenceData>().UnitsAsync(Ct), Ct);
+        while (api.Requests.Count == 0)
+        {
+            await Task.Delay(5, Ct);
+        }
+
+        var second = Task.Run(() => api.GetInNewScope<ReferenceData>().UnitsAsync(Ct), Ct);
+        await Task.Delay(100, Ct);
+        answer.Set();
+        var units = await Task.WhenAll(first, second);
+
+        Assert.Single(api.Requests);
+        Assert.All(units, u => Assert.Equal("ea", Assert.Single(u).Value.Symbol));
     }
 }

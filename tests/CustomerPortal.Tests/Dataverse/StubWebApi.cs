@@ -2,11 +2,15 @@ using System.Net;
 using System.Text;
 using CustomerPortal.Data.Dataverse;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Polly.Retry;
+using Polly.Telemetry;
 
 namespace CustomerPortal.Tests.Dataverse;
 
 // The Dataverse adapter with a stub server behind it: every outgoing request is recorded (method,
-// URL, headers, body) and answered by the test's function. Tokens come from a counting stub.
+// URL, headers, body) and answered by the test's function. Tokens come from a counting stub; time is a
+// FakeTimeProvider, and the retry waits the pipeline decided on are recorded.
 internal sealed class StubWebApi : IDisposable
 {
     public const string EnvironmentUrl = "https://contoso.crm.dynamics.com";
@@ -18,7 +22,8 @@ internal sealed class StubWebApi : IDisposable
     {
         Respond = respond;
         var services = new ServiceCollection();
-        services.AddSingleton<RetryDelay>(Delays);
+        services.AddSingleton<TimeProvider>(Time);
+        services.Configure<TelemetryOptions>(o => o.TelemetryListeners.Add(Delays));
         services.AddOptions<DataverseOptions>().Configure(o =>
         {
             o.ConnectionString = $"AuthType=ClientSecret;Url={EnvironmentUrl};ClientId=11111111-1111-1111-1111-111111111111;ClientSecret=s3cret;TenantId=contoso.onmicrosoft.com";
@@ -35,9 +40,23 @@ internal sealed class StubWebApi : IDisposable
 
     public CountingTokens Tokens { get; } = new();
 
-    public RecordingDelay Delays { get; } = new();
+    public RetryDelays Delays { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new();
 
     public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+    // Awaits a call while the fake clock moves on, so the retry waits pass without real sleeping.
+    public async Task<T> WhileTimePassesAsync<T>(Task<T> call)
+    {
+        while (!call.IsCompleted)
+        {
+            Time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(1, TestContext.Current.CancellationToken);
+        }
+
+        return await call;
+    }
 
     // A service of a new scope: what the next page request gets (scoped adapters remember per request only).
     public T GetInNewScope<T>() where T : notnull => _services.CreateScope().ServiceProvider.GetRequiredService<T>();
@@ -79,14 +98,30 @@ internal sealed class StubWebApi : IDisposable
         }
     }
 
-    internal sealed class RecordingDelay : RetryDelay
+    internal sealed class RetryDelays : TelemetryListener
     {
-        public List<TimeSpan> Waited { get; } = [];
+        private readonly List<TimeSpan> _waited = [];
 
-        public override Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+        public IReadOnlyList<TimeSpan> Waited
         {
-            Waited.Add(delay);
-            return Task.Delay(TimeSpan.Zero, cancellationToken);
+            get
+            {
+                lock (_waited)
+                {
+                    return [.. _waited];
+                }
+            }
+        }
+
+        public override void Write<TResult, TArgs>(in TelemetryEventArguments<TResult, TArgs> args)
+        {
+            if (args.Arguments is OnRetryArguments<HttpResponseMessage> retry)
+            {
+                lock (_waited)
+                {
+                    _waited.Add(retry.RetryDelay);
+                }
+            }
         }
     }
 
