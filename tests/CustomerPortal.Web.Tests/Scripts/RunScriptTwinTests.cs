@@ -38,6 +38,22 @@ public sealed partial class RunScriptTwinTests(ScriptClone clone) : IClassFixtur
         }
     }
 
+    // Line-for-line twins: the same number of lines and the same comments on the same lines, so a block
+    // added to one script and not to the other shows here before a user meets the difference.
+    [Fact]
+    public void BothScriptsHaveTheSameCommentsOnTheSameLines()
+    {
+        var bash = File.ReadAllLines(Path.Combine(SeededPortalData.RepositoryRoot, "run.sh"));
+        var powerShell = File.ReadAllLines(Path.Combine(SeededPortalData.RepositoryRoot, "run.ps1"));
+
+        Assert.Equal(bash.Length, powerShell.Length);
+        static List<string> Comments(string[] lines) =>
+            lines.Select((line, number) => (line.TrimStart(), number)).Where(l => l.Item1.StartsWith("# ", StringComparison.Ordinal))
+                .Select(l => $"{l.number + 1}: {Normalized([l.Item1])}").ToList();
+        Assert.Equal(Comments(bash), Comments(powerShell));
+        Assert.True(Comments(bash).Count >= 6);
+    }
+
     [Fact]
     public void HelpPrintsTheSameUsageFromBothScriptsAndNamesEveryOption()
     {
