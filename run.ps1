@@ -1,7 +1,7 @@
 #!/usr/bin/env pwsh
 # CustomerPortal in one command. run.sh is its line-for-line twin: change both together.
 #   ./run.ps1 [--port N] [--data-dir DIR] [--profile PATH] [--reseed]   run the portal on the SQLite mirror
-#   ./run.ps1 --dataverse-emulator [...]                                the same in Dataverse mode, against the local Web API emulator
+#   ./run.ps1 --dataverse-emulator [--emulator-port N] [...]            the same in Dataverse mode, against the local Web API emulator
 #   ./run.ps1 test                                                      build and run every test
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
@@ -15,26 +15,27 @@ $emulatorPort = 5443
 $verb = 'run'
 
 for ($i = 0; $i -lt $args.Count; $i++) {
-  switch ($args[$i]) {
+  switch -CaseSensitive ($args[$i]) {
     'test' { $verb = 'test' }
     '--port' { $port = $args[++$i] }
     '--data-dir' { $dataDir = (New-Item -ItemType Directory -Force -Path $args[++$i]).FullName }
-    '--profile' { $profilePath = (Resolve-Path $args[++$i]).Path }
+    '--profile' { $profilePath = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($args[++$i]) }
     '--reseed' { $reseed = $true }
     '--dataverse-emulator' { $emulator = $true }
-    { $_ -in '-h', '--help' } { Get-Content $PSCommandPath | Select-Object -Skip 1 -First 4; exit 0 }
-    default { Write-Error "run.ps1: unknown argument '$($args[$i])' (try --help)"; exit 2 }
+    '--emulator-port' { $emulatorPort = $args[++$i] }
+    { $_ -cin '-h', '--help' } { Get-Content $PSCommandPath | Select-Object -Skip 1 -First 4; exit 0 }
+    default { [Console]::Error.WriteLine("run.ps1: unknown argument '$($args[$i])' (try --help)"); exit 2 }
   }
 }
 
 if ($verb -eq 'test') {
   dotnet build CustomerPortal.sln -c Release -nologo -clp:ErrorsOnly; if ($LASTEXITCODE) { exit $LASTEXITCODE }
   $log = New-TemporaryFile
-  $status = 0
+  $status = 0; $ErrorActionPreference = 'Continue' # Windows PowerShell 5.1 would stop at the first line dotnet test writes to stderr
   dotnet test CustomerPortal.sln -c Release --no-build -nologo 2>&1 | Tee-Object -FilePath $log; $status = $LASTEXITCODE
   # One closing line for every test assembly together: "N passed, N failed, N skipped".
-  $totals = Select-String -Path $log -Pattern 'Failed: *(\d+), Passed: *(\d+), Skipped: *(\d+)' | ForEach-Object { , $_.Matches[0].Groups }
-  '{0} passed, {1} failed, {2} skipped' -f ($totals | ForEach-Object { [int]$_[2].Value } | Measure-Object -Sum).Sum, ($totals | ForEach-Object { [int]$_[1].Value } | Measure-Object -Sum).Sum, ($totals | ForEach-Object { [int]$_[3].Value } | Measure-Object -Sum).Sum
+  $totals = Select-String -Path $log -Pattern '^(Passed|Failed)!.*Failed: *(\d+), Passed: *(\d+), Skipped: *(\d+)' | ForEach-Object { , $_.Matches[0].Groups }
+  '{0} passed, {1} failed, {2} skipped' -f ($totals | ForEach-Object { [int]$_[3].Value } | Measure-Object -Sum).Sum, ($totals | ForEach-Object { [int]$_[2].Value } | Measure-Object -Sum).Sum, ($totals | ForEach-Object { [int]$_[4].Value } | Measure-Object -Sum).Sum
   Remove-Item $log
   exit $status
 }
@@ -49,14 +50,14 @@ if ($reseed -or -not (Test-Path "$dataDir/mirror.db") -or -not (Test-Path "$data
 
 $provider = @('--DataSource:Provider=Sqlite')
 if ($emulator) {
-  # The emulator serves the seeded mirror over https://localhost:5443 with a self-signed certificate the
-  # portal trusts by its pinned SHA-256 thumbprint only; it stops when this script exits.
+  # The emulator serves the seeded mirror over https://localhost:5443 (--emulator-port) with a self-signed
+  # certificate the portal trusts by its pinned SHA-256 thumbprint only; it stops when this script exits.
   dotnet build src/CustomerPortal.DataverseEmulator -c Release -nologo -clp:ErrorsOnly; if ($LASTEXITCODE) { exit $LASTEXITCODE }
   $emulatorProcess = Start-Process dotnet -PassThru -NoNewWindow -ArgumentList @('src/CustomerPortal.DataverseEmulator/bin/Release/net10.0/CustomerPortal.DataverseEmulator.dll',
-    '--urls', "https://localhost:$emulatorPort", "--Emulator:MirrorPath=$dataDir/mirror.db", '--Logging:LogLevel:Default=Warning')
+    '--urls', "https://localhost:$emulatorPort", "`"--Emulator:MirrorPath=$dataDir/mirror.db`"", '--Logging:LogLevel:Default=Warning')
   $emulatorId = $emulatorProcess.Id
-  $null = Register-EngineEvent -SourceIdentifier PowerShell.Exiting -Action { Stop-Process -Id $emulatorId -ErrorAction SilentlyContinue }
-  for ($n = 0; $n -lt 100 -and -not ((Test-Path "$dataDir/emulator-cert.sha256") -and (Test-NetConnection 127.0.0.1 -Port $emulatorPort -InformationLevel Quiet -WarningAction SilentlyContinue 2>$null)); $n++) { Start-Sleep -Milliseconds 200 }
+  trap { Stop-Process -Id $emulatorId -ErrorAction SilentlyContinue; break }
+  for ($n = 0; $n -lt 300 -and -not ((Test-Path "$dataDir/emulator-cert.sha256") -and $(try { $tcp = [Net.Sockets.TcpClient]::new(); $tcp.ConnectAsync('127.0.0.1', $emulatorPort).Wait(1000) } catch { $false } finally { $tcp.Dispose() })); $n++) { Start-Sleep -Milliseconds 200 }
   $provider = @('--DataSource:Provider=Dataverse',
     "--DataSource:Dataverse:ConnectionString=AuthType=ClientSecret;Url=https://localhost:$emulatorPort;ClientId=00000000-0000-0000-0000-00000000c001;ClientSecret=emulator-secret",
     "--DataSource:Dataverse:Authority=https://localhost:$emulatorPort/00000000-0000-0000-0000-00000000e001",
@@ -65,4 +66,4 @@ if ($emulator) {
 
 Write-Output "Customer portal: http://localhost:$port (data in $dataDir, Ctrl+C to stop); the demo sign-ins follow once it listens"
 try { dotnet src/CustomerPortal.Web/bin/Release/net10.0/CustomerPortal.Web.dll --contentRoot "$PWD/src/CustomerPortal.Web" `
-  --urls "http://localhost:$port" --Portal:DataDirectory="$dataDir" --Portal:DemoMode=true @provider } finally { if ($emulatorProcess) { Stop-Process -Id $emulatorProcess.Id -ErrorAction SilentlyContinue } }
+  --urls "http://localhost:$port" --Portal:DataDirectory="$dataDir" --Portal:DemoMode=true @provider } finally { if ($emulatorProcess) { Stop-Process -Id $emulatorId -ErrorAction SilentlyContinue } }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CustomerPortal in one command. run.ps1 is its line-for-line twin: change both together.
 #   ./run.sh [--port N] [--data-dir DIR] [--profile PATH] [--reseed]   run the portal on the SQLite mirror
-#   ./run.sh --dataverse-emulator [...]                                the same in Dataverse mode, against the local Web API emulator
+#   ./run.sh --dataverse-emulator [--emulator-port N] [...]            the same in Dataverse mode, against the local Web API emulator
 #   ./run.sh test                                                      build and run every test
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -22,6 +22,7 @@ while [ $# -gt 0 ]; do
     --profile) profile="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
     --reseed) reseed=true; shift ;;
     --dataverse-emulator) emulator=true; shift ;;
+    --emulator-port) emulator_port="$2"; shift 2 ;;
     -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
@@ -49,14 +50,14 @@ fi
 
 provider=(--DataSource:Provider=Sqlite)
 if [ "$emulator" = true ]; then
-  # The emulator serves the seeded mirror over https://localhost:5443 with a self-signed certificate the
-  # portal trusts by its pinned SHA-256 thumbprint only; it stops when this script exits.
+  # The emulator serves the seeded mirror over https://localhost:5443 (--emulator-port) with a self-signed
+  # certificate the portal trusts by its pinned SHA-256 thumbprint only; it stops when this script exits.
   dotnet build src/CustomerPortal.DataverseEmulator -c Release -nologo -clp:ErrorsOnly
   dotnet src/CustomerPortal.DataverseEmulator/bin/Release/net10.0/CustomerPortal.DataverseEmulator.dll \
     --urls "https://localhost:$emulator_port" --Emulator:MirrorPath="$data_dir/mirror.db" --Logging:LogLevel:Default=Warning &
   emulator_pid=$!
   trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
-  for _ in $(seq 1 100); do [ -f "$data_dir/emulator-cert.sha256" ] && (exec 3<>"/dev/tcp/127.0.0.1/$emulator_port") 2>/dev/null && break; sleep 0.2; done
+  for _ in $(seq 1 300); do [ -f "$data_dir/emulator-cert.sha256" ] && (exec 3<>"/dev/tcp/127.0.0.1/$emulator_port") 2>/dev/null && break; sleep 0.2; done
   provider=(--DataSource:Provider=Dataverse
     "--DataSource:Dataverse:ConnectionString=AuthType=ClientSecret;Url=https://localhost:$emulator_port;ClientId=00000000-0000-0000-0000-00000000c001;ClientSecret=emulator-secret"
     "--DataSource:Dataverse:Authority=https://localhost:$emulator_port/00000000-0000-0000-0000-00000000e001"
