@@ -96,12 +96,12 @@ public sealed partial class ReviewModel(
         {
             Problems.Add((localizer["Ordering.Problem.NoDate"], "/Orders/New"));
         }
-        else if (date < OrderDates.EarliestReceiptDate(time))
+        else if (date < OrderingRules.EarliestReceiptDate(time))
         {
             Problems.Add((localizer["Ordering.Validation.DateInPast"], "/Orders/New"));
         }
 
-        if (string.IsNullOrWhiteSpace(draft.ShipToLine1) || string.IsNullOrWhiteSpace(draft.ShipToCity))
+        if (!OrderingRules.IsCompleteDeliveryAddress(draft.ShipToLine1, draft.ShipToCity))
         {
             Problems.Add((localizer["Ordering.Problem.NoAddress"], "/Orders/New"));
         }
@@ -113,10 +113,7 @@ public sealed partial class ReviewModel(
 
         foreach (var line in Lines.Where(l => !l.IsOrderable))
         {
-            var reason = line.Product is null ? localizer["Ordering.ProductGone"].Value
-                : line.Product.Refusal is { } refusal ? localizer.Label(refusal)
-                : localizer.Label(line.QuantityProblem ?? QuantityProblem.NotPositive);
-            Problems.Add((localizer["Ordering.Problem.Line", line.Line.Position, line.Line.ItemNumber, reason], "/Orders/Drafts/Items"));
+            Problems.Add((localizer["Ordering.Problem.Line", line.Line.Position, line.Line.ItemNumber, localizer.Label(line.Refusal!)], "/Orders/Drafts/Items"));
         }
 
         return Page();
@@ -125,13 +122,9 @@ public sealed partial class ReviewModel(
     private string Describe(SubmitRefusal refusal)
     {
         var line = refusal.LineIndex is { } index && index < Draft.Lines.Count ? Draft.Lines[index] : null;
-        var reason = refusal switch
-        {
-            { Field: { } field } => localizer["Ordering.Missing.Item", localizer.Label(field), localizer.Label(MissingOrderingField.For(field).AskWhom)].Value,
-            { Product: { } product } => localizer.Label(product),
-            { Quantity: { } quantity } => localizer.Label(quantity),
-            _ => localizer.Label(refusal.Reason),
-        };
+        var reason = refusal.Field is { } field
+            ? localizer["Ordering.Missing.Item", localizer.Label(field), localizer.Label(MissingOrderingField.For(field).AskWhom)].Value
+            : localizer.Label(refusal);
         return line is null ? reason : localizer["Ordering.Problem.Line", line.Position, line.ItemNumber, reason];
     }
 
