@@ -16,7 +16,7 @@ internal sealed class DataverseOrderEntryStore(DataverseWebApi api, ReferenceDat
 {
     private const int MaxAttempts = 10;
 
-    public async Task<SalesOrderInsert> InsertAsync(PlacedSalesOrder order, CancellationToken cancellationToken)
+    public async Task<string?> InsertAsync(PlacedSalesOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         for (var attempt = 1; ; attempt++)
@@ -25,22 +25,18 @@ internal sealed class DataverseOrderEntryStore(DataverseWebApi api, ReferenceDat
             var result = await api.PostAsync("salesorders", ToBody(order, orderNumber), cancellationToken);
             if (result.Succeeded)
             {
-                return SalesOrderInsert.Inserted(orderNumber);
-            }
-
-            if (result.Status is not (HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed))
-            {
-                throw new InvalidOperationException($"Dataverse refused the order with {(int)result.Status}: {result.ErrorCode} {result.ErrorMessage}");
+                return orderNumber;
             }
 
             // A duplicate: either this very order exists (a retry, a double click, another tab, a lost
             // response) or another process took the number.
-            if (await FindAsync(order.SalesOrderId, cancellationToken) is { } existing)
+            var conflict = result.Status is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed;
+            if (conflict && await FindAsync(order.SalesOrderId, cancellationToken) is not null)
             {
-                return SalesOrderInsert.IdTaken(existing);
+                return null;
             }
 
-            if (!IsDuplicate(result) || attempt >= MaxAttempts)
+            if (!conflict || !IsDuplicate(result) || attempt >= MaxAttempts)
             {
                 throw new InvalidOperationException($"Dataverse refused the order with {(int)result.Status}: {result.ErrorCode} {result.ErrorMessage}");
             }
@@ -192,7 +188,7 @@ internal sealed class DataverseOrderEntryStore(DataverseWebApi api, ReferenceDat
             ["shipto_country"] = address.Country,
             ["msdyn_deliveryaddressdescription"] = order.DeliveryAddressDescription,
             // statecode is not valid on create; a new order is Active, and its status reason New.
-            ["statuscode"] = (int)order.StatusReason,
+            ["statuscode"] = (int)order.Status.Reason,
             ["msdyn_processingstatus"] = (int)order.ProcessingStatus,
             ["totallineitemamount"] = order.TotalAmount,
             ["totalamountlessfreight"] = order.TotalAmount,

@@ -50,6 +50,7 @@ internal sealed class SqliteOrderEntryStore(MirrorDbContext db, OrderNumbering n
             {
                 Product = p,
                 Unit = p.DefaultUnit!.Symbol,
+                // The price in the product's default unit: the unit every portal line is ordered in.
                 Price = db.PriceListItems
                     .Where(i => i.PriceListId == priceListId && i.ProductId == p.ProductId && i.UnitId == p.DefaultUnitId)
                     .Select(i => new
@@ -72,7 +73,7 @@ internal sealed class SqliteOrderEntryStore(MirrorDbContext db, OrderNumbering n
             .Select(o => new StoredSalesOrder(o.OrderNumber, o.CustomerId, o.CompanyId, o.ContactPersonId))
             .SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<SalesOrderInsert> InsertAsync(PlacedSalesOrder order, CancellationToken cancellationToken)
+    public async Task<string?> InsertAsync(PlacedSalesOrder order, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         await gate.Writer.WaitAsync(cancellationToken);
@@ -101,7 +102,7 @@ internal sealed class SqliteOrderEntryStore(MirrorDbContext db, OrderNumbering n
         }
     }
 
-    private async Task<SalesOrderInsert> InsertOnce(PlacedSalesOrder order, CancellationToken cancellationToken)
+    private async Task<string?> InsertOnce(PlacedSalesOrder order, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -113,16 +114,16 @@ internal sealed class SqliteOrderEntryStore(MirrorDbContext db, OrderNumbering n
             await using var transaction = connection.BeginTransaction(deferred: false);
             await db.Database.UseTransactionAsync(transaction, cancellationToken);
 
-            if (await FindAsync(order.SalesOrderId, cancellationToken) is { } existing)
+            if (await db.SalesOrders.AnyAsync(o => o.SalesOrderId == order.SalesOrderId, cancellationToken))
             {
-                return SalesOrderInsert.IdTaken(existing);
+                return null;
             }
 
             var orderNumber = numbering.Format(await LastSequence(order.CompanyId, cancellationToken) + 1);
             db.SalesOrders.Add(ToRow(order, orderNumber));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return SalesOrderInsert.Inserted(orderNumber);
+            return orderNumber;
         }
         finally
         {
@@ -178,8 +179,8 @@ internal sealed class SqliteOrderEntryStore(MirrorDbContext db, OrderNumbering n
             ShipToPostalCode = address.PostalCode,
             ShipToCountry = address.Country,
             DeliveryAddressDescription = order.DeliveryAddressDescription,
-            State = order.State,
-            StatusReason = order.StatusReason,
+            State = order.Status.State,
+            StatusReason = order.Status.Reason,
             ProcessingStatus = order.ProcessingStatus,
             LineTotal = order.TotalAmount,
             TotalAmountLessFreight = order.TotalAmount,

@@ -18,9 +18,9 @@ public interface IOrderEntryStore
         Guid? priceListId, IReadOnlyCollection<string> itemNumbers, IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken);
 
     // Takes the next number of the portal's sequence in the order's legal entity and writes header and
-    // lines in one atomic operation, so no two orders get one number. When the salesorderid is already
-    // taken it writes nothing and returns the order stored under it.
-    Task<SalesOrderInsert> InsertAsync(PlacedSalesOrder order, CancellationToken cancellationToken);
+    // lines in one atomic operation, so no two orders get one number; returns the number. Null when the
+    // salesorderid is already taken: then nothing is written.
+    Task<string?> InsertAsync(PlacedSalesOrder order, CancellationToken cancellationToken);
 
     // The order stored under this salesorderid, whoever it belongs to; null when there is none.
     Task<StoredSalesOrder?> FindAsync(Guid salesOrderId, CancellationToken cancellationToken);
@@ -40,10 +40,3 @@ public sealed record ListedProduct(
 
 // Who an existing order belongs to: enough to tell a retry from an id another customer's order holds.
 public sealed record StoredSalesOrder(string OrderNumber, Guid? CustomerAccountId, Guid? CompanyId, Guid? ContactPersonId);
-
-public sealed record SalesOrderInsert(string? OrderNumber, StoredSalesOrder? AlreadyStored)
-{
-    public static SalesOrderInsert Inserted(string orderNumber) => new(orderNumber, null);
-
-    public static SalesOrderInsert IdTaken(StoredSalesOrder stored) => new(null, stored);
-}

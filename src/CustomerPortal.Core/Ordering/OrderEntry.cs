@@ -29,17 +29,16 @@ public sealed class OrderEntry(IOrderEntryStore store, TimeProvider time) : IOrd
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(order);
         var (placed, refusals) = await PlaceAsync(scope, order, cancellationToken);
-        if (placed is null)
+        if (placed is not null && await store.InsertAsync(placed, cancellationToken) is { } orderNumber)
         {
-            // A retry of an order already placed (a double click, a lost response, a receipt date that has
-            // passed since) gets that order back, not the reasons a new order would be refused.
-            return await store.FindAsync(order.SalesOrderId, cancellationToken) is { } stored
-                ? AnswerFor(scope, stored)
-                : SubmitResult.Refused(refusals);
+            return SubmitResult.Created(orderNumber);
         }
 
-        var written = await store.InsertAsync(placed, cancellationToken);
-        return written.AlreadyStored is { } existing ? AnswerFor(scope, existing) : SubmitResult.Created(written.OrderNumber!);
+        // Nothing written. A retry of an order already placed (a double click, a lost response, a receipt
+        // date that has passed since) gets that order back, not the reasons a new order would be refused.
+        return await store.FindAsync(order.SalesOrderId, cancellationToken) is { } stored ? AnswerFor(scope, stored)
+            : placed is null ? SubmitResult.Refused(refusals)
+            : throw new InvalidOperationException($"The data source reported sales order {order.SalesOrderId} as taken but cannot find it.");
     }
 
     // The order as it will be written, or why it cannot be: the order as a whole first, then the
@@ -76,7 +75,7 @@ public sealed class OrderEntry(IOrderEntryStore store, TimeProvider time) : IOrd
         CustomerScope scope, OrderingContact contact, OrderingDefaults defaults, NewSalesOrder order, Dictionary<Guid, PricedProduct> products)
     {
         var address = order.DeliveryAddress;
-        var customerName = defaults.Customer!.Name;
+        var customer = defaults.Customer!.Name;
         return new PlacedSalesOrder(
             order.SalesOrderId,
             scope.CompanyId,
@@ -90,9 +89,7 @@ public sealed class OrderEntry(IOrderEntryStore store, TimeProvider time) : IOrd
             // Shown, not asked: the ship-to country comes from the contact, as in Microsoft's template.
             new PostalAddress(Blank(address.Line1), Blank(address.Line2), Blank(address.City), Blank(address.StateOrProvince),
                 Blank(address.PostalCode), defaults.ShipToCountry),
-            customerName.Length <= OrderingRules.MaxDeliveryAddressDescriptionLength
-                ? customerName
-                : customerName[..OrderingRules.MaxDeliveryAddressDescriptionLength],
+            customer[..Math.Min(customer.Length, OrderingRules.MaxDeliveryAddressDescriptionLength)],
             Blank(order.RequisitionNumber),
             Blank(order.CustomerReference),
             [

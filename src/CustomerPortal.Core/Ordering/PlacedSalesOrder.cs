@@ -25,12 +25,8 @@ public sealed record PlacedSalesOrder(
 
     // What dual-write expects on an order created outside Supply Chain Management.
     public SalesOrderType OrderType { get; init; } = OrderingRules.NewOrderType;
-
     public ProcessingStatus ProcessingStatus { get; init; } = OrderingRules.NewOrderProcessingStatus;
-
-    public SalesOrderState State { get; init; } = OrderingRules.NewOrderStatus.State;
-
-    public SalesOrderStatusReason StatusReason { get; init; } = OrderingRules.NewOrderStatus.Reason;
+    public (SalesOrderState State, SalesOrderStatusReason Reason) Status { get; init; } = OrderingRules.NewOrderStatus;
 }
 
 // LineNumber counts from 1 and is both the line's sequence number and its line item number.

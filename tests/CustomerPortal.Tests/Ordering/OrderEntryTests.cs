@@ -294,17 +294,23 @@ public sealed class OrderEntryTests
                 [.. Products.Values.Where(p => itemNumbers.Contains(p.ItemNumber, comparer) || productIds.Contains(p.ProductId))]);
         }
 
-        public Task<SalesOrderInsert> InsertAsync(PlacedSalesOrder order, CancellationToken cancellationToken)
+        // TakenOnInsert: another request's insert of the same id lands between the checks and this one.
+        public Task<string?> InsertAsync(PlacedSalesOrder order, CancellationToken cancellationToken)
         {
-            if (TakenOnInsert is { } taken || _orders.TryGetValue(order.SalesOrderId, out taken))
+            if (TakenOnInsert is { } taken)
             {
-                return Task.FromResult(SalesOrderInsert.IdTaken(taken));
+                _orders[order.SalesOrderId] = taken;
+            }
+
+            if (_orders.ContainsKey(order.SalesOrderId))
+            {
+                return Task.FromResult<string?>(null);
             }
 
             var number = OrderNumbering.Default.Format(Inserted.Count + 1);
             Inserted.Add(order);
             _orders[order.SalesOrderId] = new StoredSalesOrder(number, order.CustomerAccountId, order.CompanyId, order.ContactPersonId);
-            return Task.FromResult(SalesOrderInsert.Inserted(number));
+            return Task.FromResult<string?>(number);
         }
 
         public Task<StoredSalesOrder?> FindAsync(Guid salesOrderId, CancellationToken cancellationToken) =>
