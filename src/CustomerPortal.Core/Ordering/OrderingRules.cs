@@ -75,10 +75,6 @@ public static class OrderingRules
         return DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(-12));
     }
 
-    // Street and city are what a carrier cannot do without; the other parts are optional.
-    public static bool IsCompleteDeliveryAddress(string? line1, string? city) =>
-        !string.IsNullOrWhiteSpace(line1) && !string.IsNullOrWhiteSpace(city);
-
     // What is refused before anything is written: the order as a whole...
     public static List<SubmitRefusal> CheckOrder(NewSalesOrder order, DateOnly earliestReceiptDate)
     {
@@ -89,7 +85,8 @@ public static class OrderingRules
         if (order.Lines.Count > MaxLines) refusals.Add(new SubmitRefusal(SubmitRefusalReason.TooManyLines));
         if (order.RequestedReceiptDate == default) refusals.Add(new SubmitRefusal(SubmitRefusalReason.MissingRequestedReceiptDate));
         else if (order.RequestedReceiptDate < earliestReceiptDate) refusals.Add(new SubmitRefusal(SubmitRefusalReason.RequestedReceiptDateTooEarly));
-        if (!IsCompleteDeliveryAddress(address.Line1, address.City)) refusals.Add(new SubmitRefusal(SubmitRefusalReason.MissingDeliveryAddress));
+        // Street and city are what a carrier cannot do without; the other parts are optional.
+        if (string.IsNullOrWhiteSpace(address.Line1) || string.IsNullOrWhiteSpace(address.City)) refusals.Add(new SubmitRefusal(SubmitRefusalReason.MissingDeliveryAddress));
         if ((order.RequisitionNumber?.Length ?? 0) > MaxRequisitionNumberLength
             || (order.CustomerReference?.Length ?? 0) > MaxCustomerReferenceLength
             || new[] { address.Line1, address.Line2, address.City, address.StateOrProvince, address.PostalCode }

@@ -92,23 +92,11 @@ public sealed partial class ReviewModel(
         Lines = DraftLinePrice.For(draft.Lines, products);
         Total = DraftLinePrice.Total(Lines);
 
-        if (draft.RequestedReceiptDate is not { } date)
+        // The submit's own check of the order as a whole, so the review shows exactly what a submit would refuse.
+        foreach (var refusal in OrderingRules.CheckOrder(ToNewSalesOrder(draft), OrderingRules.EarliestReceiptDate(time)))
         {
-            Problems.Add((localizer["Ordering.Problem.NoDate"], "/Orders/New"));
-        }
-        else if (date < OrderingRules.EarliestReceiptDate(time))
-        {
-            Problems.Add((localizer["Ordering.Validation.DateInPast"], "/Orders/New"));
-        }
-
-        if (!OrderingRules.IsCompleteDeliveryAddress(draft.ShipToLine1, draft.ShipToCity))
-        {
-            Problems.Add((localizer["Ordering.Problem.NoAddress"], "/Orders/New"));
-        }
-
-        if (draft.Lines.Count == 0)
-        {
-            Problems.Add((localizer["Ordering.Problem.NoLines"], "/Orders/Drafts/Items"));
+            var fixedOn = refusal.Reason is SubmitRefusalReason.NoLines or SubmitRefusalReason.TooManyLines ? "/Orders/Drafts/Items" : "/Orders/New";
+            Problems.Add((localizer.Label(refusal), fixedOn));
         }
 
         foreach (var line in Lines.Where(l => !l.IsOrderable))
@@ -130,7 +118,8 @@ public sealed partial class ReviewModel(
 
     private static NewSalesOrder ToNewSalesOrder(OrderDraft draft) => new(
         draft.SalesOrderId,
-        draft.RequestedReceiptDate!.Value,
+        // No date yet is the default date, which the check refuses.
+        draft.RequestedReceiptDate ?? default,
         new PostalAddress(draft.ShipToLine1, draft.ShipToLine2, draft.ShipToCity, draft.ShipToStateOrProvince, draft.ShipToPostalCode, null),
         draft.RequisitionNumber,
         draft.CustomerReference,
