@@ -16,6 +16,7 @@ public sealed class OrderEntryTests
     private static readonly ListedProduct Retired = Listed("A00003", ProductState.Retired, null, null);
     private static readonly ListedProduct Unlisted = Listed("A00004", ProductState.Active, null, null);
     private static readonly ListedProduct SoldInEuros = Listed("A00005", ProductState.Active, 3m, Euro);
+    private static readonly ListedProduct InDraft = Listed("A00006", ProductState.Draft, 1m, Dollar);
 
     // 03:00 UTC: still the day before for a customer 12 hours behind, so that day is the earliest receipt date.
     private readonly FixedTime _time = new(new DateTimeOffset(2026, 6, 10, 3, 0, 0, TimeSpan.Zero));
@@ -111,7 +112,7 @@ public sealed class OrderEntryTests
     public async Task EachLineThatCannotBeOrderedIsRefusedWithItsReasonAndNothingIsWritten()
     {
         var order = Order((Bolt, 1m), (Retired, 1m), (Unlisted, 1m), (SoldInEuros, 1m), (Listed("GONE", ProductState.Active, 1m, Dollar), 1m),
-            (Bolt, 1.5m), (Bolt, 0m), (Bolt, OrderingRules.MaxQuantity + 1), (Cable, 0.001m));
+            (Bolt, 1.5m), (Bolt, 0m), (Bolt, OrderingRules.MaxQuantity + 1), (Cable, 0.001m), (InDraft, 1m));
 
         var result = await NewEntry().SubmitAsync(Buyer, order, Ct);
 
@@ -125,6 +126,7 @@ public sealed class OrderEntryTests
                 new SubmitRefusal(SubmitRefusalReason.InvalidQuantity, 6, Quantity: QuantityProblem.NotPositive),
                 new SubmitRefusal(SubmitRefusalReason.InvalidQuantity, 7, Quantity: QuantityProblem.TooLarge),
                 new SubmitRefusal(SubmitRefusalReason.InvalidQuantity, 8, Quantity: QuantityProblem.TooManyDecimals),
+                new SubmitRefusal(SubmitRefusalReason.ProductNotOrderable, 9, Product: ProductRefusal.NotActive),
             ],
             result.Refusals);
         Assert.Empty(_store.Inserted);
@@ -270,7 +272,7 @@ public sealed class OrderEntryTests
             "United States");
 
         public Dictionary<Guid, ListedProduct> Products { get; } =
-            new[] { Bolt, Cable, Retired, Unlisted, SoldInEuros }.ToDictionary(p => p.ProductId);
+            new[] { Bolt, Cable, Retired, Unlisted, SoldInEuros, InDraft }.ToDictionary(p => p.ProductId);
 
         public bool CaseInsensitive { get; set; }
 
