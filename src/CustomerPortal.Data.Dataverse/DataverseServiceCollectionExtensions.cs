@@ -64,7 +64,8 @@ public static class DataverseServiceCollectionExtensions
         services.AddScoped<ICustomerAccountStore, DataverseCustomerAccountStore>();
         services.AddScoped<IProductCatalog, DataverseProductCatalog>();
         services.AddScoped<IContactDirectory, DataverseContactDirectory>();
-        services.AddScoped<IOrderEntry, DataverseOrderEntry>();
+        services.AddScoped<IOrderEntryStore, DataverseOrderEntryStore>();
+        services.AddScoped<IOrderEntry, OrderEntry>();
         services.AddScoped<IDataSourceHealth, DataverseDataSourceHealth>();
         return services;
     }

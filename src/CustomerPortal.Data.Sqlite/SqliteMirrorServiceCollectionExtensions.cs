@@ -38,7 +38,9 @@ public static class SqliteMirrorServiceCollectionExtensions
         // The host may register its configured numbering; the default prefix otherwise.
         services.TryAddSingleton(OrderNumbering.Default);
         services.AddSingleton<SqliteWriteGate>();
-        services.AddScoped<IOrderEntry, SqliteOrderEntry>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<IOrderEntryStore, SqliteOrderEntryStore>();
+        services.AddScoped<IOrderEntry, OrderEntry>();
         return services;
     }
 }

@@ -1,9 +1,8 @@
 namespace CustomerPortal.Core.Ordering;
 
-// The write side of the port: what placing a sales order needs from a data source. Shaped so that
-// Dataverse can serve each call in one or two Web API requests: defaults are one contact read with
-// its account expanded, product lookups hit cached reference data, and a submit is one deep insert
-// (salesorder with order_details) under a salesorderid the portal chose when the draft was created.
+// Placing a sales order, as the order pages see it. One implementation, OrderEntry, over whichever data
+// source is configured (IOrderEntryStore); a submit writes under the salesorderid the portal chose
+// when the draft was created.
 public interface IOrderEntry
 {
     // What a new order takes from the signed-in contact and their customer account, and what is missing.
@@ -15,8 +14,8 @@ public interface IOrderEntry
     Task<IReadOnlyList<OrderableProduct>> LookUpAsync(
         CustomerScope scope, IReadOnlyCollection<string> itemNumbers, IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken);
 
-    // Writes the order and all its lines in one atomic operation, priced and defaulted by the data
-    // source from the scope (never from the caller). Idempotent on SalesOrderId: submitting an id that
+    // Writes the order and all its lines in one atomic operation, priced and defaulted from the scope
+    // (never from the caller). Idempotent on SalesOrderId: submitting an id that
     // already exists for this scope returns that order and writes nothing.
     Task<SubmitResult> SubmitAsync(CustomerScope scope, NewSalesOrder order, CancellationToken cancellationToken);
 }

@@ -3,7 +3,8 @@ using CustomerPortal.Core.Products;
 
 namespace CustomerPortal.Core.Ordering;
 
-// The rules every data source applies the same way when an order is placed.
+// The rules of placing an order, in one place: OrderEntry enforces them on submit, and the pages
+// call the same methods to say early what a submit would refuse.
 public static class OrderingRules
 {
     // Orders can be long, but a paste of thousands of lines is a mistake, not an order.
@@ -66,18 +67,30 @@ public static class OrderingRules
 
     public static decimal Total(IEnumerable<(decimal Quantity, decimal UnitPrice)> lines, Currency currency) =>
         lines.Sum(line => LineAmount(line.Quantity, line.UnitPrice, currency));
-    // What every data source refuses before it writes anything: the order as a whole...
-    public static List<SubmitRefusal> CheckOrder(NewSalesOrder order)
+    // "Not in the past" for a customer anywhere: nobody's calendar is more than 12 hours behind UTC,
+    // so yesterday in UTC can still be today for them late in the evening in the Americas.
+    public static DateOnly EarliestReceiptDate(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(-12));
+    }
+
+    // What is refused before anything is written: the order as a whole...
+    public static List<SubmitRefusal> CheckOrder(NewSalesOrder order, DateOnly earliestReceiptDate)
     {
         ArgumentNullException.ThrowIfNull(order);
+        var address = order.DeliveryAddress;
         var refusals = new List<SubmitRefusal>();
         if (order.Lines.Count == 0) refusals.Add(new SubmitRefusal(SubmitRefusalReason.NoLines));
         if (order.Lines.Count > MaxLines) refusals.Add(new SubmitRefusal(SubmitRefusalReason.TooManyLines));
         if (order.RequestedReceiptDate == default) refusals.Add(new SubmitRefusal(SubmitRefusalReason.MissingRequestedReceiptDate));
+        else if (order.RequestedReceiptDate < earliestReceiptDate) refusals.Add(new SubmitRefusal(SubmitRefusalReason.RequestedReceiptDateTooEarly));
+        // Street and city are what a carrier cannot do without; the other parts are optional.
+        if (string.IsNullOrWhiteSpace(address.Line1) || string.IsNullOrWhiteSpace(address.City)) refusals.Add(new SubmitRefusal(SubmitRefusalReason.MissingDeliveryAddress));
         if ((order.RequisitionNumber?.Length ?? 0) > MaxRequisitionNumberLength
             || (order.CustomerReference?.Length ?? 0) > MaxCustomerReferenceLength
-            || new[] { order.DeliveryAddress.Line1, order.DeliveryAddress.Line2, order.DeliveryAddress.City,
-                order.DeliveryAddress.StateOrProvince, order.DeliveryAddress.PostalCode }.Any(part => (part?.Length ?? 0) > MaxAddressLineLength))
+            || new[] { address.Line1, address.Line2, address.City, address.StateOrProvince, address.PostalCode }
+                .Any(part => (part?.Length ?? 0) > MaxAddressLineLength))
         {
             refusals.Add(new SubmitRefusal(SubmitRefusalReason.TextTooLong));
         }
@@ -90,26 +103,21 @@ public static class OrderingRules
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(products);
-        var refusals = new List<SubmitRefusal>();
-        for (var i = 0; i < order.Lines.Count; i++)
-        {
-            var line = order.Lines[i];
-            if (!products.TryGetValue(line.ProductId, out var product))
-            {
-                refusals.Add(new SubmitRefusal(SubmitRefusalReason.UnknownProduct, i));
-            }
-            else if (!product.IsOrderable)
-            {
-                refusals.Add(new SubmitRefusal(SubmitRefusalReason.ProductNotOrderable, i, Product: product.Refusal ?? ProductRefusal.NotOnPriceList));
-            }
-            else if (CheckQuantity(line.Quantity, product.QuantityDecimals) is { } problem)
-            {
-                refusals.Add(new SubmitRefusal(SubmitRefusalReason.InvalidQuantity, i, Quantity: problem));
-            }
-        }
-
-        return refusals;
+        return
+        [
+            .. order.Lines.Select((line, i) => CheckLine(products.GetValueOrDefault(line.ProductId), line.Quantity) is { } refusal
+                ? refusal with { LineIndex = i }
+                : null).OfType<SubmitRefusal>(),
+        ];
     }
+
+    // Can this quantity of this product go on an order: the one check behind every page that adds,
+    // copies, prices or reviews a line, and behind the submit. A null product is one that no longer exists.
+    public static SubmitRefusal? CheckLine(OrderableProduct? product, decimal quantity) =>
+        product is null ? new SubmitRefusal(SubmitRefusalReason.UnknownProduct)
+        : !product.IsOrderable ? new SubmitRefusal(SubmitRefusalReason.ProductNotOrderable, Product: product.Refusal ?? ProductRefusal.NotOnPriceList)
+        : CheckQuantity(quantity, product.QuantityDecimals) is { } problem ? new SubmitRefusal(SubmitRefusalReason.InvalidQuantity, Quantity: problem)
+        : null;
 
     // The order defaults of Microsoft's template, from the contact. The contact only counts for the
     // account and legal entity of the scope: a contact moved to another account since sign-in orders

@@ -39,4 +39,6 @@ public enum SubmitRefusalReason
     MissingRequestedReceiptDate = 8,
     // The id is taken by an order this scope may not see; never overwritten, never revealed.
     IdInUse = 9,
+    RequestedReceiptDateTooEarly = 10,
+    MissingDeliveryAddress = 11,
 }

@@ -1,3 +1,4 @@
+using CustomerPortal.Core.Ordering;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerPortal.Web.Localization;
@@ -10,5 +11,17 @@ public static class StringLocalizerExtensions
     {
         ArgumentNullException.ThrowIfNull(localizer);
         return localizer[$"{typeof(TEnum).Name}.{value}"];
+    }
+
+    // Why an order or a line is refused: the product's or the quantity's own reason when there is one.
+    public static string Label(this IStringLocalizer localizer, SubmitRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return refusal switch
+        {
+            { Product: { } product } => localizer.Label(product),
+            { Quantity: { } quantity } => localizer.Label(quantity),
+            _ => localizer.Label(refusal.Reason),
+        };
     }
 }

@@ -4,14 +4,15 @@ using CustomerPortal.PortalStore.Drafts;
 namespace CustomerPortal.Web.Ordering;
 
 // A draft line as the items and review steps show it: priced again from the data source every time,
-// so what the customer reviews is what the submit will write. Amount is null when the line cannot be ordered.
+// so what the customer reviews is what the submit will write. Refusal says why the line cannot be
+// ordered, with the submit's own check; Amount is null then.
 public sealed record DraftLinePrice(
     OrderDraftLine Line,
     OrderableProduct? Product,
     decimal? Amount,
-    QuantityProblem? QuantityProblem)
+    SubmitRefusal? Refusal)
 {
-    public bool IsOrderable => Product is { IsOrderable: true } && QuantityProblem is null;
+    public bool IsOrderable => Refusal is null;
 
     public static IReadOnlyList<DraftLinePrice> For(IEnumerable<OrderDraftLine> lines, IReadOnlyList<OrderableProduct> products)
     {
@@ -21,11 +22,9 @@ public sealed record DraftLinePrice(
             .. lines.Select(line =>
             {
                 var product = byId.GetValueOrDefault(line.ProductId);
-                var problem = product is null ? null : OrderingRules.CheckQuantity(line.Quantity, product.QuantityDecimals);
-                var amount = product is { IsOrderable: true } && problem is null
-                    ? OrderingRules.LineAmount(line.Quantity, product.UnitPrice!.Value, product.Currency!)
-                    : (decimal?)null;
-                return new DraftLinePrice(line, product, amount, problem);
+                var refusal = OrderingRules.CheckLine(product, line.Quantity);
+                var amount = refusal is null ? OrderingRules.LineAmount(line.Quantity, product!.UnitPrice!.Value, product.Currency!) : (decimal?)null;
+                return new DraftLinePrice(line, product, amount, refusal);
             }),
         ];
     }

@@ -440,7 +440,7 @@ public abstract class DataSourceContract(SeededDemoMirror mirror)
         using var other = one.Fork();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(
-            () => (i % 2 == 0 ? one : other).Ordering.SubmitAsync(Mirror.Representative, NewOrder((product.ProductId, 1m)), Ct), Ct)));
+            () => (i % 2 == 0 ? one : other).SubmitInOwnRequestAsync(Mirror.Representative, NewOrder((product.ProductId, 1m)), Ct), Ct)));
 
         Assert.All(results, r => Assert.Equal(SubmitOutcome.Created, r.Outcome));
         var numbers = results.Select(r => r.OrderNumber!).Order(StringComparer.Ordinal).ToList();
@@ -484,6 +484,26 @@ public abstract class DataSourceContract(SeededDemoMirror mirror)
         Assert.Equal([new SubmitRefusal(SubmitRefusalReason.TextTooLong)], tooLong.Refusals);
         var ours = await source.Orders.ListAsync(Mirror.Representative, new SalesOrderQuery(Search: OrderNumbering.DefaultPrefix), Ct);
         Assert.Empty(ours.Items);
+    }
+
+    [Fact]
+    public async Task ASubmittedOrderIsInvoicedToTheInvoiceAccountTheOrderingDefaultsShow()
+    {
+        using var source = OpenWritableCopy();
+        var (product, _) = PricedProducts(1);
+        var order = NewOrder((product.ProductId, 1m));
+        var defaults = await source.Ordering.GetDefaultsAsync(Mirror.Representative, Ct);
+
+        var result = await source.Ordering.SubmitAsync(Mirror.Representative, order, Ct);
+
+        Assert.Equal(SubmitOutcome.Created, result.Outcome);
+        using var db = source.OpenMirror();
+        var written = await db.SalesOrders.AsNoTracking().Where(o => o.SalesOrderId == order.SalesOrderId)
+            .Select(o => new { o.InvoiceCustomerId, ContactsAccount = db.Contacts.Single(c => c.ContactId == o.ContactPersonId).AccountId })
+            .SingleAsync(Ct);
+        // Microsoft's template invoices the ordering customer account; the review page shows it before the submit.
+        Assert.Equal(written.ContactsAccount, written.InvoiceCustomerId);
+        Assert.Equal(defaults.InvoiceAccount?.AccountId, written.InvoiceCustomerId);
     }
 
     [Fact]

@@ -22,9 +22,11 @@ public sealed class SqliteWritableDataSource : WritableDataSource
         _scope = _services.CreateScope();
     }
 
-    public string MirrorPath { get; }
+    public override string MirrorPath { get; }
 
     public override ISalesOrderStore Orders => _scope.ServiceProvider.GetRequiredService<ISalesOrderStore>();
+
+    protected override IServiceProvider Services => _services;
 
     public override IOrderEntry Ordering => _scope.ServiceProvider.GetRequiredService<IOrderEntry>();
 

@@ -1,5 +1,9 @@
+using CustomerPortal.Core;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
+using CustomerPortal.Data.Sqlite.Mirror;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerPortal.Tests.DataSource;
 
@@ -12,6 +16,22 @@ public abstract class WritableDataSource : IDisposable
     public abstract IOrderEntry Ordering { get; }
 
     public abstract WritableDataSource Fork();
+
+    // A submit in a page request of its own, as the portal makes concurrent submits: each request has
+    // its own scope (and so its own database context), only the process is shared.
+    public async Task<SubmitResult> SubmitInOwnRequestAsync(CustomerScope scope, NewSalesOrder order, CancellationToken cancellationToken)
+    {
+        using var request = Services.CreateScope();
+        return await request.ServiceProvider.GetRequiredService<IOrderEntry>().SubmitAsync(scope, order, cancellationToken);
+    }
+
+    protected abstract IServiceProvider Services { get; }
+
+    // The mirror file the writes land in (through the emulator, in Dataverse mode): to read back a
+    // column the port does not return.
+    public abstract string MirrorPath { get; }
+
+    internal MirrorDbContext OpenMirror() => new(new DbContextOptionsBuilder<MirrorDbContext>().UseSqlite($"Data Source={MirrorPath}").Options);
 
     public void Dispose()
     {

@@ -51,28 +51,33 @@ public sealed class DataverseWritableDataSource : WritableDataSource
     private readonly ServiceProvider _services;
     private readonly IServiceScope _scope;
 
-    private DataverseWritableDataSource(SqliteWritableDataSource? copy, EmulatorProcess? emulator, EmulatorProcess target)
+    private DataverseWritableDataSource(SqliteWritableDataSource? copy, EmulatorProcess? emulator, EmulatorProcess target, string mirrorPath)
     {
         (_copy, _emulator) = (copy, emulator);
         Target = target;
+        MirrorPath = mirrorPath;
         _services = target.CreateAdapter();
         _scope = _services.CreateScope();
     }
 
     public EmulatorProcess Target { get; }
 
+    public override string MirrorPath { get; }
+
     public override ISalesOrderStore Orders => _scope.ServiceProvider.GetRequiredService<ISalesOrderStore>();
 
     public override IOrderEntry Ordering => _scope.ServiceProvider.GetRequiredService<IOrderEntry>();
+
+    protected override IServiceProvider Services => _services;
 
     public static DataverseWritableDataSource OverCopyOf(string seededMirrorPath)
     {
         var copy = SqliteWritableDataSource.CopyOf(seededMirrorPath);
         var emulator = new EmulatorProcess(copy.MirrorPath);
-        return new DataverseWritableDataSource(copy, emulator, emulator);
+        return new DataverseWritableDataSource(copy, emulator, emulator, copy.MirrorPath);
     }
 
-    public override WritableDataSource Fork() => new DataverseWritableDataSource(null, null, Target);
+    public override WritableDataSource Fork() => new DataverseWritableDataSource(null, null, Target, MirrorPath);
 
     protected override void Dispose(bool disposing)
     {

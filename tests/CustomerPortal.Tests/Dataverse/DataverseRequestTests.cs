@@ -269,6 +269,7 @@ public sealed class DataverseRequestTests
         Assert.Equal(order.SalesOrderId.ToString(), body.GetProperty("salesorderid").GetString());
         Assert.Equal("CP-0000002", body.GetProperty("msdyn_salesordernumber").GetString());
         Assert.Equal($"/accounts({Buyer.AccountId})", body.GetProperty("customerid_account@odata.bind").GetString());
+        Assert.Equal($"/accounts({Buyer.AccountId})", body.GetProperty("msdyn_invoicecustomerid_account@odata.bind").GetString());
         Assert.Equal($"/cdm_companies({Buyer.CompanyId})", body.GetProperty("msdyn_company@odata.bind").GetString());
         Assert.Equal($"/contacts({Buyer.ContactId})", body.GetProperty("msdyn_contactperson@odata.bind").GetString());
         Assert.Equal($"/pricelevels({Buyer.PriceListId})", body.GetProperty("pricelevelid@odata.bind").GetString());

@@ -104,7 +104,7 @@ public sealed class OrderingRulesTests
         var address = new PostalAddress("1 Main St", null, "Springfield", null, "12345", "United States");
         var empty = new NewSalesOrder(Guid.NewGuid(), new DateOnly(2026, 12, 1), address, new string('R', 21), null, []);
 
-        var refusals = OrderingRules.CheckOrder(empty).Select(r => r.Reason).ToList();
+        var refusals = OrderingRules.CheckOrder(empty, new DateOnly(2026, 11, 1)).Select(r => r.Reason).ToList();
 
         Assert.Equal([SubmitRefusalReason.NoLines, SubmitRefusalReason.TextTooLong], refusals);
     }
@@ -130,5 +130,17 @@ public sealed class OrderingRulesTests
             [(SubmitRefusalReason.InvalidQuantity, (int?)1), (SubmitRefusalReason.ProductNotOrderable, 2), (SubmitRefusalReason.UnknownProduct, 3)],
             refusals.Select(r => (r.Reason, r.LineIndex)));
         Assert.Equal(ProductRefusal.Retired, refusals[1].Product);
+    }
+
+    [Fact]
+    public void ALineIsOrderableOnlyWhenItsProductExistsIsPricedAndTheQuantityFitsItsUnit()
+    {
+        var priced = new OrderableProduct(Guid.NewGuid(), "A00001", "Turntable", ProductState.Active, "ea", 0, 100m, Dollar, null);
+        var unpriced = priced with { UnitPrice = null, Currency = null };
+
+        Assert.Null(OrderingRules.CheckLine(priced, 2));
+        Assert.Equal(new SubmitRefusal(SubmitRefusalReason.UnknownProduct), OrderingRules.CheckLine(null, 2));
+        Assert.Equal(new SubmitRefusal(SubmitRefusalReason.ProductNotOrderable, Product: ProductRefusal.NotOnPriceList), OrderingRules.CheckLine(unpriced, 2));
+        Assert.Equal(new SubmitRefusal(SubmitRefusalReason.InvalidQuantity, Quantity: QuantityProblem.TooManyDecimals), OrderingRules.CheckLine(priced, 0.5m));
     }
 }

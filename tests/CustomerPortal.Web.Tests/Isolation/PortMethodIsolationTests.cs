@@ -22,6 +22,8 @@ public sealed class PortMethodIsolationTests(SeededPortalData data) : IClassFixt
     private static readonly string[] Unscoped =
     [
         "IContactDirectory.FindAsync", "IContactDirectory.FindManyAsync", "IContactDirectory.SearchAsync", "IContactDirectory.FindCandidateAsync", "IDataSourceHealth.CheckAsync",
+        // The data source's side of OrderEntry, which applies the scope before and after every call (probed as IOrderEntry below).
+        "IOrderEntryStore.ReadContactAsync", "IOrderEntryStore.LookUpAsync", "IOrderEntryStore.InsertAsync", "IOrderEntryStore.FindAsync",
     ];
 
     private static readonly string[] Probed =

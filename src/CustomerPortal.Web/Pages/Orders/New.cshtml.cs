@@ -23,7 +23,7 @@ public sealed class NewModel(IOrderEntry ordering, OrderDraftStore drafts, TimeP
 
     public bool IsExistingDraft { get; private set; }
 
-    public DateOnly EarliestReceiptDate => OrderDates.EarliestReceiptDate(time);
+    public DateOnly EarliestReceiptDate => OrderingRules.EarliestReceiptDate(time);
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {

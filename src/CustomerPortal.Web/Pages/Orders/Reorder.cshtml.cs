@@ -56,14 +56,9 @@ public sealed class ReorderModel(
         var notCopied = new List<string>();
         foreach (var line in chosen)
         {
-            var reason = Products.GetValueOrDefault(line.ItemNumber) is not { } product ? localizer["Ordering.ProductGone"].Value
-                : product.Refusal is { } refusal ? localizer.Label(refusal)
-                : !product.IsOrderable ? localizer.Label(ProductRefusal.NotOnPriceList)
-                : OrderingRules.CheckQuantity(line.Quantity, product.QuantityDecimals) is { } problem ? localizer.Label(problem)
-                : null;
-            if (reason is not null)
+            if (OrderingRules.CheckLine(Products.GetValueOrDefault(line.ItemNumber), line.Quantity) is { } refusal)
             {
-                notCopied.Add(localizer["Ordering.Problem.Line", line.LineNumber, line.ItemNumber, reason]);
+                notCopied.Add(localizer["Ordering.Problem.Line", line.LineNumber, line.ItemNumber, localizer.Label(refusal)]);
                 continue;
             }
 
@@ -94,9 +89,7 @@ public sealed class ReorderModel(
     public string? ReasonFor(SalesOrderLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return Products.GetValueOrDefault(line.ItemNumber) is not { } product ? localizer["Ordering.ProductGone"]
-            : product.Refusal is { } refusal ? localizer.Label(refusal)
-            : null;
+        return OrderingRules.CheckLine(Products.GetValueOrDefault(line.ItemNumber), line.Quantity) is { } refusal ? localizer.Label(refusal) : null;
     }
 
     private async Task<IActionResult> LoadAsync(string number, CancellationToken cancellationToken)

@@ -95,17 +95,18 @@ public sealed class ItemsModel(
             var product = products.FirstOrDefault(p => string.Equals(p.ItemNumber, add.ItemNumber!.Trim(), StringComparison.OrdinalIgnoreCase));
             var existing = product is null ? null : Draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId);
             var quantity = add.Quantity!.Value + (existing?.Quantity ?? 0);
+            var refusal = OrderingRules.CheckLine(product, quantity);
             if (product is null)
             {
                 ModelState.AddModelError("add.ItemNumber", localizer["Ordering.UnknownItem", add.ItemNumber!.Trim()]);
             }
-            else if (!product.IsOrderable)
-            {
-                ModelState.AddModelError("add.ItemNumber", localizer.Label(product.Refusal ?? ProductRefusal.NotOnPriceList));
-            }
-            else if (OrderingRules.CheckQuantity(quantity, product.QuantityDecimals) is { } problem)
+            else if (refusal is { Quantity: { } problem })
             {
                 ModelState.AddModelError("add.Quantity", QuantityMessage(problem, product));
+            }
+            else if (refusal is not null)
+            {
+                ModelState.AddModelError("add.ItemNumber", localizer.Label(refusal));
             }
             else if (existing is null && Draft.Lines.Count >= OrderingRules.MaxLines)
             {
@@ -211,10 +212,13 @@ public sealed class ItemsModel(
             var merged = line.Quantity + (product is null ? 0 : Draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId)?.Quantity ?? 0);
             var problem = line.Problem
                 ?? (product is null ? QuickEntryProblem.UnknownItem
-                    : !product.IsOrderable ? QuickEntryProblem.NotOrderable
-                    : OrderingRules.CheckQuantity(merged!.Value, product.QuantityDecimals) is not null ? QuickEntryProblem.InvalidQuantity
-                    : Draft.Lines.Count >= OrderingRules.MaxLines && Draft.Lines.All(l => l.ProductId != product.ProductId) ? QuickEntryProblem.TooManyLines
-                    : null);
+                    : OrderingRules.CheckLine(product, merged!.Value)?.Reason switch
+                    {
+                        SubmitRefusalReason.InvalidQuantity => QuickEntryProblem.InvalidQuantity,
+                        not null => QuickEntryProblem.NotOrderable,
+                        null when Draft.Lines.Count >= OrderingRules.MaxLines && Draft.Lines.All(l => l.ProductId != product.ProductId) => QuickEntryProblem.TooManyLines,
+                        null => (QuickEntryProblem?)null,
+                    });
             if (problem is null)
             {
                 AddOrMerge(product!, line.Quantity!.Value);

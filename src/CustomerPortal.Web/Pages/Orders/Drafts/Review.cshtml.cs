@@ -92,31 +92,16 @@ public sealed partial class ReviewModel(
         Lines = DraftLinePrice.For(draft.Lines, products);
         Total = DraftLinePrice.Total(Lines);
 
-        if (draft.RequestedReceiptDate is not { } date)
+        // The submit's own check of the order as a whole, so the review shows exactly what a submit would refuse.
+        foreach (var refusal in OrderingRules.CheckOrder(ToNewSalesOrder(draft), OrderingRules.EarliestReceiptDate(time)))
         {
-            Problems.Add((localizer["Ordering.Problem.NoDate"], "/Orders/New"));
-        }
-        else if (date < OrderDates.EarliestReceiptDate(time))
-        {
-            Problems.Add((localizer["Ordering.Validation.DateInPast"], "/Orders/New"));
-        }
-
-        if (string.IsNullOrWhiteSpace(draft.ShipToLine1) || string.IsNullOrWhiteSpace(draft.ShipToCity))
-        {
-            Problems.Add((localizer["Ordering.Problem.NoAddress"], "/Orders/New"));
-        }
-
-        if (draft.Lines.Count == 0)
-        {
-            Problems.Add((localizer["Ordering.Problem.NoLines"], "/Orders/Drafts/Items"));
+            var fixedOn = refusal.Reason is SubmitRefusalReason.NoLines or SubmitRefusalReason.TooManyLines ? "/Orders/Drafts/Items" : "/Orders/New";
+            Problems.Add((localizer.Label(refusal), fixedOn));
         }
 
         foreach (var line in Lines.Where(l => !l.IsOrderable))
         {
-            var reason = line.Product is null ? localizer["Ordering.ProductGone"].Value
-                : line.Product.Refusal is { } refusal ? localizer.Label(refusal)
-                : localizer.Label(line.QuantityProblem ?? QuantityProblem.NotPositive);
-            Problems.Add((localizer["Ordering.Problem.Line", line.Line.Position, line.Line.ItemNumber, reason], "/Orders/Drafts/Items"));
+            Problems.Add((localizer["Ordering.Problem.Line", line.Line.Position, line.Line.ItemNumber, localizer.Label(line.Refusal!)], "/Orders/Drafts/Items"));
         }
 
         return Page();
@@ -125,19 +110,16 @@ public sealed partial class ReviewModel(
     private string Describe(SubmitRefusal refusal)
     {
         var line = refusal.LineIndex is { } index && index < Draft.Lines.Count ? Draft.Lines[index] : null;
-        var reason = refusal switch
-        {
-            { Field: { } field } => localizer["Ordering.Missing.Item", localizer.Label(field), localizer.Label(MissingOrderingField.For(field).AskWhom)].Value,
-            { Product: { } product } => localizer.Label(product),
-            { Quantity: { } quantity } => localizer.Label(quantity),
-            _ => localizer.Label(refusal.Reason),
-        };
+        var reason = refusal.Field is { } field
+            ? localizer["Ordering.Missing.Item", localizer.Label(field), localizer.Label(MissingOrderingField.For(field).AskWhom)].Value
+            : localizer.Label(refusal);
         return line is null ? reason : localizer["Ordering.Problem.Line", line.Position, line.ItemNumber, reason];
     }
 
     private static NewSalesOrder ToNewSalesOrder(OrderDraft draft) => new(
         draft.SalesOrderId,
-        draft.RequestedReceiptDate!.Value,
+        // No date yet is the default date, which the check refuses.
+        draft.RequestedReceiptDate ?? default,
         new PostalAddress(draft.ShipToLine1, draft.ShipToLine2, draft.ShipToCity, draft.ShipToStateOrProvince, draft.ShipToPostalCode, null),
         draft.RequisitionNumber,
         draft.CustomerReference,

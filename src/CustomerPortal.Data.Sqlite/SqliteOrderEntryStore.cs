@@ -1,0 +1,225 @@
+using CustomerPortal.Core;
+using CustomerPortal.Core.Ordering;
+using CustomerPortal.Core.Orders;
+using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+// string.Compare inside queries is translated to SQL, where SQLite compares with its binary collation;
+// the StringComparison overloads have no translation.
+#pragma warning disable CA1309
+
+namespace CustomerPortal.Data.Sqlite;
+
+internal sealed class SqliteOrderEntryStore(MirrorDbContext db, OrderNumbering numbering, SqliteWriteGate gate) : IOrderEntryStore
+{
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY.
+    private const int UniqueViolation = 2067;
+    private const int PrimaryKeyViolation = 1555;
+    private const int MaxAttempts = 5;
+
+    public Task<OrderingContact?> ReadContactAsync(Guid contactId, CancellationToken cancellationToken) =>
+        db.Contacts
+            .AsNoTracking()
+            .Where(c => c.ContactId == contactId && c.StateCode == 0)
+            .Select(c => new OrderingContact(
+                c.FullName,
+                c.AccountId,
+                c.CompanyId,
+                c.Company != null ? new LegalEntity(c.Company.CompanyId, c.Company.Code, c.Company.Name) : null,
+                c.Account != null ? new OrderingAccount(c.Account.AccountId, c.Account.AccountNumber, c.Account.Name) : null,
+                c.Account != null
+                    ? new PostalAddress(c.Account.Line1, c.Account.Line2, c.Account.City, c.Account.StateOrProvince, c.Account.PostalCode, c.Account.Country)
+                    : null,
+                c.PriceListId,
+                db.PriceLists.Where(p => p.PriceListId == c.PriceListId).Select(p => p.Name).FirstOrDefault(),
+                c.CurrencyId,
+                db.Currencies.Where(x => x.CurrencyId == c.CurrencyId).Select(x => new Currency(x.IsoCode, x.Symbol, x.Precision)).FirstOrDefault(),
+                c.Country))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ListedProduct>> LookUpAsync(
+        Guid? priceListId, IReadOnlyCollection<string> itemNumbers, IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)
+    {
+        var numbers = itemNumbers.ToList();
+        var ids = productIds.ToList();
+        var rows = await db.Products
+            .AsNoTracking()
+            .Where(p => numbers.Contains(p.ScmProductNumber) || ids.Contains(p.ProductId))
+            .Select(p => new
+            {
+                Product = p,
+                Unit = p.DefaultUnit!.Symbol,
+                // The price in the product's default unit: the unit every portal line is ordered in.
+                Price = db.PriceListItems
+                    .Where(i => i.PriceListId == priceListId && i.ProductId == p.ProductId && i.UnitId == p.DefaultUnitId)
+                    .Select(i => new
+                    {
+                        i.Amount,
+                        Currency = db.Currencies.Where(c => c.CurrencyId == i.CurrencyId)
+                            .Select(c => new Currency(c.IsoCode, c.Symbol, c.Precision)).FirstOrDefault(),
+                    })
+                    .FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(p => new ListedProduct(p.Product.ProductId, p.Product.ScmProductNumber, p.Product.Name, p.Product.State,
+            p.Product.DefaultUnitId, p.Unit, p.Product.QuantityDecimals, p.Price?.Amount, p.Price?.Currency))];
+    }
+
+    public Task<StoredSalesOrder?> FindAsync(Guid salesOrderId, CancellationToken cancellationToken) =>
+        db.SalesOrders
+            .AsNoTracking()
+            .Where(o => o.SalesOrderId == salesOrderId)
+            .Select(o => new StoredSalesOrder(o.OrderNumber, o.CustomerId, o.CompanyId, o.ContactPersonId))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<string?> InsertAsync(PlacedSalesOrder order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        await gate.Writer.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await InsertOnce(order, cancellationToken);
+                }
+                catch (DbUpdateException ex) when (attempt < MaxAttempts && ex.InnerException is SqliteException
+                {
+                    SqliteExtendedErrorCode: UniqueViolation or PrimaryKeyViolation,
+                })
+                {
+                    // Another writer took the number (or, for the primary key, the very same order) between
+                    // our read and our insert; the next attempt reads again and either numbers anew or finds the order.
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+        finally
+        {
+            gate.Writer.Release();
+        }
+    }
+
+    private async Task<string?> InsertOnce(PlacedSalesOrder order, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // BEGIN IMMEDIATE: take the write lock before reading the last number, so two portal
+            // processes on one mirror can never read the same one; the unique (company, number) index
+            // is the last guard, and a violation is retried.
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await db.Database.UseTransactionAsync(transaction, cancellationToken);
+
+            if (await db.SalesOrders.AnyAsync(o => o.SalesOrderId == order.SalesOrderId, cancellationToken))
+            {
+                return null;
+            }
+
+            var orderNumber = numbering.Format(await LastSequence(order.CompanyId, cancellationToken) + 1);
+            db.SalesOrders.Add(ToRow(order, orderNumber));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return orderNumber;
+        }
+        finally
+        {
+            await db.Database.UseTransactionAsync(null, cancellationToken);
+            db.ChangeTracker.Clear();
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // The highest number of our own sequence in this legal entity. The range keeps the read on the
+    // unique (msdyn_company, msdyn_salesordernumber) index; fixed-width numbers sort as they count.
+    private async Task<long> LastSequence(Guid companyId, CancellationToken cancellationToken)
+    {
+        var from = numbering.Prefix;
+        var to = from[..^1] + (char)(from[^1] + 1);
+        var width = from.Length + OrderNumbering.Digits;
+        var last = await db.SalesOrders
+            .Where(o => o.CompanyId == companyId && string.Compare(o.OrderNumber, from) >= 0 && string.Compare(o.OrderNumber, to) < 0
+                && o.OrderNumber.Length == width)
+            .OrderByDescending(o => o.OrderNumber)
+            .Select(o => o.OrderNumber)
+            .FirstOrDefaultAsync(cancellationToken);
+        return last is null ? 0 : numbering.SequenceOf(last) ?? 0;
+    }
+
+    private static SalesOrderRow ToRow(PlacedSalesOrder order, string orderNumber)
+    {
+        var now = DateTime.UtcNow;
+        var address = order.DeliveryAddress;
+        var row = new SalesOrderRow
+        {
+            SalesOrderId = order.SalesOrderId,
+            Name = orderNumber,
+            DataverseOrderNumber = orderNumber,
+            OrderNumber = orderNumber,
+            CompanyId = order.CompanyId,
+            CustomerId = order.CustomerAccountId,
+            CustomerIdType = "account",
+            InvoiceCustomerId = order.InvoiceAccountId,
+            ContactPersonId = order.ContactPersonId,
+            PriceListId = order.PriceListId,
+            CurrencyId = order.CurrencyId,
+            OrderType = order.OrderType,
+            IsReadyToSync = true,
+            Language = (int)order.Language,
+            RequisitionNumber = order.RequisitionNumber,
+            CustomerReference = order.CustomerReference,
+            RequestedReceiptDate = order.RequestedReceiptDate,
+            ShipToLine1 = address.Line1,
+            ShipToLine2 = address.Line2,
+            ShipToCity = address.City,
+            ShipToStateOrProvince = address.StateOrProvince,
+            ShipToPostalCode = address.PostalCode,
+            ShipToCountry = address.Country,
+            DeliveryAddressDescription = order.DeliveryAddressDescription,
+            State = order.Status.State,
+            StatusReason = order.Status.Reason,
+            ProcessingStatus = order.ProcessingStatus,
+            LineTotal = order.TotalAmount,
+            TotalAmountLessFreight = order.TotalAmount,
+            TotalAmount = order.TotalAmount,
+            CreatedOn = now,
+            ModifiedOn = now,
+        };
+
+        foreach (var line in order.Lines)
+        {
+            row.Lines.Add(new SalesOrderLineRow
+            {
+                SalesOrderLineId = line.SalesOrderLineId,
+                SalesOrderId = row.SalesOrderId,
+                Name = line.ProductName,
+                CompanyId = order.CompanyId,
+                ProductId = line.ProductId,
+                UnitId = line.UnitId,
+                Description = line.ProductName,
+                IsProductOverridden = false,
+                Quantity = line.Quantity,
+                PricePerUnit = line.UnitPrice,
+                // The dual-write line map forces this to true: the price is the customer's estimate until SCM prices the line.
+                IsPriceOverridden = true,
+                BaseAmount = line.Amount,
+                DiscountAmount = 0,
+                Tax = 0,
+                ExtendedAmount = line.Amount,
+                CurrencyId = order.CurrencyId,
+                SequenceNumber = line.LineNumber,
+                LineItemNumber = line.LineNumber,
+                LineStatus = OrderLineStatus.None,
+                RequestedReceiptDate = order.RequestedReceiptDate,
+                ShipToCountry = address.Country,
+                DeliveryAddressDescription = order.DeliveryAddressDescription,
+            });
+        }
+
+        return row;
+    }
+}
