@@ -2,7 +2,6 @@ using CustomerPortal.Core;
 using CustomerPortal.Core.Contacts;
 using CustomerPortal.PortalStore;
 using CustomerPortal.Web.Administration;
-using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Invitations;
 using CustomerPortal.Web.Mail;
 using Microsoft.AspNetCore.Mvc;
@@ -37,21 +36,15 @@ public sealed class IndexModel(
 
     public Guid Self { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
-        {
-            return Forbid();
-        }
-
         await LoadAsync(scope, cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostInviteAsync(Guid contactId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostInviteAsync(Guid contactId, CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope
-            || (await contacts.ListColleaguesAsync(scope, cancellationToken)).SingleOrDefault(c => c.ContactId == contactId) is not { } colleague)
+        if ((await contacts.ListColleaguesAsync(scope, cancellationToken)).SingleOrDefault(c => c.ContactId == contactId) is not { } colleague)
         {
             return NotFound();
         }
@@ -62,10 +55,9 @@ public sealed class IndexModel(
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(Guid contactId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDisableAsync(Guid contactId, CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope
-            || (await contacts.ListColleaguesAsync(scope, cancellationToken)).All(c => c.ContactId != contactId))
+        if ((await contacts.ListColleaguesAsync(scope, cancellationToken)).All(c => c.ContactId != contactId))
         {
             return NotFound();
         }
