@@ -63,6 +63,7 @@ public static class DataverseServiceCollectionExtensions
         services.AddScoped<ICustomerAccountStore, DataverseCustomerAccountStore>();
         services.AddScoped<IProductCatalog, DataverseProductCatalog>();
         services.AddScoped<IContactDirectory, DataverseContactDirectory>();
+        services.AddScoped<IContactAdministration, DataverseContactDirectory>();
         services.AddScoped<IOrderEntry, DataverseOrderEntry>();
         services.AddScoped<IDataSourceHealth, DataverseDataSourceHealth>();
         return services;

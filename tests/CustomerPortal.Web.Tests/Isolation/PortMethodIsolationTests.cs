@@ -17,11 +17,11 @@ public sealed class PortMethodIsolationTests(SeededPortalData data) : IClassFixt
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // Administrator-only or scope-building lookups: they take no scope on purpose, and the pages that use
-    // them are behind the Administrator policy (checked by the route sweep).
+    // Administrator-only or scope-building lookups: every method of IContactAdministration takes no scope on
+    // purpose, and the pages that use them are behind the Administrator policy (checked by the route sweep).
     private static readonly string[] Unscoped =
     [
-        "IContactDirectory.FindAsync", "IContactDirectory.FindManyAsync", "IContactDirectory.SearchAsync", "IContactDirectory.FindCandidateAsync", "IDataSourceHealth.CheckAsync",
+        .. typeof(IContactAdministration).GetMethods().Select(m => $"{nameof(IContactAdministration)}.{m.Name}"), "IDataSourceHealth.CheckAsync",
     ];
 
     private static readonly string[] Probed =

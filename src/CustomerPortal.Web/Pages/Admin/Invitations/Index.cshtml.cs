@@ -12,7 +12,7 @@ namespace CustomerPortal.Web.Pages.Admin.Invitations;
 
 // Administrators find a contact, see whether it was prepared, and invite it with a role.
 public sealed class IndexModel(
-    IContactDirectory contacts,
+    IContactAdministration contacts,
     InvitationService invitations,
     IPortalMailSender mail,
     PortalDbContext db,

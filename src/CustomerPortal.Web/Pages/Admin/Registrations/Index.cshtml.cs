@@ -15,7 +15,7 @@ namespace CustomerPortal.Web.Pages.Admin.Registrations;
 // Administrators review access requests (only while self-registration is on): approve one by linking it
 // to a prepared contact, which sends that contact a normal invitation, or reject it with a reason.
 public sealed class IndexModel(
-    IContactDirectory contacts,
+    IContactAdministration contacts,
     RegistrationService registrations,
     IOptions<RegistrationOptions> options,
     IPortalMailSender mail,
