@@ -1,12 +1,12 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Contacts;
 using CustomerPortal.PortalStore;
+using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.Web.Administration;
 using CustomerPortal.Web.Invitations;
 using CustomerPortal.Web.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Web.Pages.Team;
 
@@ -19,7 +19,8 @@ public sealed class IndexModel(
     InvitationService invitations,
     PortalUserAdministration administration,
     IPortalMailSender mail,
-    PortalDbContext db,
+    PortalUsers users,
+    InvitationStore invitationStore,
     TimeProvider clock) : PageModel
 {
     [TempData]
@@ -64,7 +65,7 @@ public sealed class IndexModel(
 
         // Nothing stops two sign-ins being linked to one contact (an old and a re-invited one, say):
         // disabling a colleague's access disables every sign-in of that contact.
-        var sameContact = await db.Users.Where(u => u.ContactId == contactId).ToListAsync(cancellationToken);
+        var sameContact = await users.ListOfContactAsync(contactId, cancellationToken);
         if (sameContact.Count == 0)
         {
             return NotFound();
@@ -90,9 +91,6 @@ public sealed class IndexModel(
             .GroupBy(u => u.ContactId!.Value)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.LastSignInAt).First());
         var now = clock.GetUtcNow().UtcDateTime;
-        Invited = [.. await db.Invitations
-            .Where(i => ids.Contains(i.ContactId) && i.RedeemedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
-            .Select(i => i.ContactId)
-            .ToListAsync(cancellationToken)];
+        Invited = [.. await invitationStore.ListContactsInvitedAsync(ids, now, cancellationToken)];
     }
 }
