@@ -6,7 +6,7 @@ using CustomerPortal.Core.Contacts;
 
 namespace CustomerPortal.Data.Dataverse;
 
-internal sealed class DataverseContactDirectory(DataverseWebApi api) : IContactDirectory
+internal sealed class DataverseContactDirectory(DataverseWebApi api) : IContactDirectory, IContactAdministration
 {
     // Same order as the mirror: last name, first name, then the id as the tie-breaker.
     public const string ByName = "lastname asc,firstname asc,contactid asc";

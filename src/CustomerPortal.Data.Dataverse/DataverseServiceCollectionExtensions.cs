@@ -64,6 +64,7 @@ public static class DataverseServiceCollectionExtensions
         services.AddScoped<ICustomerAccountStore, DataverseCustomerAccountStore>();
         services.AddScoped<IProductCatalog, DataverseProductCatalog>();
         services.AddScoped<IContactDirectory, DataverseContactDirectory>();
+        services.AddScoped<IContactAdministration, DataverseContactDirectory>();
         services.AddScoped<IOrderEntryStore, DataverseOrderEntryStore>();
         services.AddScoped<IOrderEntry, OrderEntry>();
         services.AddScoped<IDataSourceHealth, DataverseDataSourceHealth>();

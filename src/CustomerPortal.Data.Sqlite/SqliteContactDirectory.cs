@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Data.Sqlite;
 
-internal sealed class SqliteContactDirectory(MirrorDbContext db) : IContactDirectory
+internal sealed class SqliteContactDirectory(MirrorDbContext db) : IContactDirectory, IContactAdministration
 {
     public Task<PortalContact?> FindAsync(Guid contactId, CancellationToken cancellationToken) =>
         PortalContacts(db.Contacts.Where(c => c.ContactId == contactId && c.StateCode == 0)).SingleOrDefaultAsync(cancellationToken);

@@ -34,6 +34,7 @@ public static class SqliteMirrorServiceCollectionExtensions
         services.AddScoped<ICustomerAccountStore, SqliteCustomerAccountStore>();
         services.AddScoped<IProductCatalog, SqliteProductCatalog>();
         services.AddScoped<IContactDirectory, SqliteContactDirectory>();
+        services.AddScoped<IContactAdministration, SqliteContactDirectory>();
         services.AddScoped<IDataSourceHealth, SqliteDataSourceHealth>();
         // The host may register its configured numbering; the default prefix otherwise.
         services.TryAddSingleton(OrderNumbering.Default);

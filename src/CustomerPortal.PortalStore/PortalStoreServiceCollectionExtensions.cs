@@ -1,3 +1,6 @@
+using CustomerPortal.PortalStore.Audit;
+using CustomerPortal.PortalStore.Invitations;
+using CustomerPortal.PortalStore.Registrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +20,11 @@ public static class PortalStoreServiceCollectionExtensions
         }
 
         services.AddDbContext<PortalDbContext>(db => db.UseSqlite(ConnectionStringFor(fullPath, create: false)));
+        // The pages' way into the store: one small store per feature.
+        services.AddScoped<PortalUsers>();
+        services.AddScoped<InvitationStore>();
+        services.AddScoped<RegistrationRequestStore>();
+        services.AddScoped<AuditTrail>();
         return services;
     }
 

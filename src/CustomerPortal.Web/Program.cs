@@ -29,26 +29,8 @@ builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealthChecks();
 
 builder.Services
-    .AddRazorPages(pages =>
-    {
-        // Everything needs a signed-in user (the fallback policy); customer data also needs a customer scope.
-        pages.Conventions.AuthorizeFolder("/Orders", PortalPolicies.Customer);
-        pages.Conventions.AuthorizeFolder("/Account", PortalPolicies.Customer);
-        pages.Conventions.AuthorizeFolder("/Products", PortalPolicies.Customer);
-        pages.Conventions.AuthorizeFolder("/Admin", PortalPolicies.Administrator);
-        pages.Conventions.AuthorizeFolder("/Team", PortalPolicies.Representative);
-        pages.Conventions.AllowAnonymousToPage("/Invitation");
-        pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/LoginWith2fa");
-        pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/Login");
-        pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/Logout");
-        pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/AccessDenied");
-        pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/ForgotPassword");
-        pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/ResetPassword");
-        pages.Conventions.AllowAnonymousToAreaPage("Identity", "/Account/Register");
-        pages.Conventions.AllowAnonymousToPage("/Error");
-        pages.Conventions.AllowAnonymousToPage("/StatusCode");
-        pages.Conventions.AllowAnonymousToPage("/Culture");
-    })
+    .AddRazorPages()
+    .AddPortalAuthorization()
     .AddDataAnnotationsLocalization(options =>
         options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 

@@ -1,21 +1,8 @@
 namespace CustomerPortal.Core.Contacts;
 
+// The signed-in contact's own side of the directory: every method takes the scope and stays inside it.
 public interface IContactDirectory
 {
-    // Unscoped on purpose: this is the lookup that *builds* a signed-in user's scope from their linked contact.
-    Task<PortalContact?> FindAsync(Guid contactId, CancellationToken cancellationToken);
-
-    // The same lookup for many contacts in one or a few round trips (administration lists); unknown or
-    // inactive contacts are simply absent from the answer.
-    Task<IReadOnlyDictionary<Guid, PortalContact>> FindManyAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken);
-
-    // Administrators only (the pages are behind the Administrator policy): active contacts whose name,
-    // e-mail or customer account number contains the text, by name, at most `limit`.
-    Task<IReadOnlyList<ContactCandidate>> SearchAsync(string text, int limit, CancellationToken cancellationToken);
-
-    // Administrators only: one contact with what an invitation needs to know, active or not found.
-    Task<ContactCandidate?> FindCandidateAsync(Guid contactId, CancellationToken cancellationToken);
-
     // The active contacts of the scope's account and legal entity, by name; an authorized user only gets their own.
     Task<IReadOnlyList<ContactCandidate>> ListColleaguesAsync(CustomerScope scope, CancellationToken cancellationToken);
 

@@ -1,5 +1,4 @@
 using CustomerPortal.PortalStore;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace CustomerPortal.Web.Identity;
@@ -36,12 +35,6 @@ public static class IdentityServiceCollectionExtensions
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
         });
-
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(PortalPolicies.Customer, policy => policy
-                .RequireAuthenticatedUser()
-                .RequireAssertion(context => context.User.GetCustomerScope() is not null));
 
         return services;
     }

@@ -21,7 +21,7 @@ namespace CustomerPortal.Web.Invitations;
 public sealed class InvitationService(
     PortalDbContext db,
     UserManager<PortalUser> users,
-    IContactDirectory contacts,
+    IContactAdministration contacts,
     IPortalMailSender mail,
     AuditLog audit,
     TimeProvider clock,

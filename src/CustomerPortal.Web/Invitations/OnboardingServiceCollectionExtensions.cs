@@ -1,6 +1,4 @@
-using CustomerPortal.Core;
 using CustomerPortal.Web.Administration;
-using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Mail;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,7 +6,7 @@ namespace CustomerPortal.Web.Invitations;
 
 public static class OnboardingServiceCollectionExtensions
 {
-    // Invitations, the mail that carries them, the audit log, and the policies of the pages that use them.
+    // Invitations, the mail that carries them and the audit log.
     public static IServiceCollection AddPortalOnboarding(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<InvitationOptions>()
@@ -26,11 +24,6 @@ public static class OnboardingServiceCollectionExtensions
         services.AddScoped<InvitationService>();
         services.AddScoped<PortalUserAdministration>();
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(PortalPolicies.Administrator, policy => policy.RequireRole(PortalRoles.Administrator))
-            .AddPolicy(PortalPolicies.Representative, policy => policy
-                .RequireAuthenticatedUser()
-                .RequireAssertion(context => context.User.GetCustomerScope() is { SeesWholeAccount: true }));
         return services;
     }
 }

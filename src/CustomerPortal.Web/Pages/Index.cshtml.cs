@@ -19,10 +19,10 @@ public sealed class IndexModel : PageModel
 
     public bool IsAdministrator { get; private set; }
 
-    public void OnGet()
+    public void OnGet(CustomerScope? scope)
     {
         DisplayName = User.DisplayName();
-        Scope = User.GetCustomerScope();
+        Scope = scope;
         IsAdministrator = User.IsAdministrator();
         AccountNumber = User.FindFirst(CustomerClaimTypes.AccountNumber)?.Value;
         AccountName = User.FindFirst(CustomerClaimTypes.AccountName)?.Value;

@@ -11,12 +11,14 @@ public abstract class ContactOnboardingContract(SeededDemoMirror mirror)
 
     protected abstract IContactDirectory CreateDirectory(string mirrorPath);
 
+    protected abstract IContactAdministration CreateAdministration(string mirrorPath);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task SearchFindsContactsByNameEmailOrAccountNumberWithTheirReadiness()
     {
-        var directory = CreateDirectory(Mirror.MirrorPath);
+        var directory = CreateAdministration(Mirror.MirrorPath);
 
         var byEmail = await directory.SearchAsync("invitee@contoso", 25, Ct);
         var byAccount = await directory.SearchAsync("US-0001", 100, Ct);
@@ -71,7 +73,7 @@ public abstract class ContactOnboardingContract(SeededDemoMirror mirror)
     [Fact]
     public async Task CandidateIsFoundByIdAndUnknownIdsAreNull()
     {
-        var directory = CreateDirectory(Mirror.MirrorPath);
+        var directory = CreateAdministration(Mirror.MirrorPath);
 
         var candidate = await directory.FindCandidateAsync(Mirror.Representative.ContactId, Ct);
 

@@ -22,6 +22,8 @@ public abstract class DataSourceContract(SeededDemoMirror mirror)
 
     protected abstract IContactDirectory Contacts { get; }
 
+    protected abstract IContactAdministration ContactAdministration { get; }
+
     protected abstract IOrderEntry Ordering { get; }
 
     // The write-path tests work on a private copy of the seeded data, so the read tests keep seeing
@@ -289,13 +291,13 @@ public abstract class DataSourceContract(SeededDemoMirror mirror)
     [Fact]
     public async Task ContactDirectoryResolvesAPersonaToItsAccountAndLegalEntity()
     {
-        var contact = await Contacts.FindAsync(Mirror.AuthorizedUser.ContactId, Ct);
+        var contact = await ContactAdministration.FindAsync(Mirror.AuthorizedUser.ContactId, Ct);
 
         Assert.NotNull(contact);
         Assert.Equal(Mirror.AuthorizedUser.AccountId, contact.AccountId);
         Assert.Equal(Mirror.AuthorizedUser.CompanyId, contact.CompanyId);
         Assert.Equal("US-0001", contact.AccountNumber);
-        Assert.Null(await Contacts.FindAsync(Guid.NewGuid(), Ct));
+        Assert.Null(await ContactAdministration.FindAsync(Guid.NewGuid(), Ct));
     }
 
     // ---- Ordering: defaults, product lookup, submit (the write path) ----
@@ -598,12 +600,12 @@ public abstract class DataSourceContract(SeededDemoMirror mirror)
         var ids = await db.Contacts.Where(c => c.StateCode == 0).OrderBy(c => c.ContactId).Select(c => c.ContactId).Take(60).ToListAsync(Ct);
         var unknown = Guid.NewGuid();
 
-        var many = await Contacts.FindManyAsync([.. ids, unknown], Ct);
+        var many = await ContactAdministration.FindManyAsync([.. ids, unknown], Ct);
 
         Assert.Equal(ids.Order(), many.Keys.Order());
         foreach (var id in ids.Take(5))
         {
-            Assert.Equal(await Contacts.FindAsync(id, Ct), many[id]);
+            Assert.Equal(await ContactAdministration.FindAsync(id, Ct), many[id]);
         }
     }
 

@@ -8,11 +8,16 @@ public sealed class SqliteContactOnboardingTests(SeededDemoMirror mirror) : Cont
 {
     private readonly List<ServiceProvider> _providers = [];
 
-    protected override IContactDirectory CreateDirectory(string mirrorPath)
+    protected override IContactDirectory CreateDirectory(string mirrorPath) => Create<IContactDirectory>(mirrorPath);
+
+    protected override IContactAdministration CreateAdministration(string mirrorPath) => Create<IContactAdministration>(mirrorPath);
+
+    private TPort Create<TPort>(string mirrorPath)
+        where TPort : notnull
     {
         var services = new ServiceCollection().AddSqliteMirror(mirrorPath).BuildServiceProvider();
         _providers.Add(services);
-        return services.CreateScope().ServiceProvider.GetRequiredService<IContactDirectory>();
+        return services.CreateScope().ServiceProvider.GetRequiredService<TPort>();
     }
 
     public void Dispose()

@@ -27,6 +27,8 @@ public sealed class SqliteDataSourceTests : DataSourceContract, IDisposable
 
     protected override IContactDirectory Contacts => _scope.ServiceProvider.GetRequiredService<IContactDirectory>();
 
+    protected override IContactAdministration ContactAdministration => _scope.ServiceProvider.GetRequiredService<IContactAdministration>();
+
     protected override IOrderEntry Ordering => _scope.ServiceProvider.GetRequiredService<IOrderEntry>();
 
     protected override WritableDataSource OpenWritableCopy() => SqliteWritableDataSource.CopyOf(Mirror.MirrorPath);

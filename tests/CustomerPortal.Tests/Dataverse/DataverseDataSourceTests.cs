@@ -31,6 +31,8 @@ public sealed class DataverseDataSourceTests : DataSourceContract, IClassFixture
 
     protected override IContactDirectory Contacts => _scope.ServiceProvider.GetRequiredService<IContactDirectory>();
 
+    protected override IContactAdministration ContactAdministration => _scope.ServiceProvider.GetRequiredService<IContactAdministration>();
+
     protected override IOrderEntry Ordering => _scope.ServiceProvider.GetRequiredService<IOrderEntry>();
 
     protected override WritableDataSource OpenWritableCopy() => DataverseWritableDataSource.OverCopyOf(Mirror.MirrorPath);

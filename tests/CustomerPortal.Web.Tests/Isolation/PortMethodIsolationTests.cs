@@ -17,13 +17,13 @@ public sealed class PortMethodIsolationTests(SeededPortalData data) : IClassFixt
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    // Administrator-only or scope-building lookups: they take no scope on purpose, and the pages that use
-    // them are behind the Administrator policy (checked by the route sweep).
+    // Administrator-only or scope-building lookups: every method of IContactAdministration takes no scope on
+    // purpose, and the pages that use them are behind the Administrator policy (checked by the route sweep).
     private static readonly string[] Unscoped =
     [
-        "IContactDirectory.FindAsync", "IContactDirectory.FindManyAsync", "IContactDirectory.SearchAsync", "IContactDirectory.FindCandidateAsync", "IDataSourceHealth.CheckAsync",
+        .. typeof(IContactAdministration).GetMethods().Select(m => $"{nameof(IContactAdministration)}.{m.Name}"), "IDataSourceHealth.CheckAsync",
         // The data source's side of OrderEntry, which applies the scope before and after every call (probed as IOrderEntry below).
-        "IOrderEntryStore.ReadContactAsync", "IOrderEntryStore.LookUpAsync", "IOrderEntryStore.InsertAsync", "IOrderEntryStore.FindAsync",
+        .. typeof(IOrderEntryStore).GetMethods().Select(m => $"{nameof(IOrderEntryStore)}.{m.Name}"),
     ];
 
     private static readonly string[] Probed =

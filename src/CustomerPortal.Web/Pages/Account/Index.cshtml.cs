@@ -1,5 +1,5 @@
+using CustomerPortal.Core;
 using CustomerPortal.Core.Accounts;
-using CustomerPortal.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,13 +12,9 @@ public sealed class IndexModel(ICustomerAccountStore accounts) : PageModel
     // Only representatives manage the account's people; authorized users never see the list.
     public IReadOnlyList<AccountContact>? Contacts { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
-        {
-            return Forbid();
-        }
-
+        ArgumentNullException.ThrowIfNull(scope);
         if (await accounts.GetAsync(scope, cancellationToken) is not { } account)
         {
             return NotFound();

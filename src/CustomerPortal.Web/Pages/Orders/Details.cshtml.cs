@@ -1,5 +1,5 @@
 using CustomerPortal.Core.Orders;
-using CustomerPortal.Web.Identity;
+using CustomerPortal.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,13 +14,8 @@ public sealed class DetailsModel(ISalesOrderStore salesOrders) : PageModel
     // Where "Back to orders" goes: the filtered list the user came from, if it is one of ours.
     public string BackUrl { get; private set; } = ListPath;
 
-    public async Task<IActionResult> OnGetAsync(string number, string? returnUrl, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string number, string? returnUrl, CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
-        {
-            return Forbid();
-        }
-
         // Another account's order answers exactly like an unknown one, so order numbers cannot be probed.
         if (string.IsNullOrWhiteSpace(number) || number.Length > SalesOrderQuery.MaxSearchLength
             || await salesOrders.FindAsync(scope, number, cancellationToken) is not { } order)

@@ -1,8 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Text;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Orders;
-using CustomerPortal.Web.Identity;
+using CustomerPortal.Web.Ordering;
 using CustomerPortal.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,84 +10,64 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerPortal.Web.Pages.Orders;
 
-public sealed class IndexModel(ISalesOrderStore salesOrders, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(ISalesOrderStore salesOrders, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    // The filter is a GET form, so every property binds from the query string:
-    // ?search=&status=&from=&to=&sort=&size=&after=
+    public const int MaxExportRows = 10_000;
+    private const int ExportBatchSize = 100;
 
+    // No "Filter." prefix in the query string: the fields bind from ?search=&status=…
     [BindProperty(SupportsGet = true)]
-    [StringLength(SalesOrderQuery.MaxSearchLength, ErrorMessage = "Validation.SearchTooLong")]
-    public string? Search { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public ProcessingStatus? Status { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? To { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public SalesOrderSort Sort { get; set; } = SalesOrderSort.NewestFirst;
-
-    [BindProperty(SupportsGet = true)]
-    public int? Size { get; set; }
-
-    // Opaque continuation token from the data source; a stale or tampered one just restarts the list.
-    [BindProperty(SupportsGet = true)]
-    public string? After { get; set; }
+    public OrderFilter Filter { get; set; } = new();
 
     public ResultPage<SalesOrderSummary>? Orders { get; private set; }
 
     public bool ShowsPlacedBy { get; private set; }
 
-    public int PageSize => Core.PageSize.Normalize(Size);
-
-    public bool HasFilters => Search is not null || Status is not null || From is not null || To is not null;
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
-        {
-            return Forbid();
-        }
-
+        ArgumentNullException.ThrowIfNull(scope);
         ShowsPlacedBy = scope.SeesWholeAccount;
-        if (From > To)
+        if (Filter.HasDatesReversed)
         {
-            ModelState.AddModelError(nameof(To), localizer["Validation.ToBeforeFrom"]);
+            ModelState.AddModelError(nameof(OrderFilter.To), localizer["Validation.ToBeforeFrom"]);
         }
 
-        if (!ModelState.IsValid)
+        if (ModelState.IsValid)
         {
-            return Page();
+            Orders = await salesOrders.ListAsync(scope, Filter.ToQuery(Filter.PageSize, Filter.After), cancellationToken);
         }
 
-        var query = new SalesOrderQuery(Search, Status, From, To, Sort, PageSize, After);
-        Orders = await salesOrders.ListAsync(scope, query, cancellationToken);
         return Page();
     }
 
-    // The current filter as query-string values, for "First page", "Next page" and the way back from an order.
-    public Dictionary<string, string> FilterRoute(string? after = null)
+    // ?handler=Export&…: the same filter as CSV. Paged through the port like the list itself, so it is
+    // scoped the same way and stays bounded.
+    public async Task<IActionResult> OnGetExportAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
-        var route = new Dictionary<string, string>();
-        Add("search", Search?.Trim());
-        Add("status", Status?.ToString());
-        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("sort", Sort == SalesOrderSort.NewestFirst ? null : Sort.ToString());
-        Add("size", PageSize == Core.PageSize.Default ? null : PageSize.ToString(CultureInfo.InvariantCulture));
-        Add("after", after);
-        return route;
-
-        void Add(string key, string? value)
+        if (!ModelState.IsValid || Filter.HasDatesReversed)
         {
-            if (!string.IsNullOrEmpty(value))
-            {
-                route[key] = value;
-            }
+            return BadRequest();
         }
+
+        var csv = new StringBuilder();
+        OrderCsv.WriteHeader(csv);
+        var query = Filter.ToQuery(ExportBatchSize, after: null);
+        var rows = 0;
+        do
+        {
+            var page = await salesOrders.ListAsync(scope, query, cancellationToken);
+            foreach (var order in page.Items.Take(MaxExportRows - rows))
+            {
+                OrderCsv.WriteRow(csv, order);
+                rows++;
+            }
+
+            query = query with { ContinuationToken = page.ContinuationToken };
+        }
+        while (query.ContinuationToken is not null && rows < MaxExportRows);
+
+        var fileName = $"orders-{time.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv";
+        // UTF-8 with a byte-order mark, so spreadsheet programs read accented names correctly.
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", fileName);
     }
 }

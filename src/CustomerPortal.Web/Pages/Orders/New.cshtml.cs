@@ -2,11 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.PortalStore.Drafts;
-using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Ordering;
 using CustomerPortal.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -14,55 +12,39 @@ namespace CustomerPortal.Web.Pages.Orders;
 
 // Step 1 of the order flow: order information. Company, accounts, currency, price list, language and
 // ship-to country come from the contact and are shown; only what the customer decides is asked.
-public sealed class NewModel(IOrderEntry ordering, OrderDraftStore drafts, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class NewModel(IOrderEntry ordering, OrderDraftStore drafts, TimeProvider time, IStringLocalizer<SharedResource> localizer)
+    : OrderDraftPageModel
 {
     [BindProperty]
     public InformationInput Input { get; set; } = new();
-
-    public OrderingDefaults Defaults { get; private set; } = default!;
 
     public bool IsExistingDraft { get; private set; }
 
     public DateOnly EarliestReceiptDate => OrderingRules.EarliestReceiptDate(time);
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid? id, CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
-        {
-            return Forbid();
-        }
-
-        Defaults = await ordering.GetDefaultsAsync(scope, cancellationToken);
         if (id is not { } draftId)
         {
             // The draft's id, and so the future salesorderid, is chosen now: a double-clicked "Next" saves one draft.
+            Defaults = await ordering.GetDefaultsAsync(scope, cancellationToken);
             Input = InformationInput.For(Guid.NewGuid(), Defaults.AccountAddress);
             return Page();
         }
 
-        var draft = await drafts.FindAsync(User.UserId(), scope.AccountId, draftId, cancellationToken);
-        if (draft is null)
+        if (await LoadDraftAsync(drafts, ordering, scope, draftId, cancellationToken) is { } stop)
         {
-            return NotFound();
-        }
-
-        if (draft.SubmittedOrderNumber is { } number)
-        {
-            return RedirectToPage("/Orders/Details", new { number });
+            return stop;
         }
 
         IsExistingDraft = true;
-        Input = InformationInput.From(draft);
+        Input = InformationInput.From(Draft);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Guid? id, CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
-        {
-            return Forbid();
-        }
-
+        ArgumentNullException.ThrowIfNull(scope);
         Defaults = await ordering.GetDefaultsAsync(scope, cancellationToken);
         IsExistingDraft = id is not null;
         if (!Defaults.CanOrder)

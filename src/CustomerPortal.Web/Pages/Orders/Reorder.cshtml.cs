@@ -1,7 +1,7 @@
+using CustomerPortal.Core;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.PortalStore.Drafts;
-using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Localization;
 using CustomerPortal.Web.Ordering;
 using CustomerPortal.Web.Resources;
@@ -22,12 +22,12 @@ public sealed class ReorderModel(
 
     public IReadOnlyDictionary<string, OrderableProduct> Products { get; private set; } = new Dictionary<string, OrderableProduct>();
 
-    public Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken) => LoadAsync(number, cancellationToken);
+    public Task<IActionResult> OnGetAsync(string number, CustomerScope scope, CancellationToken cancellationToken) => LoadAsync(scope, number, cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(string number, List<Guid> selected, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string number, List<Guid> selected, CustomerScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(selected);
-        var loaded = await LoadAsync(number, cancellationToken);
+        var loaded = await LoadAsync(scope, number, cancellationToken);
         if (loaded is not PageResult || !Defaults.CanOrder)
         {
             return loaded;
@@ -40,7 +40,6 @@ public sealed class ReorderModel(
             return Page();
         }
 
-        var scope = User.GetCustomerScope()!;
         var draft = new OrderDraft
         {
             SalesOrderId = Guid.NewGuid(),
@@ -92,13 +91,8 @@ public sealed class ReorderModel(
         return OrderingRules.CheckLine(Products.GetValueOrDefault(line.ItemNumber), line.Quantity) is { } refusal ? localizer.Label(refusal) : null;
     }
 
-    private async Task<IActionResult> LoadAsync(string number, CancellationToken cancellationToken)
+    private async Task<IActionResult> LoadAsync(CustomerScope scope, string number, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
-        {
-            return Forbid();
-        }
-
         if (string.IsNullOrWhiteSpace(number) || number.Length > SalesOrderQuery.MaxSearchLength
             || await salesOrders.FindAsync(scope, number, cancellationToken) is not { } order)
         {

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Products;
-using CustomerPortal.Web.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -29,13 +28,8 @@ public sealed class IndexModel(IProductCatalog catalog) : PageModel
 
     public bool HasSearch => !string.IsNullOrWhiteSpace(Search);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
-        {
-            return Forbid();
-        }
-
         if (!ModelState.IsValid)
         {
             return Page();

@@ -1,13 +1,12 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Contacts;
 using CustomerPortal.PortalStore;
+using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.Web.Administration;
-using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Invitations;
 using CustomerPortal.Web.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Web.Pages.Team;
 
@@ -20,7 +19,8 @@ public sealed class IndexModel(
     InvitationService invitations,
     PortalUserAdministration administration,
     IPortalMailSender mail,
-    PortalDbContext db,
+    PortalUsers users,
+    InvitationStore invitationStore,
     TimeProvider clock) : PageModel
 {
     [TempData]
@@ -37,21 +37,15 @@ public sealed class IndexModel(
 
     public Guid Self { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
-        {
-            return Forbid();
-        }
-
         await LoadAsync(scope, cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostInviteAsync(Guid contactId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostInviteAsync(Guid contactId, CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope
-            || (await contacts.ListColleaguesAsync(scope, cancellationToken)).SingleOrDefault(c => c.ContactId == contactId) is not { } colleague)
+        if ((await contacts.ListColleaguesAsync(scope, cancellationToken)).SingleOrDefault(c => c.ContactId == contactId) is not { } colleague)
         {
             return NotFound();
         }
@@ -62,17 +56,16 @@ public sealed class IndexModel(
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(Guid contactId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDisableAsync(Guid contactId, CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope
-            || (await contacts.ListColleaguesAsync(scope, cancellationToken)).All(c => c.ContactId != contactId))
+        if ((await contacts.ListColleaguesAsync(scope, cancellationToken)).All(c => c.ContactId != contactId))
         {
             return NotFound();
         }
 
         // Nothing stops two sign-ins being linked to one contact (an old and a re-invited one, say):
         // disabling a colleague's access disables every sign-in of that contact.
-        var sameContact = await db.Users.Where(u => u.ContactId == contactId).ToListAsync(cancellationToken);
+        var sameContact = await users.ListOfContactAsync(contactId, cancellationToken);
         if (sameContact.Count == 0)
         {
             return NotFound();
@@ -98,9 +91,6 @@ public sealed class IndexModel(
             .GroupBy(u => u.ContactId!.Value)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.LastSignInAt).First());
         var now = clock.GetUtcNow().UtcDateTime;
-        Invited = [.. await db.Invitations
-            .Where(i => ids.Contains(i.ContactId) && i.RedeemedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
-            .Select(i => i.ContactId)
-            .ToListAsync(cancellationToken)];
+        Invited = [.. await invitationStore.ListContactsInvitedAsync(ids, now, cancellationToken)];
     }
 }

@@ -108,7 +108,7 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
         foreach (var field in new[] { "RequestedReceiptDate", "Line1", "City", "RequisitionNumber", "CustomerReference" })
         {
             var input = document.QuerySelector($"[name='Input.{field}']")!;
-            Assert.Contains("is-invalid", input.ClassName ?? "", StringComparison.Ordinal);
+            Assert.Contains("input-validation-error", input.ClassName ?? "", StringComparison.Ordinal);
             Assert.False(string.IsNullOrWhiteSpace(document.GetElementById(input.GetAttribute("aria-describedby")!)!.TextContent), field);
         }
 
@@ -142,7 +142,7 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var document = await PortalClient.ParseAsync(response);
             var input = document.QuerySelector($"#add-form [name='{field}']")!;
-            Assert.Contains("is-invalid", input.ClassName ?? "", StringComparison.Ordinal);
+            Assert.Contains("input-validation-error", input.ClassName ?? "", StringComparison.Ordinal);
             var message = document.GetElementById(input.GetAttribute("aria-describedby")!)!.TextContent;
             Assert.False(string.IsNullOrWhiteSpace(message), $"{item} × {quantity}");
             Assert.Contains(expected, message, StringComparison.Ordinal);
@@ -292,7 +292,7 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
     {
         using var client = await portal.SignedInAsync(Personas.AuthorizedUser);
 
-        var response = await client.Http.GetAsync("/Orders/Export?status=Invoiced", Ct);
+        var response = await client.Http.GetAsync("/Orders?handler=Export&status=Invoiced", Ct);
         var csv = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -176,7 +176,7 @@ public sealed class OrderFiltersTests(PortalFactory portal) : IClassFixture<Port
         var (response, page) = await client.GetAsync($"/Orders?{field}={value}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(page.QuerySelectorAll(".is-invalid"));
+        Assert.Empty(page.QuerySelectorAll(".input-validation-error"));
         Assert.NotNull(page.QuerySelector("table, .empty-state"));
     }
 
@@ -205,11 +205,11 @@ public sealed class OrderFiltersTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PortalClient.ParseAsync(response);
         var input = page.GetElementById(field)!;
-        Assert.Contains("is-invalid", input.ClassList);
+        Assert.Contains("input-validation-error", input.ClassList);
         Assert.Equal($"{field}-error", input.GetAttribute("aria-describedby"));
         Assert.Equal(message, page.GetElementById($"{field}-error")!.TextContent.Trim());
         Assert.Equal(Text["List.FixFilters"], page.QuerySelector("[role=alert]")!.TextContent.Trim());
-        Assert.Single(page.QuerySelectorAll(".is-invalid"));
+        Assert.Single(page.QuerySelectorAll(".input-validation-error"));
     }
 
     // Signs in as the representative, submits the filter form with the given values and reads every page.
@@ -222,7 +222,7 @@ public sealed class OrderFiltersTests(PortalFactory portal) : IClassFixture<Port
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var first = await PortalClient.ParseAsync(response);
-        Assert.Empty(first.QuerySelectorAll(".is-invalid"));
+        Assert.Empty(first.QuerySelectorAll(".input-validation-error"));
         var pages = await client.AllPagesAsync(response.RequestMessage!.RequestUri!.PathAndQuery, Text["List.NextPage"]);
         return pages.SelectMany(p => p.QuerySelectorAll("table tbody tr td:first-child a").Select(a => a.TextContent.Trim())).ToList();
     }

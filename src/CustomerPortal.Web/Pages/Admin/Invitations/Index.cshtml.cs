@@ -6,16 +6,16 @@ using CustomerPortal.Web.Invitations;
 using CustomerPortal.Web.Mail;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Web.Pages.Admin.Invitations;
 
 // Administrators find a contact, see whether it was prepared, and invite it with a role.
 public sealed class IndexModel(
-    IContactDirectory contacts,
+    IContactAdministration contacts,
     InvitationService invitations,
     IPortalMailSender mail,
-    PortalDbContext db,
+    InvitationStore store,
+    PortalUsers users,
     TimeProvider clock) : PageModel
 {
     public const int MinSearchLength = 2;
@@ -87,7 +87,7 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await db.Invitations.FindAsync([id], cancellationToken) is not { } invitation)
+        if (await store.FindAsync(id, cancellationToken) is not { } invitation)
         {
             return NotFound();
         }
@@ -100,7 +100,7 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await db.Invitations.FindAsync([id], cancellationToken) is not { } invitation)
+        if (await store.FindAsync(id, cancellationToken) is not { } invitation)
         {
             return NotFound();
         }
@@ -120,14 +120,11 @@ public sealed class IndexModel(
         {
             Candidates = await contacts.SearchAsync(text, 25, cancellationToken);
             var ids = Candidates.Select(c => c.ContactId).ToList();
-            ContactsWithAccess = [.. await db.Users.Where(u => u.ContactId != null && ids.Contains(u.ContactId.Value)).Select(u => u.ContactId!.Value).ToListAsync(cancellationToken)];
-            ContactsInvited = [.. await db.Invitations
-                .Where(i => ids.Contains(i.ContactId) && i.RedeemedAt == null && i.RevokedAt == null && i.ExpiresAt > Now)
-                .Select(i => i.ContactId)
-                .ToListAsync(cancellationToken)];
+            ContactsWithAccess = [.. await users.ListContactsWithAccessAsync(ids, cancellationToken)];
+            ContactsInvited = [.. await store.ListContactsInvitedAsync(ids, Now, cancellationToken)];
         }
 
-        Recent = await db.Invitations.AsNoTracking().OrderByDescending(i => i.CreatedAt).Take(50).ToListAsync(cancellationToken);
+        Recent = await store.ListRecentAsync(50, cancellationToken);
     }
 
     public sealed class InviteInput

@@ -1,13 +1,11 @@
 using CustomerPortal.Web.Invitations;
 using System.ComponentModel.DataAnnotations;
 using CustomerPortal.Core.Contacts;
-using CustomerPortal.PortalStore;
 using CustomerPortal.PortalStore.Registrations;
 using CustomerPortal.Web.Mail;
 using CustomerPortal.Web.Registrations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.Web.Pages.Admin.Registrations;
@@ -15,11 +13,11 @@ namespace CustomerPortal.Web.Pages.Admin.Registrations;
 // Administrators review access requests (only while self-registration is on): approve one by linking it
 // to a prepared contact, which sends that contact a normal invitation, or reject it with a reason.
 public sealed class IndexModel(
-    IContactDirectory contacts,
+    IContactAdministration contacts,
     RegistrationService registrations,
     IOptions<RegistrationOptions> options,
     IPortalMailSender mail,
-    PortalDbContext db) : PageModel
+    RegistrationRequestStore requests) : PageModel
 {
     public const int MinSearchLength = 2;
     public const int MaxSearchLength = 100;
@@ -144,15 +142,13 @@ public sealed class IndexModel(
     }
 
     private Task<RegistrationRequest?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        db.RegistrationRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        requests.FindAsync(id, cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Pending = await db.RegistrationRequests.AsNoTracking().Where(r => r.State == RegistrationState.Pending)
-            .OrderBy(r => r.CreatedAt).Take(100).ToListAsync(cancellationToken);
-        Decided = await db.RegistrationRequests.AsNoTracking().Where(r => r.State != RegistrationState.Pending)
-            .OrderByDescending(r => r.DecidedAt).Take(50).ToListAsync(cancellationToken);
-        Selected = Id is null ? null : await db.RegistrationRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == Id, cancellationToken);
+        Pending = await requests.ListPendingAsync(100, cancellationToken);
+        Decided = await requests.ListDecidedAsync(50, cancellationToken);
+        Selected = Id is { } id ? await requests.ReadAsync(id, cancellationToken) : null;
         if (Selected is not { State: RegistrationState.Pending })
         {
             return;

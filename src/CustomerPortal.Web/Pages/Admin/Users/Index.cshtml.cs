@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CustomerPortal.Web.Pages.Admin.Users;
 
 // Every portal user with the contact and account it acts for, its role, last sign-in and lock state.
-public sealed class IndexModel(PortalUserAdministration administration, IContactDirectory contacts) : PageModel
+public sealed class IndexModel(PortalUserAdministration administration, IContactAdministration contacts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     [StringLength(100, ErrorMessage = "Validation.SearchTooLong")]

@@ -1,5 +1,5 @@
+using CustomerPortal.Core;
 using CustomerPortal.PortalStore.Drafts;
-using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Ordering;
 using CustomerPortal.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -16,24 +16,16 @@ public sealed class IndexModel(OrderDraftStore drafts, IStringLocalizer<SharedRe
     [TempData]
     public string? StatusMessage { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
-        {
-            return Forbid();
-        }
-
+        ArgumentNullException.ThrowIfNull(scope);
         Drafts = await drafts.ListOpenAsync(User.UserId(), scope.AccountId, cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDiscardAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDiscardAsync(Guid id, CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
-        {
-            return Forbid();
-        }
-
+        ArgumentNullException.ThrowIfNull(scope);
         if (!await drafts.DiscardAsync(User.UserId(), scope.AccountId, id, cancellationToken))
         {
             return NotFound();

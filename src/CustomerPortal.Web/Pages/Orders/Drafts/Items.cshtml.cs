@@ -4,12 +4,10 @@ using CustomerPortal.Core;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Products;
 using CustomerPortal.PortalStore.Drafts;
-using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Localization;
 using CustomerPortal.Web.Ordering;
 using CustomerPortal.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerPortal.Web.Pages.Orders.Drafts;
@@ -17,17 +15,14 @@ namespace CustomerPortal.Web.Pages.Orders.Drafts;
 // Step 2: the lines. Products are found by item number or name through a plain GET search (a
 // typeahead when JavaScript runs), added one by one or pasted in bulk, and priced again on every view.
 public sealed class ItemsModel(
-    IOrderEntry ordering, IProductCatalog catalog, OrderDraftStore drafts, IStringLocalizer<SharedResource> localizer) : PageModel
+    IOrderEntry ordering, IProductCatalog catalog, OrderDraftStore drafts, IStringLocalizer<SharedResource> localizer)
+    : OrderDraftPageModel
 {
     private const int SearchResults = 10;
 
     [BindProperty(SupportsGet = true)]
     [StringLength(ProductQuery.MaxSearchLength, ErrorMessage = "Validation.SearchTooLong")]
     public string? Search { get; set; }
-
-    public OrderDraft Draft { get; private set; } = default!;
-
-    public OrderingDefaults Defaults { get; private set; } = default!;
 
     public IReadOnlyList<DraftLinePrice> Lines { get; private set; } = [];
 
@@ -43,14 +38,14 @@ public sealed class ItemsModel(
     [TempData]
     public string[]? NotCopied { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } stop)
+        if (await LoadAsync(scope, id, cancellationToken) is { } stop)
         {
             return stop;
         }
 
-        if (Search is not null && ModelState.IsValid && User.GetCustomerScope() is { } scope)
+        if (Search is not null && ModelState.IsValid)
         {
             Results = await catalog.SearchAsync(scope, new ProductQuery(Search, SearchResults), cancellationToken);
         }
@@ -59,13 +54,8 @@ public sealed class ItemsModel(
     }
 
     // The typeahead's data: what the no-JavaScript search shows, as JSON.
-    public async Task<IActionResult> OnGetSuggestAsync(string? term, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetSuggestAsync(string? term, CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
-        {
-            return Forbid();
-        }
-
         if (string.IsNullOrWhiteSpace(term) || term.Length > ProductQuery.MaxSearchLength)
         {
             return new JsonResult(Array.Empty<object>());
@@ -81,17 +71,17 @@ public sealed class ItemsModel(
         }));
     }
 
-    public async Task<IActionResult> OnPostAddAsync(Guid id, AddInput add, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddAsync(Guid id, AddInput add, CustomerScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(add);
-        if (await LoadAsync(id, cancellationToken) is { } stop)
+        if (await LoadAsync(scope, id, cancellationToken) is { } stop)
         {
             return stop;
         }
 
         if (ModelState.IsValid && Defaults.CanOrder)
         {
-            var products = await ordering.LookUpAsync(User.GetCustomerScope()!, [add.ItemNumber!], [], cancellationToken);
+            var products = await ordering.LookUpAsync(Scope, [add.ItemNumber!], [], cancellationToken);
             var product = products.FirstOrDefault(p => string.Equals(p.ItemNumber, add.ItemNumber!.Trim(), StringComparison.OrdinalIgnoreCase));
             var existing = product is null ? null : Draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId);
             var quantity = add.Quantity!.Value + (existing?.Quantity ?? 0);
@@ -125,10 +115,10 @@ public sealed class ItemsModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUpdateAsync(Guid id, List<LineInput> lines, string? next, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostUpdateAsync(Guid id, List<LineInput> lines, string? next, CustomerScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        if (await LoadAsync(id, cancellationToken) is { } stop)
+        if (await LoadAsync(scope, id, cancellationToken) is { } stop)
         {
             return stop;
         }
@@ -161,9 +151,9 @@ public sealed class ItemsModel(
         return next == "review" ? RedirectToPage("/Orders/Drafts/Review", new { id }) : RedirectToPage(new { id });
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid lineId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid lineId, CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } stop)
+        if (await LoadAsync(scope, id, cancellationToken) is { } stop)
         {
             return stop;
         }
@@ -179,9 +169,9 @@ public sealed class ItemsModel(
     }
 
     // Quick entry adds every line it understands and reports the others, line by line.
-    public async Task<IActionResult> OnPostQuickEntryAsync(Guid id, string? quickEntry, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostQuickEntryAsync(Guid id, string? quickEntry, CustomerScope scope, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } stop)
+        if (await LoadAsync(scope, id, cancellationToken) is { } stop)
         {
             return stop;
         }
@@ -203,7 +193,7 @@ public sealed class ItemsModel(
 
         var parsed = QuickEntry.Parse(quickEntry, CultureInfo.CurrentCulture);
         var products = await ordering.LookUpAsync(
-            User.GetCustomerScope()!, [.. parsed.Where(l => l.ItemNumber is not null).Select(l => l.ItemNumber!)], [], cancellationToken);
+            Scope, [.. parsed.Where(l => l.ItemNumber is not null).Select(l => l.ItemNumber!)], [], cancellationToken);
         var report = new List<QuickEntryLine>();
         foreach (var line in parsed)
         {
@@ -243,26 +233,13 @@ public sealed class ItemsModel(
         return line.Problem is { } problem ? localizer.Label(problem) : localizer["Ordering.QuickEntry.Added"];
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(CustomerScope scope, Guid id, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
+        if (await LoadDraftAsync(drafts, ordering, scope, id, cancellationToken) is { } stop)
         {
-            return Forbid();
+            return stop;
         }
 
-        var draft = await drafts.FindAsync(User.UserId(), scope.AccountId, id, cancellationToken);
-        if (draft is null)
-        {
-            return NotFound();
-        }
-
-        if (draft.SubmittedOrderNumber is { } number)
-        {
-            return RedirectToPage("/Orders/Details", new { number });
-        }
-
-        Draft = draft;
-        Defaults = await ordering.GetDefaultsAsync(scope, cancellationToken);
         if (HttpMethods.IsGet(Request.Method))
         {
             await PriceAsync(cancellationToken);
@@ -275,7 +252,7 @@ public sealed class ItemsModel(
     {
         var products = Draft.Lines.Count == 0
             ? []
-            : await ordering.LookUpAsync(User.GetCustomerScope()!, [], [.. Draft.Lines.Select(l => l.ProductId)], cancellationToken);
+            : await ordering.LookUpAsync(Scope, [], [.. Draft.Lines.Select(l => l.ProductId)], cancellationToken);
         Lines = DraftLinePrice.For(Draft.Lines, products);
         Total = DraftLinePrice.Total(Lines);
     }

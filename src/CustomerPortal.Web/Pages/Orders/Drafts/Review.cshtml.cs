@@ -1,7 +1,6 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.PortalStore.Drafts;
-using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Localization;
 using CustomerPortal.Web.Ordering;
 using CustomerPortal.Web.Resources;
@@ -14,12 +13,9 @@ namespace CustomerPortal.Web.Pages.Orders.Drafts;
 // Step 3: everything on one screen, then submit. The submit names the order by the id fixed with the
 // draft, so double clicks, retries and second tabs all end at the same single order.
 public sealed partial class ReviewModel(
-    IOrderEntry ordering, OrderDraftStore drafts, TimeProvider time, IStringLocalizer<SharedResource> localizer, ILogger<ReviewModel> logger) : PageModel
+    IOrderEntry ordering, OrderDraftStore drafts, TimeProvider time, IStringLocalizer<SharedResource> localizer, ILogger<ReviewModel> logger)
+    : OrderDraftPageModel
 {
-    public OrderDraft Draft { get; private set; } = default!;
-
-    public OrderingDefaults Defaults { get; private set; } = default!;
-
     public IReadOnlyList<DraftLinePrice> Lines { get; private set; } = [];
 
     public decimal Total { get; private set; }
@@ -31,11 +27,11 @@ public sealed partial class ReviewModel(
 
     public bool CanSubmit => Defaults.CanOrder && Problems.Count == 0;
 
-    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => LoadAsync(id, cancellationToken);
+    public Task<IActionResult> OnGetAsync(Guid id, CustomerScope scope, CancellationToken cancellationToken) => LoadAsync(scope, id, cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Guid id, CustomerScope scope, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(id, cancellationToken);
+        var loaded = await LoadAsync(scope, id, cancellationToken);
         if (loaded is not PageResult || !CanSubmit)
         {
             return loaded;
@@ -44,7 +40,7 @@ public sealed partial class ReviewModel(
         SubmitResult result;
         try
         {
-            result = await ordering.SubmitAsync(User.GetCustomerScope()!, ToNewSalesOrder(Draft), cancellationToken);
+            result = await ordering.SubmitAsync(scope, ToNewSalesOrder(Draft), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -66,26 +62,14 @@ public sealed partial class ReviewModel(
         return RedirectToPage("/Orders/Details", new { number = result.OrderNumber });
     }
 
-    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<IActionResult> LoadAsync(CustomerScope scope, Guid id, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
+        if (await LoadDraftAsync(drafts, ordering, scope, id, cancellationToken) is { } stop)
         {
-            return Forbid();
+            return stop;
         }
 
-        var draft = await drafts.FindAsync(User.UserId(), scope.AccountId, id, cancellationToken);
-        if (draft is null)
-        {
-            return NotFound();
-        }
-
-        if (draft.SubmittedOrderNumber is { } number)
-        {
-            return RedirectToPage("/Orders/Details", new { number });
-        }
-
-        Draft = draft;
-        Defaults = await ordering.GetDefaultsAsync(scope, cancellationToken);
+        var draft = Draft;
         var products = draft.Lines.Count == 0
             ? []
             : await ordering.LookUpAsync(scope, [], [.. draft.Lines.Select(l => l.ProductId)], cancellationToken);

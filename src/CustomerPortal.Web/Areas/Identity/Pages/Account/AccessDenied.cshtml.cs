@@ -9,7 +9,7 @@ namespace CustomerPortal.Web.Areas.Identity.Pages.Account;
 // Where the "Customer" policy sends administrators and users whose contact is not linked to a
 // customer account yet: an explanation, with 403 kept as the status. For the latter it names the
 // contact fields that are missing and who can fill them, as the order flow does.
-public sealed class AccessDeniedModel(IContactDirectory contacts) : PageModel
+public sealed class AccessDeniedModel(IContactAdministration contacts) : PageModel
 {
     public string Reason { get; private set; } = "Other";
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CustomerPortal.Core.Contacts;
-using CustomerPortal.Web.Identity;
+using CustomerPortal.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,9 +18,9 @@ public sealed class IndexModel(IContactDirectory contacts) : PageModel
 
     public bool HasContact { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CustomerScope? scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is { } scope && await contacts.GetOwnDetailsAsync(scope, cancellationToken) is { } details)
+        if (scope is not null && await contacts.GetOwnDetailsAsync(scope, cancellationToken) is { } details)
         {
             HasContact = true;
             Input = new InputModel { Phone = details.Phone, JobTitle = details.JobTitle };
@@ -29,9 +29,9 @@ public sealed class IndexModel(IContactDirectory contacts) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CustomerScope? scope, CancellationToken cancellationToken)
     {
-        if (User.GetCustomerScope() is not { } scope)
+        if (scope is null)
         {
             return NotFound();
         }
