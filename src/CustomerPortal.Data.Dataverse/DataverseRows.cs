@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using CustomerPortal.Core;
 using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.Data.Dataverse;
@@ -35,6 +36,15 @@ internal static class DataverseRows
         var oneToMany = DualWriteSchema.Table<TRow>().Collections.Single(c => c.NavigationProperty == navigationProperty);
         return $"{navigationProperty}($select={oneToMany.Child.Select})";
     }
+
+    // Every lookup the row class has a navigation property for, expanded with all its columns.
+    public static string ExpandAll<TRow>() => string.Join(",", DualWriteSchema.Table<TRow>().Lookups
+        .Where(c => c.Lookup!.Navigation is not null)
+        .Select(c => $"{c.Lookup!.NavigationProperty}($select={c.Lookup.Target.Select})"));
+
+    // The ownership rule (DualWrite.Ownership) as a $filter on the lookups' _x_value properties.
+    public static string OwnerFilter<TRow>(CustomerScope scope) => string.Join(" and ",
+        Ownership.Conditions(DualWriteSchema.Table<TRow>(), scope).Select(c => $"{c.Column.WebApiName} eq {ODataText.Guid(c.Value)}"));
 
     public static TRow Read<TRow>(JsonElement row) where TRow : class
     {

@@ -109,11 +109,7 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
         };
     }
 
-    // The one place the scope becomes OData: the account and legal entity always, and the contact
-    // person too for authorized users.
-    internal static string ScopeFilter(CustomerScope scope)
-    {
-        var filter = $"_customerid_value eq {ODataText.Guid(scope.AccountId)} and _msdyn_company_value eq {ODataText.Guid(scope.CompanyId)}";
-        return scope.SeesWholeAccount ? filter : filter + $" and _msdyn_contactperson_value eq {ODataText.Guid(scope.ContactId)}";
-    }
+    // The scope becomes OData through the one ownership rule: the account and legal entity always,
+    // and the contact person too for authorized users.
+    internal static string ScopeFilter(CustomerScope scope) => DataverseRows.OwnerFilter<SalesOrderRow>(scope);
 }

@@ -62,6 +62,7 @@ public static class DataverseServiceCollectionExtensions
         services.AddScoped<ReferenceData>();
         services.AddScoped<ISalesOrderStore, DataverseSalesOrderStore>();
         services.AddScoped<ICustomerAccountStore, DataverseCustomerAccountStore>();
+        services.AddScoped<ICustomerRows, DataverseCustomerRows>();
         services.AddScoped<IProductCatalog, DataverseProductCatalog>();
         services.AddScoped<IContactDirectory, DataverseContactDirectory>();
         services.AddScoped<IContactAdministration, DataverseContactDirectory>();

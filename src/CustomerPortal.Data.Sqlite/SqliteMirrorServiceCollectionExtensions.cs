@@ -31,6 +31,7 @@ public static class SqliteMirrorServiceCollectionExtensions
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 
         services.AddScoped<ISalesOrderStore, SqliteSalesOrderStore>();
+        services.AddScoped<ICustomerRows, SqliteCustomerRows>();
         services.AddScoped<ICustomerAccountStore, SqliteCustomerAccountStore>();
         services.AddScoped<IProductCatalog, SqliteProductCatalog>();
         services.AddScoped<IContactDirectory, SqliteContactDirectory>();

@@ -82,14 +82,10 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
         return order with { Lines = lines };
     }
 
-    // The one place the scope becomes SQL: the account and legal entity always, and the contact
-    // person too for authorized users.
-    private IQueryable<SalesOrderRow> VisibleTo(CustomerScope scope)
-    {
-        var orders = db.SalesOrders.AsNoTracking()
-            .Where(o => o.CustomerId == scope.AccountId && o.CompanyId == scope.CompanyId);
-        return scope.SeesWholeAccount ? orders : orders.Where(o => o.ContactPersonId == scope.ContactId);
-    }
+    // The scope becomes SQL through the one ownership rule: the account and legal entity always, and
+    // the contact person too for authorized users.
+    private IQueryable<SalesOrderRow> VisibleTo(CustomerScope scope) =>
+        db.SalesOrders.AsNoTracking().Where(Ownership.VisibleTo<SalesOrderRow>(scope));
 
     private static IQueryable<SalesOrderRow> ApplySortAndKeyset(IQueryable<SalesOrderRow> orders, SalesOrderSort sort, string? token)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel.DataAnnotations.Schema;
+using System.Linq.Expressions;
 using System.Reflection;
 
 namespace CustomerPortal.DualWrite;
@@ -68,7 +69,12 @@ public static class DualWriteSchema
             }
         }
 
-        return new DualWriteTable(logicalName, entitySet, row, columns, collections);
+        var owner = row.GetCustomAttribute<CustomerOwnedAttribute>();
+        var owners = owner is null ? null : new CustomerOwnership(
+            columns.Single(c => c.LogicalName == owner.AccountColumn),
+            columns.Single(c => c.LogicalName == owner.CompanyColumn),
+            owner.ContactPersonColumn is { } contact ? columns.Single(c => c.LogicalName == contact) : null);
+        return new DualWriteTable(logicalName, entitySet, row, columns, collections, owners);
     }
 
     private static ColumnType TypeOf(string table, string column, PropertyInfo property, LookupAttribute? lookup)
@@ -105,8 +111,10 @@ public static class DualWriteSchema
 
 public sealed class DualWriteTable
 {
-    internal DualWriteTable(string logicalName, string entitySetName, Type rowType, IReadOnlyList<DualWriteColumn> columns, IReadOnlyList<DualWriteOneToMany> collections)
+    internal DualWriteTable(string logicalName, string entitySetName, Type rowType, IReadOnlyList<DualWriteColumn> columns,
+        IReadOnlyList<DualWriteOneToMany> collections, CustomerOwnership? owner)
     {
+        Owner = owner;
         LogicalName = logicalName;
         EntitySetName = entitySetName;
         RowType = rowType;
@@ -131,6 +139,9 @@ public sealed class DualWriteTable
 
     public DualWriteColumn? PrimaryName { get; }
 
+    // Null for tables that no customer owns (products, price lists, …).
+    public CustomerOwnership? Owner { get; }
+
     // Columns the Web API shows: every column but the mirror's hidden lookup-type columns.
     public IEnumerable<DualWriteColumn> WebApiColumns => Columns.Where(c => !c.IsLookupType);
 
@@ -143,6 +154,16 @@ public sealed class DualWriteTable
         : throw new ArgumentException($"{LogicalName} has no column {logicalName}.", nameof(logicalName));
 
     public DualWriteColumn? FindColumn(string logicalName) => ByLogicalName.GetValueOrDefault(logicalName);
+
+    // The column behind a property of the row class (o => o.CreatedOn is createdon).
+    public DualWriteColumn ColumnOf(LambdaExpression property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        var body = property.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : property.Body;
+        return body is MemberExpression { Member: PropertyInfo member } && Columns.FirstOrDefault(c => c.Property.Name == member.Name) is { } column
+            ? column
+            : throw new ArgumentException($"{property} is not a column of {LogicalName}.", nameof(property));
+    }
 
     // The Web API's $select list for this table: lookups by their _x_value name.
     public string Select => string.Join(",", WebApiColumns.Select(c => c.WebApiName));
@@ -184,3 +205,6 @@ public sealed record DualWriteOneToMany(string NavigationProperty, PropertyInfo 
     public DualWriteColumn ChildLookup(DualWriteTable parent) =>
         Child.Lookups.Single(c => c.Lookup!.TargetRow == parent.RowType);
 }
+
+// Which lookups make a row a customer's (see CustomerOwnedAttribute).
+public sealed record CustomerOwnership(DualWriteColumn Account, DualWriteColumn Company, DualWriteColumn? ContactPerson);

@@ -7,6 +7,7 @@ namespace CustomerPortal.DualWrite;
 // salesorder, with the columns the dual-write sales order header maps read and write.
 [Table("salesorder")]
 [EntitySet("salesorders")]
+[CustomerOwned("customerid", "msdyn_company", ContactPersonColumn = "msdyn_contactperson")]
 public sealed class SalesOrderRow
 {
     [Key] [Column("salesorderid")] public Guid SalesOrderId { get; set; }

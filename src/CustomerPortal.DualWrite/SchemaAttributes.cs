@@ -1,5 +1,18 @@
 namespace CustomerPortal.DualWrite;
 
+// A table whose rows belong to one customer account in one legal entity: the portal shows a row only
+// to contacts of that account and company. ContactPerson, when the table has one, narrows the rows
+// further for authorized users, who see only their own (as on the order list).
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class CustomerOwnedAttribute(string accountColumn, string companyColumn) : Attribute
+{
+    public string AccountColumn { get; } = accountColumn;
+
+    public string CompanyColumn { get; } = companyColumn;
+
+    public string? ContactPersonColumn { get; init; }
+}
+
 // The Web API's name for a table's collection (salesorders for salesorder).
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class EntitySetAttribute(string name) : Attribute

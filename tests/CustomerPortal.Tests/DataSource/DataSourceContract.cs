@@ -10,7 +10,7 @@ namespace CustomerPortal.Tests.DataSource;
 
 // The data-source port's contract, written once. Each data source gets a subclass that supplies
 // its adapter over the same seeded demo data; every answer must be identical across sources.
-public abstract class DataSourceContract(SeededDemoMirror mirror)
+public abstract partial class DataSourceContract(SeededDemoMirror mirror)
 {
     protected SeededDemoMirror Mirror { get; } = mirror;
 
@@ -25,6 +25,8 @@ public abstract class DataSourceContract(SeededDemoMirror mirror)
     protected abstract IContactAdministration ContactAdministration { get; }
 
     protected abstract IOrderEntry Ordering { get; }
+
+    protected abstract ICustomerRows CustomerRows { get; }
 
     // The write-path tests work on a private copy of the seeded data, so the read tests keep seeing
     // exactly the seed.

@@ -1,3 +1,4 @@
+using CustomerPortal.Core;
 using CustomerPortal.Core.Accounts;
 using CustomerPortal.Core.Contacts;
 using CustomerPortal.Core.Ordering;
@@ -30,6 +31,8 @@ public sealed class SqliteDataSourceTests : DataSourceContract, IDisposable
     protected override IContactAdministration ContactAdministration => _scope.ServiceProvider.GetRequiredService<IContactAdministration>();
 
     protected override IOrderEntry Ordering => _scope.ServiceProvider.GetRequiredService<IOrderEntry>();
+
+    protected override ICustomerRows CustomerRows => _scope.ServiceProvider.GetRequiredService<ICustomerRows>();
 
     protected override WritableDataSource OpenWritableCopy() => SqliteWritableDataSource.CopyOf(Mirror.MirrorPath);
 

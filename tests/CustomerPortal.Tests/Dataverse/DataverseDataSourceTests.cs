@@ -1,3 +1,4 @@
+using CustomerPortal.Core;
 using CustomerPortal.Core.Accounts;
 using CustomerPortal.Core.Contacts;
 using CustomerPortal.Core.Ordering;
@@ -34,6 +35,8 @@ public sealed class DataverseDataSourceTests : DataSourceContract, IClassFixture
     protected override IContactAdministration ContactAdministration => _scope.ServiceProvider.GetRequiredService<IContactAdministration>();
 
     protected override IOrderEntry Ordering => _scope.ServiceProvider.GetRequiredService<IOrderEntry>();
+
+    protected override ICustomerRows CustomerRows => _scope.ServiceProvider.GetRequiredService<ICustomerRows>();
 
     protected override WritableDataSource OpenWritableCopy() => DataverseWritableDataSource.OverCopyOf(Mirror.MirrorPath);
 

@@ -4,6 +4,7 @@ using CustomerPortal.Core.Contacts;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Core.Products;
+using CustomerPortal.DualWrite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerPortal.Web.Tests.Isolation;
@@ -30,7 +31,7 @@ public sealed class PortMethodIsolationTests(SeededPortalData data) : IClassFixt
     [
         "ISalesOrderStore.ListAsync", "ISalesOrderStore.FindAsync", "ICustomerAccountStore.GetAsync", "ICustomerAccountStore.ListContactsAsync",
         "IProductCatalog.SearchAsync", "IContactDirectory.ListColleaguesAsync", "IContactDirectory.GetOwnDetailsAsync", "IContactDirectory.UpdateOwnDetailsAsync",
-        "IOrderEntry.GetDefaultsAsync", "IOrderEntry.LookUpAsync", "IOrderEntry.SubmitAsync",
+        "IOrderEntry.GetDefaultsAsync", "IOrderEntry.LookUpAsync", "IOrderEntry.SubmitAsync", "ICustomerRows.ListAsync",
     ];
 
     public static TheoryData<string> CustomerPersonas => [Personas.Representative, Personas.AuthorizedUser, Personas.OtherCustomer];
@@ -77,6 +78,10 @@ public sealed class PortMethodIsolationTests(SeededPortalData data) : IClassFixt
 
         var all = await orders.ListAsync(scope, new SalesOrderQuery(PageSize: 100), Ct);
         Assert.All(all.Items, o => Assert.DoesNotContain(o.OrderNumber, foreign.OrderNumbers));
+        var rows = await services.ServiceProvider.GetRequiredService<ICustomerRows>().ListAsync(scope,
+            new CustomerRowQuery<SalesOrderRow, SalesOrderSummary>(Records.SalesOrderSummary, o => o.CreatedOn, Count: 100), Ct);
+        Assert.NotEmpty(rows);
+        Assert.All(rows, o => Assert.DoesNotContain(o.OrderNumber, foreign.OrderNumbers));
         Assert.Equal(foreign.AccountId, (await accounts.GetAsync(scope, Ct))!.AccountId);
         Assert.All(await accounts.ListContactsAsync(scope, Ct), c => Assert.Contains(c.ContactId.ToString().ToUpperInvariant(), visibleContacts));
         Assert.All(await contacts.ListColleaguesAsync(scope, Ct), c => Assert.Contains(c.ContactId.ToString().ToUpperInvariant(), visibleContacts));
