@@ -6,20 +6,16 @@ using System.Reflection;
 
 namespace CustomerPortal.DualWrite;
 
-// Every dual-write table the portal reads or writes, described once from the row classes beside it.
-// A new column is one property there; a new table is one row class there plus one line in Rows below.
+// Every dual-write table the portal reads or writes, described once from the row classes beside it:
+// every class with a [Table] attribute in this project. A new column is one property there; a new
+// table is one row class.
 public static class DualWriteSchema
 {
-    private static readonly Type[] Rows =
-    [
-        typeof(CompanyRow), typeof(CurrencyRow), typeof(UnitRow), typeof(PriceListRow), typeof(PriceListItemRow),
-        typeof(ProductRow), typeof(AccountRow), typeof(ContactRow), typeof(SalesOrderRow), typeof(SalesOrderLineRow),
-    ];
+    private static readonly FrozenDictionary<Type, DualWriteTable> ByRow = typeof(DualWriteSchema).Assembly.GetTypes()
+        .Where(t => t.GetCustomAttribute<TableAttribute>() is not null)
+        .ToFrozenDictionary(t => t, Describe);
 
-    private static readonly FrozenDictionary<Type, DualWriteTable> ByRow = Rows.ToFrozenDictionary(t => t, Describe);
-
-    // In dependency order: a table comes after every table its lookups point to.
-    public static IReadOnlyList<DualWriteTable> Tables { get; } = [.. Rows.Select(t => ByRow[t])];
+    public static IReadOnlyList<DualWriteTable> Tables { get; } = [.. ByRow.Values.OrderBy(t => t.LogicalName, StringComparer.Ordinal)];
 
     public static DualWriteTable Table<TRow>() => Table(typeof(TRow));
 
