@@ -25,7 +25,8 @@ internal sealed class DataverseDataSourceHealth(
         try
         {
             using var whoAmI = await api.GetAsync("WhoAmI", null, formattedValues: false, cancellationToken);
-            status = new DataSourceStatus(true, "Dataverse", $"Dataverse {environment}: WhoAmI user {whoAmI.RootElement.Str("UserId")}");
+            var user = whoAmI.RootElement.TryGetProperty("UserId", out var userId) ? userId.GetString() : null;
+            status = new DataSourceStatus(true, "Dataverse", $"Dataverse {environment}: WhoAmI user {user}");
         }
         catch (DataSourceUnavailableException ex)
         {

@@ -87,9 +87,8 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
             ("$filter", $"{ScopeFilter(scope)} and msdyn_salesordernumber eq {ODataText.Literal(orderNumber)}"),
             ("$expand", HeaderExpand));
 
-        using var page = await api.GetAsync(url, null, formattedValues: false, cancellationToken);
         // Dataverse string equality ignores case; the mirror's does not. Same answers: exact match only.
-        var order = DataverseRows.ReadAll<SalesOrderRow>(page.RootElement).FirstOrDefault(o => o.OrderNumber == orderNumber);
+        var order = (await api.RowsAsync<SalesOrderRow>(url, cancellationToken)).FirstOrDefault(o => o.OrderNumber == orderNumber);
         if (order is null)
         {
             return null;
