@@ -122,7 +122,7 @@ internal sealed class DataverseContactDirectory(DataverseWebApi api) : IContactD
         using var page = await api.GetAsync(ODataText.Query("contacts",
             ("$select", DataverseRows.Select<ContactRow>()),
             ("$filter", $"contactid eq {ODataText.Guid(scope.ContactId)} and _parentcustomerid_value eq {ODataText.Guid(scope.AccountId)} "
-                + $"and _msdyn_company_value eq {ODataText.Guid(scope.CompanyId)} and statecode eq 0")), null, formattedValues: false, cancellationToken);
+                + $"and _msdyn_company_value eq {ODataText.Guid(scope.CompanyId)} and statecode eq 0")), null, cancellationToken);
         return page.RootElement.Rows()
             .Select(row => new OwnContact(DataverseRows.Read<ContactRow>(row), row.TryGetProperty("@odata.etag", out var etag) ? etag.GetString() : null))
             .FirstOrDefault();

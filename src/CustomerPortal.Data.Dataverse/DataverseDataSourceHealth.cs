@@ -24,7 +24,7 @@ internal sealed class DataverseDataSourceHealth(
         DataSourceStatus status;
         try
         {
-            using var whoAmI = await api.GetAsync("WhoAmI", null, formattedValues: false, cancellationToken);
+            using var whoAmI = await api.GetAsync("WhoAmI", null, cancellationToken);
             var user = whoAmI.RootElement.TryGetProperty("UserId", out var userId) ? userId.GetString() : null;
             status = new DataSourceStatus(true, "Dataverse", $"Dataverse {environment}: WhoAmI user {user}");
         }

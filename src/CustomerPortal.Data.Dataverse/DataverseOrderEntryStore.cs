@@ -91,11 +91,9 @@ internal sealed class DataverseOrderEntryStore(DataverseWebApi api, ReferenceDat
         var currencies = await reference.CurrenciesAsync(cancellationToken);
         return
         [
-            .. found.Values.Select(p =>
-            {
-                (decimal Amount, Guid? CurrencyId)? price = prices is not null && prices.TryGetValue((p.ProductId, p.DefaultUnitId), out var listed) ? listed : null;
-                return Records.ListedProduct(p, price?.Amount, price?.CurrencyId is { } currencyId ? currencies.GetValueOrDefault(currencyId) : null);
-            }),
+            .. found.Values.Select(p => prices?.InDefaultUnit(p) is { } price
+                ? Records.ListedProduct(p, price.Amount, price.CurrencyId is { } currencyId ? currencies.GetValueOrDefault(currencyId) : null)
+                : Records.ListedProduct(p, null, null)),
         ];
     }
 

@@ -59,7 +59,7 @@ internal static class DataverseRows
     // The rows of the first page only: for reads that expect a handful (one contact, one order).
     public static async Task<List<TRow>> RowsAsync<TRow>(this DataverseWebApi api, string url, CancellationToken cancellationToken) where TRow : class
     {
-        using var page = await api.GetAsync(url, null, formattedValues: false, cancellationToken);
+        using var page = await api.GetAsync(url, null, cancellationToken);
         return ReadAll<TRow>(page.RootElement);
     }
 

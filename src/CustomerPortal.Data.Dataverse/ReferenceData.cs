@@ -117,7 +117,9 @@ internal sealed class PriceTable(IReadOnlyList<ListedPrice> rows)
 
     public IReadOnlyList<ListedPrice> Rows { get; } = rows;
 
-    public bool TryGetValue((Guid ProductId, Guid UnitId) key, out (decimal Amount, Guid? CurrencyId) price) => _byProductAndUnit.TryGetValue(key, out price);
+    // The price in the product's default unit: the unit every portal line is ordered in.
+    public (decimal Amount, Guid? CurrencyId)? InDefaultUnit(ProductRow product) =>
+        _byProductAndUnit.TryGetValue((product.ProductId, product.DefaultUnitId), out var price) ? price : null;
 }
 
 internal sealed record ListedPrice(Guid ProductId, Guid UnitId, decimal Amount, Guid? CurrencyId);

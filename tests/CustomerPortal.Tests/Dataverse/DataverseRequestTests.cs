@@ -56,7 +56,7 @@ public sealed class DataverseRequestTests
             + "and msdyn_processingstatus eq 192350000",
             request.Query("$filter"));
         Assert.Equal("createdon desc,msdyn_salesordernumber desc", request.Query("$orderby"));
-        Assert.Equal("odata.maxpagesize=10,odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"", request.Headers["Prefer"]);
+        Assert.Equal("odata.maxpagesize=10", request.Headers["Prefer"]);
         Assert.Equal(("4.0", "4.0", "application/json", "Bearer cached-token"),
             (request.Headers["OData-MaxVersion"], request.Headers["OData-Version"], request.Headers["Accept"], request.Headers["Authorization"]));
         var order = Assert.Single(page.Items);
@@ -80,7 +80,7 @@ public sealed class DataverseRequestTests
         Assert.NotNull(first.ContinuationToken);
         Assert.DoesNotContain("skiptoken", first.ContinuationToken, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(Next, api.Requests[1].Url.OriginalString);
-        Assert.Equal("odata.maxpagesize=25,odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"", api.Requests[1].Headers["Prefer"]);
+        Assert.Equal("odata.maxpagesize=25", api.Requests[1].Headers["Prefer"]);
         Assert.Equal(api.Requests[0].Url, api.Requests[2].Url);
         Assert.Contains("$filter", api.Requests[3].Url.Query, StringComparison.Ordinal);
     }
