@@ -9,22 +9,21 @@ internal sealed class DataverseCustomerAccountStore(DataverseWebApi api) : ICust
     public async Task<CustomerAccount?> GetAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var url = ODataText.Query("accounts",
+        return (await api.RowsAsync<AccountRow>(ODataText.Query("accounts",
             ("$select", DataverseRows.Select<AccountRow>()),
             ("$filter", $"accountid eq {ODataText.Guid(scope.AccountId)} and _msdyn_company_value eq {ODataText.Guid(scope.CompanyId)}"),
             ("$expand", string.Join(",", DataverseRows.Expand<AccountRow>("msdyn_company"),
-                DataverseRows.Expand<AccountRow>("transactioncurrencyid"), DataverseRows.Expand<AccountRow>("defaultpricelevelid"))));
-        using var page = await api.GetAsync(url, null, formattedValues: false, cancellationToken);
-        return DataverseRows.ReadAll<AccountRow>(page.RootElement).Select(CompiledRecords.CustomerAccount).FirstOrDefault();
+                DataverseRows.Expand<AccountRow>("transactioncurrencyid"), DataverseRows.Expand<AccountRow>("defaultpricelevelid")))), cancellationToken))
+            .Select(CompiledRecords.CustomerAccount).FirstOrDefault();
     }
 
     public async Task<IReadOnlyList<AccountContact>> ListContactsAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var rows = await api.GetAllAsync(ODataText.Query("contacts",
+        var contacts = await api.AllRowsAsync<ContactRow>(ODataText.Query("contacts",
             ("$select", DataverseRows.Select<ContactRow>()),
             ("$filter", DataverseContactDirectory.ColleaguesFilter(scope)),
             ("$orderby", DataverseContactDirectory.ByName)), cancellationToken);
-        return [.. rows.Select(DataverseRows.Read<ContactRow>).Select(CompiledRecords.AccountContact)];
+        return [.. contacts.Select(CompiledRecords.AccountContact)];
     }
 }

@@ -24,8 +24,9 @@ internal sealed class DataverseDataSourceHealth(
         DataSourceStatus status;
         try
         {
-            using var whoAmI = await api.GetAsync("WhoAmI", null, formattedValues: false, cancellationToken);
-            status = new DataSourceStatus(true, "Dataverse", $"Dataverse {environment}: WhoAmI user {whoAmI.RootElement.Str("UserId")}");
+            using var whoAmI = await api.GetAsync("WhoAmI", null, cancellationToken);
+            var user = whoAmI.RootElement.TryGetProperty("UserId", out var userId) ? userId.GetString() : null;
+            status = new DataSourceStatus(true, "Dataverse", $"Dataverse {environment}: WhoAmI user {user}");
         }
         catch (DataSourceUnavailableException ex)
         {

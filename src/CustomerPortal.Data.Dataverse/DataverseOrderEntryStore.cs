@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using CustomerPortal.Core;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.DualWrite;
@@ -16,6 +14,11 @@ namespace CustomerPortal.Data.Dataverse;
 internal sealed class DataverseOrderEntryStore(DataverseWebApi api, ReferenceData reference, OrderNumberSequence numbers) : IOrderEntryStore
 {
     private const int MaxAttempts = 10;
+
+    // The ordering contact in one read: its account (number, name, address), legal entity, price list and currency.
+    private static readonly string ContactExpand = string.Join(",",
+        DataverseRows.Expand<ContactRow>("parentcustomerid"), DataverseRows.Expand<ContactRow>("msdyn_company"),
+        DataverseRows.Expand<ContactRow>("defaultpricelevelid"), DataverseRows.Expand<ContactRow>("transactioncurrencyid"));
 
     public async Task<string?> InsertAsync(PlacedSalesOrder order, CancellationToken cancellationToken)
     {
@@ -53,47 +56,18 @@ internal sealed class DataverseOrderEntryStore(DataverseWebApi api, ReferenceDat
         || (result.ErrorMessage ?? "").Contains("already exists", StringComparison.OrdinalIgnoreCase)
         || (result.ErrorMessage ?? "").Contains("duplicate", StringComparison.OrdinalIgnoreCase);
 
-    public async Task<StoredSalesOrder?> FindAsync(Guid salesOrderId, CancellationToken cancellationToken)
-    {
-        using var page = await api.GetAsync(ODataText.Query("salesorders",
-            ("$select", "salesorderid,msdyn_salesordernumber,_customerid_value,_msdyn_company_value,_msdyn_contactperson_value"),
-            ("$filter", $"salesorderid eq {ODataText.Guid(salesOrderId)}")), null, formattedValues: false, cancellationToken);
-        var row = page.RootElement.Rows().FirstOrDefault();
-        return row.ValueKind != JsonValueKind.Object
-            ? null
-            : new StoredSalesOrder(row.Text("msdyn_salesordernumber"), row.Id("_customerid_value"), row.Id("_msdyn_company_value"),
-                row.Id("_msdyn_contactperson_value"));
-    }
+    public async Task<StoredSalesOrder?> FindAsync(Guid salesOrderId, CancellationToken cancellationToken) =>
+        (await api.RowsAsync<SalesOrderRow>(ODataText.Query("salesorders",
+            ("$select", DataverseRows.Select<SalesOrderRow>()),
+            ("$filter", $"salesorderid eq {ODataText.Guid(salesOrderId)}")), cancellationToken))
+            .Select(CompiledRecords.StoredSalesOrder).FirstOrDefault();
 
-    public async Task<OrderingContact?> ReadContactAsync(Guid contactId, CancellationToken cancellationToken)
-    {
-        using var page = await api.GetAsync(ODataText.Query("contacts",
-            ("$select", "contactid,fullname,_parentcustomerid_value,_msdyn_company_value,_defaultpricelevelid_value,_transactioncurrencyid_value,address1_country"),
+    public async Task<OrderingContact?> ReadContactAsync(Guid contactId, CancellationToken cancellationToken) =>
+        (await api.RowsAsync<ContactRow>(ODataText.Query("contacts",
+            ("$select", DataverseRows.Select<ContactRow>()),
             ("$filter", $"contactid eq {ODataText.Guid(contactId)} and statecode eq 0"),
-            ("$expand", string.Join(",",
-                "parentcustomerid_account($select=accountid,accountnumber,name,address1_line1,address1_line2,address1_city,address1_stateorprovince,address1_postalcode,address1_country)",
-                ODataText.CompanySelect, "defaultpricelevelid($select=name)", ODataText.CurrencySelect))), null, formattedValues: false, cancellationToken);
-        var c = page.RootElement.Rows().FirstOrDefault();
-        if (c.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        var account = c.Object("parentcustomerid_account");
-        return new OrderingContact(
-            c.Text("fullname"),
-            c.Id("_parentcustomerid_value"),
-            c.Id("_msdyn_company_value"),
-            c.Object("msdyn_company")?.ToLegalEntity(),
-            account is { } a ? new OrderingAccount(a.Id("accountid") ?? c.Id("_parentcustomerid_value")!.Value, a.Text("accountnumber"), a.Text("name")) : null,
-            account is { } b ? new PostalAddress(b.Str("address1_line1"), b.Str("address1_line2"), b.Str("address1_city"),
-                b.Str("address1_stateorprovince"), b.Str("address1_postalcode"), b.Str("address1_country")) : null,
-            c.Id("_defaultpricelevelid_value"),
-            c.Object("defaultpricelevelid")?.Str("name"),
-            c.Id("_transactioncurrencyid_value"),
-            c.Object("transactioncurrencyid")?.ToCurrency(),
-            c.Str("address1_country"));
-    }
+            ("$expand", ContactExpand)), cancellationToken))
+            .Select(CompiledRecords.OrderingContact).FirstOrDefault();
 
     public async Task<IReadOnlyList<ListedProduct>> LookUpAsync(
         Guid? priceListId, IReadOnlyCollection<string> itemNumbers, IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)
@@ -117,12 +91,9 @@ internal sealed class DataverseOrderEntryStore(DataverseWebApi api, ReferenceDat
         var currencies = await reference.CurrenciesAsync(cancellationToken);
         return
         [
-            .. found.Values.Select(p =>
-            {
-                (decimal Amount, Guid? CurrencyId)? price = prices is not null && prices.TryGetValue((p.ProductId, p.DefaultUnitId), out var listed) ? listed : null;
-                var priceCurrency = price?.CurrencyId is { } currencyId ? currencies.GetValueOrDefault(currencyId) : null;
-                return new ListedProduct(p.ProductId, p.ScmProductNumber, p.Name, p.State, p.DefaultUnitId, p.DefaultUnit?.Symbol ?? "", p.QuantityDecimals, price?.Amount, priceCurrency);
-            }),
+            .. found.Values.Select(p => prices?.InDefaultUnit(p) is { } price
+                ? Records.ListedProduct(p, price.Amount, price.CurrencyId is { } currencyId ? currencies.GetValueOrDefault(currencyId) : null)
+                : Records.ListedProduct(p, null, null)),
         ];
     }
 

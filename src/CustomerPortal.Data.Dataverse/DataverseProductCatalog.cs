@@ -34,12 +34,8 @@ internal sealed class DataverseProductCatalog(DataverseWebApi api, ReferenceData
         var prices = priceList is null ? null : await reference.PricesAsync(priceList.PriceListId, cancellationToken);
         var currency = priceList?.CurrencyId is { } currencyId ? (await reference.CurrenciesAsync(cancellationToken)).GetValueOrDefault(currencyId) : null;
 
-        using var page = await api.GetAsync(next ?? url, pageSize, formattedValues: false, cancellationToken);
-        var items = DataverseRows.ReadAll<ProductRow>(page.RootElement).Select(p =>
-        {
-            decimal? price = prices is not null && prices.TryGetValue((p.ProductId, p.DefaultUnitId), out var listed) ? listed.Amount : null;
-            return Records.CatalogProduct(p, price, currency);
-        }).ToList();
+        using var page = await api.GetAsync(next ?? url, pageSize, cancellationToken);
+        var items = DataverseRows.ReadAll<ProductRow>(page.RootElement).Select(p => Records.CatalogProduct(p, prices?.InDefaultUnit(p)?.Amount, currency)).ToList();
         var nextLink = DataverseWebApi.NextLink(page.RootElement);
         return new ResultPage<CatalogProduct>(items, nextLink is null || items.Count == 0 ? null : tokens.Protect(fingerprint, nextLink));
     }

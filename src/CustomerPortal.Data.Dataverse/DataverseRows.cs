@@ -66,6 +66,17 @@ internal static class DataverseRows
     public static List<TRow> ReadAll<TRow>(JsonElement page) where TRow : class =>
         [.. page.Rows().Select(Read<TRow>)];
 
+    // The rows of the first page only: for reads that expect a handful (one contact, one order).
+    public static async Task<List<TRow>> RowsAsync<TRow>(this DataverseWebApi api, string url, CancellationToken cancellationToken) where TRow : class
+    {
+        using var page = await api.GetAsync(url, null, cancellationToken);
+        return ReadAll<TRow>(page.RootElement);
+    }
+
+    // Every row of a query, all pages (reference data and short lists only).
+    public static async Task<List<TRow>> AllRowsAsync<TRow>(this DataverseWebApi api, string url, CancellationToken cancellationToken) where TRow : class =>
+        [.. (await api.GetAllAsync(url, cancellationToken)).Select(Read<TRow>)];
+
     private static void NameBySchema(JsonTypeInfo typeInfo)
     {
         if (typeInfo.Kind != JsonTypeInfoKind.Object || !IsRow(typeInfo.Type))

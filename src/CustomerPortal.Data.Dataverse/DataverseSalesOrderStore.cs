@@ -68,7 +68,7 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
         var fingerprint = string.Join("|", "orders", scope.ContactId, scope.AccountId, scope.CompanyId, scope.Role, url, pageSize);
         var next = tokens.Unprotect(query.ContinuationToken, fingerprint, EntitySet);
 
-        using var page = await api.GetAsync(next ?? url, pageSize, formattedValues: true, cancellationToken);
+        using var page = await api.GetAsync(next ?? url, pageSize, cancellationToken);
         var items = DataverseRows.ReadAll<SalesOrderRow>(page.RootElement).Select(CompiledRecords.SalesOrderSummary).ToList();
         var nextLink = DataverseWebApi.NextLink(page.RootElement);
         return new ResultPage<SalesOrderSummary>(items, nextLink is null || items.Count == 0 ? null : tokens.Protect(fingerprint, nextLink));
@@ -87,9 +87,8 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
             ("$filter", $"{ScopeFilter(scope)} and msdyn_salesordernumber eq {ODataText.Literal(orderNumber)}"),
             ("$expand", HeaderExpand));
 
-        using var page = await api.GetAsync(url, null, formattedValues: false, cancellationToken);
         // Dataverse string equality ignores case; the mirror's does not. Same answers: exact match only.
-        var order = DataverseRows.ReadAll<SalesOrderRow>(page.RootElement).FirstOrDefault(o => o.OrderNumber == orderNumber);
+        var order = (await api.RowsAsync<SalesOrderRow>(url, cancellationToken)).FirstOrDefault(o => o.OrderNumber == orderNumber);
         if (order is null)
         {
             return null;

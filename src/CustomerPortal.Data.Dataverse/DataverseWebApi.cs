@@ -13,28 +13,16 @@ namespace CustomerPortal.Data.Dataverse;
 // DataSourceUnavailableException; anything that means "we asked wrongly" stays a loud error.
 internal sealed class DataverseWebApi(HttpClient http)
 {
-    public const string FormattedValue = "OData.Community.Display.V1.FormattedValue";
-
     public Uri BaseAddress => http.BaseAddress!;
 
-    // One GET. maxPageSize adds Prefer: odata.maxpagesize; formattedValues asks for labels (lookup names).
-    public async Task<JsonDocument> GetAsync(string url, int? maxPageSize, bool formattedValues, CancellationToken cancellationToken)
+    // One GET. maxPageSize adds Prefer: odata.maxpagesize. No annotations are asked for: rows are read
+    // typed (DataverseRows), formatted values would only make the response longer.
+    public async Task<JsonDocument> GetAsync(string url, int? maxPageSize, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        var prefer = new List<string>();
         if (maxPageSize is { } size)
         {
-            prefer.Add($"odata.maxpagesize={size}");
-        }
-
-        if (formattedValues)
-        {
-            prefer.Add($"odata.include-annotations=\"{FormattedValue}\"");
-        }
-
-        if (prefer.Count > 0)
-        {
-            request.Headers.TryAddWithoutValidation("Prefer", string.Join(",", prefer));
+            request.Headers.TryAddWithoutValidation("Prefer", $"odata.maxpagesize={size}");
         }
 
         using var response = await SendAsync(request, cancellationToken);
@@ -54,7 +42,7 @@ internal sealed class DataverseWebApi(HttpClient http)
         string? next = url;
         while (next is not null)
         {
-            using var page = await GetAsync(next, 5000, false, cancellationToken);
+            using var page = await GetAsync(next, 5000, cancellationToken);
             rows.AddRange(page.RootElement.GetProperty("value").EnumerateArray().Select(row => row.Clone()));
             next = NextLink(page.RootElement);
         }

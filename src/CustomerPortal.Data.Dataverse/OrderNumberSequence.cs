@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CustomerPortal.Core.Ordering;
+using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.Data.Dataverse;
 
@@ -38,13 +39,13 @@ internal sealed class OrderNumberSequence(DataverseWebApi api, OrderNumbering nu
     private async Task<long> LastOnServerAsync(Guid companyId, CancellationToken cancellationToken)
     {
         var width = numbering.Prefix.Length + OrderNumbering.Digits;
-        using var page = await api.GetAsync(ODataText.Query("salesorders",
-            ("$select", "msdyn_salesordernumber"),
+        var orders = await api.RowsAsync<SalesOrderRow>(ODataText.Query("salesorders",
+            ("$select", DataverseRows.Select<SalesOrderRow>()),
             ("$filter", $"_msdyn_company_value eq {ODataText.Guid(companyId)} and startswith(msdyn_salesordernumber,{ODataText.ContainsLiteral(numbering.Prefix)})"),
             ("$orderby", "msdyn_salesordernumber desc"),
-            ("$top", "20")), null, formattedValues: false, cancellationToken);
-        return page.RootElement.Rows()
-            .Select(r => r.Text("msdyn_salesordernumber"))
+            ("$top", "20")), cancellationToken);
+        return orders
+            .Select(o => o.OrderNumber)
             .Where(n => n.Length == width)
             .Select(n => numbering.SequenceOf(n) ?? 0)
             .DefaultIfEmpty(0)

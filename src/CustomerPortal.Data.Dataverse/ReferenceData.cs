@@ -20,12 +20,12 @@ internal sealed class ReferenceData(DataverseWebApi api, HybridCache cache, IOpt
     private HybridCacheEntryOptions Lifetime => new() { Expiration = options.Value.ReferenceDataLifetime, LocalCacheExpiration = options.Value.ReferenceDataLifetime };
 
     public async Task<IReadOnlyDictionary<Guid, Currency>> CurrenciesAsync(CancellationToken cancellationToken) =>
-        (await CachedAsync("dataverse:currencies", async ct => new Snapshot<IReadOnlyDictionary<Guid, Currency>>((await ReadAllAsync<CurrencyRow>(
+        (await CachedAsync("dataverse:currencies", async ct => new Snapshot<IReadOnlyDictionary<Guid, Currency>>((await api.AllRowsAsync<CurrencyRow>(
                 ODataText.Query("transactioncurrencies", ("$select", DataverseRows.Select<CurrencyRow>())), ct))
             .ToDictionary(c => c.CurrencyId, CompiledRecords.Currency)), cancellationToken)).Value;
 
     public async Task<IReadOnlyDictionary<Guid, UnitRow>> UnitsAsync(CancellationToken cancellationToken) =>
-        (await CachedAsync("dataverse:units", async ct => new Snapshot<IReadOnlyDictionary<Guid, UnitRow>>((await ReadAllAsync<UnitRow>(
+        (await CachedAsync("dataverse:units", async ct => new Snapshot<IReadOnlyDictionary<Guid, UnitRow>>((await api.AllRowsAsync<UnitRow>(
                 ODataText.Query("uoms", ("$select", DataverseRows.Select<UnitRow>())), ct))
             .ToDictionary(u => u.UnitId)), cancellationToken)).Value;
 
@@ -36,7 +36,7 @@ internal sealed class ReferenceData(DataverseWebApi api, HybridCache cache, IOpt
             return null;
         }
 
-        var all = await CachedAsync("dataverse:pricelists", async ct => new Snapshot<IReadOnlyDictionary<Guid, PriceListRow>>((await ReadAllAsync<PriceListRow>(
+        var all = await CachedAsync("dataverse:pricelists", async ct => new Snapshot<IReadOnlyDictionary<Guid, PriceListRow>>((await api.AllRowsAsync<PriceListRow>(
                 ODataText.Query("pricelevels", ("$select", DataverseRows.Select<PriceListRow>())), ct))
             .ToDictionary(p => p.PriceListId)), cancellationToken);
         return all.Value.GetValueOrDefault(id);
@@ -44,7 +44,7 @@ internal sealed class ReferenceData(DataverseWebApi api, HybridCache cache, IOpt
 
     // (product, unit) → price and currency on one price list.
     public async Task<PriceTable> PricesAsync(Guid priceListId, CancellationToken cancellationToken) =>
-        await CachedAsync("dataverse:prices:" + priceListId, async ct => new PriceTable([.. (await ReadAllAsync<PriceListItemRow>(ODataText.Query("productpricelevels",
+        await CachedAsync("dataverse:prices:" + priceListId, async ct => new PriceTable([.. (await api.AllRowsAsync<PriceListItemRow>(ODataText.Query("productpricelevels",
                 ("$select", DataverseRows.Select<PriceListItemRow>()),
                 ("$filter", $"_pricelevelid_value eq {ODataText.Guid(priceListId)}")), ct))
             .Select(item => new ListedPrice(item.ProductId, item.UnitId, item.Amount, item.CurrencyId))]),
@@ -82,7 +82,7 @@ internal sealed class ReferenceData(DataverseWebApi api, HybridCache cache, IOpt
     // Products matching a filter, remembered by id for the next look-up.
     public async Task<List<ProductRow>> QueryProductsAsync(string filter, CancellationToken cancellationToken)
     {
-        var products = await ReadAllAsync<ProductRow>(ODataText.Query("products",
+        var products = await api.AllRowsAsync<ProductRow>(ODataText.Query("products",
             ("$select", DataverseRows.Select<ProductRow>()),
             ("$filter", filter),
             ("$expand", ProductExpand)), cancellationToken);
@@ -95,9 +95,6 @@ internal sealed class ReferenceData(DataverseWebApi api, HybridCache cache, IOpt
     }
 
     public static readonly string ProductExpand = DataverseRows.Expand<ProductRow>("defaultuomid");
-
-    private async Task<List<TRow>> ReadAllAsync<TRow>(string url, CancellationToken cancellationToken) where TRow : class =>
-        [.. (await api.GetAllAsync(url, cancellationToken)).Select(DataverseRows.Read<TRow>)];
 
     private static string ProductKey(Guid productId) => "dataverse:product:" + productId;
 
@@ -120,7 +117,9 @@ internal sealed class PriceTable(IReadOnlyList<ListedPrice> rows)
 
     public IReadOnlyList<ListedPrice> Rows { get; } = rows;
 
-    public bool TryGetValue((Guid ProductId, Guid UnitId) key, out (decimal Amount, Guid? CurrencyId) price) => _byProductAndUnit.TryGetValue(key, out price);
+    // The price in the product's default unit: the unit every portal line is ordered in.
+    public (decimal Amount, Guid? CurrencyId)? InDefaultUnit(ProductRow product) =>
+        _byProductAndUnit.TryGetValue((product.ProductId, product.DefaultUnitId), out var price) ? price : null;
 }
 
 internal sealed record ListedPrice(Guid ProductId, Guid UnitId, decimal Amount, Guid? CurrencyId);

@@ -9,42 +9,33 @@ namespace CustomerPortal.Data.Sqlite;
 internal sealed class SqliteContactDirectory(MirrorDbContext db) : IContactDirectory, IContactAdministration
 {
     public Task<PortalContact?> FindAsync(Guid contactId, CancellationToken cancellationToken) =>
-        PortalContacts(db.Contacts.Where(c => c.ContactId == contactId && c.StateCode == 0)).SingleOrDefaultAsync(cancellationToken);
+        Active(c => c.ContactId == contactId).Select(Records.PortalContact).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyDictionary<Guid, PortalContact>> FindManyAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken)
     {
         var ids = contactIds.ToList();
-        return await PortalContacts(db.Contacts.Where(c => ids.Contains(c.ContactId) && c.StateCode == 0))
-            .ToDictionaryAsync(c => c.ContactId, cancellationToken);
+        return await Active(c => ids.Contains(c.ContactId)).Select(Records.PortalContact).ToDictionaryAsync(c => c.ContactId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ContactCandidate>> SearchAsync(string text, int limit, CancellationToken cancellationToken)
     {
         var pattern = LikePattern.Contains(text.Trim());
-        return await Candidates(db.Contacts.Where(c => c.StateCode == 0
-                && (EF.Functions.Like(c.FullName, pattern, LikePattern.EscapeCharacter)
-                    || EF.Functions.Like(c.Email!, pattern, LikePattern.EscapeCharacter)
-                    || EF.Functions.Like(c.Account!.AccountNumber, pattern, LikePattern.EscapeCharacter))))
+        return await ByName(Active(c => EF.Functions.Like(c.FullName, pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(c.Email!, pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(c.Account!.AccountNumber, pattern, LikePattern.EscapeCharacter)))
+            .Select(Records.ContactCandidate)
             .Take(Math.Clamp(limit, 1, 100))
             .ToListAsync(cancellationToken);
     }
 
     public Task<ContactCandidate?> FindCandidateAsync(Guid contactId, CancellationToken cancellationToken) =>
-        Candidates(db.Contacts.Where(c => c.ContactId == contactId && c.StateCode == 0)).SingleOrDefaultAsync(cancellationToken);
+        Active(c => c.ContactId == contactId).Select(Records.ContactCandidate).SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<ContactCandidate>> ListColleaguesAsync(CustomerScope scope, CancellationToken cancellationToken)
-    {
-        var contacts = db.Contacts.Where(c => c.AccountId == scope.AccountId && c.CompanyId == scope.CompanyId && c.StateCode == 0);
-        if (!scope.SeesWholeAccount)
-        {
-            contacts = contacts.Where(c => c.ContactId == scope.ContactId);
-        }
-
-        return await Candidates(contacts).ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<ContactCandidate>> ListColleaguesAsync(CustomerScope scope, CancellationToken cancellationToken) =>
+        await Colleagues(db, scope).Select(Records.ContactCandidate).ToListAsync(cancellationToken);
 
     public Task<ContactDetails?> GetOwnDetailsAsync(CustomerScope scope, CancellationToken cancellationToken) =>
-        Own(scope).Select(c => new ContactDetails(c.Phone, c.JobTitle)).SingleOrDefaultAsync(cancellationToken);
+        Own(scope).Select(Records.ContactDetails).SingleOrDefaultAsync(cancellationToken);
 
     public async Task<bool> UpdateOwnDetailsAsync(CustomerScope scope, ContactDetails details, CancellationToken cancellationToken)
     {
@@ -59,36 +50,18 @@ internal sealed class SqliteContactDirectory(MirrorDbContext db) : IContactDirec
     private IQueryable<ContactRow> Own(CustomerScope scope) => db.Contacts.Where(c =>
         c.ContactId == scope.ContactId && c.AccountId == scope.AccountId && c.CompanyId == scope.CompanyId && c.StateCode == 0);
 
-    private static IQueryable<ContactCandidate> Candidates(IQueryable<ContactRow> contacts) => contacts
-        .AsNoTracking()
-        .OrderBy(c => c.LastName)
-        .ThenBy(c => c.FirstName)
-        .ThenBy(c => c.ContactId)
-        .Select(c => new ContactCandidate(
-            c.ContactId,
-            c.FullName,
-            c.Email,
-            c.Phone,
-            c.JobTitle,
-            c.AccountId,
-            c.Account != null ? c.Account.AccountNumber : null,
-            c.Account != null ? c.Account.Name : null,
-            c.Account != null ? (Guid?)c.Account.CompanyId : null,
-            c.CompanyId,
-            c.Company != null ? c.Company.Code : null,
-            c.PriceListId,
-            c.CurrencyId,
-            c.Country));
+    private IQueryable<ContactRow> Active(System.Linq.Expressions.Expression<Func<ContactRow, bool>> predicate) =>
+        db.Contacts.AsNoTracking().Where(c => c.StateCode == 0).Where(predicate);
 
-    private static IQueryable<PortalContact> PortalContacts(IQueryable<ContactRow> contacts) =>
-        contacts.AsNoTracking().Select(c => new PortalContact(
-            c.ContactId,
-            c.FullName,
-            c.Email,
-            c.AccountId,
-            c.Account != null ? c.Account.AccountNumber : null,
-            c.Account != null ? c.Account.Name : null,
-            c.CompanyId,
-            c.Company != null ? c.Company.Code : null,
-            c.PriceListId));
+    // The contacts a scope sees (the whole account for a representative, only itself otherwise), by
+    // name; the team page and the account page list the same people.
+    internal static IQueryable<ContactRow> Colleagues(MirrorDbContext db, CustomerScope scope)
+    {
+        var contacts = db.Contacts.AsNoTracking().Where(c => c.AccountId == scope.AccountId && c.CompanyId == scope.CompanyId && c.StateCode == 0);
+        return ByName(scope.SeesWholeAccount ? contacts : contacts.Where(c => c.ContactId == scope.ContactId));
+    }
+
+    // Same order as Dataverse: last name, first name, then the id as the tie-breaker.
+    private static IQueryable<ContactRow> ByName(IQueryable<ContactRow> contacts) =>
+        contacts.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.ContactId);
 }

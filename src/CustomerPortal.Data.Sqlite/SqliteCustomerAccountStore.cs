@@ -15,22 +15,6 @@ internal sealed class SqliteCustomerAccountStore(MirrorDbContext db) : ICustomer
             .Select(Records.CustomerAccount)
             .SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<AccountContact>> ListContactsAsync(CustomerScope scope, CancellationToken cancellationToken)
-    {
-        var contacts = db.Contacts
-            .AsNoTracking()
-            .Where(c => c.AccountId == scope.AccountId && c.CompanyId == scope.CompanyId && c.StateCode == 0);
-
-        if (!scope.SeesWholeAccount)
-        {
-            contacts = contacts.Where(c => c.ContactId == scope.ContactId);
-        }
-
-        return await contacts
-            .OrderBy(c => c.LastName)
-            .ThenBy(c => c.FirstName)
-            .ThenBy(c => c.ContactId)
-            .Select(Records.AccountContact)
-            .ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<AccountContact>> ListContactsAsync(CustomerScope scope, CancellationToken cancellationToken) =>
+        await SqliteContactDirectory.Colleagues(db, scope).Select(Records.AccountContact).ToListAsync(cancellationToken);
 }

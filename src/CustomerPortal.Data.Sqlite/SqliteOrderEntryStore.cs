@@ -23,20 +23,7 @@ internal sealed class SqliteOrderEntryStore(MirrorDbContext db, OrderNumbering n
         db.Contacts
             .AsNoTracking()
             .Where(c => c.ContactId == contactId && c.StateCode == 0)
-            .Select(c => new OrderingContact(
-                c.FullName,
-                c.AccountId,
-                c.CompanyId,
-                c.Company != null ? new LegalEntity(c.Company.CompanyId, c.Company.Code, c.Company.Name) : null,
-                c.Account != null ? new OrderingAccount(c.Account.AccountId, c.Account.AccountNumber, c.Account.Name) : null,
-                c.Account != null
-                    ? new PostalAddress(c.Account.Line1, c.Account.Line2, c.Account.City, c.Account.StateOrProvince, c.Account.PostalCode, c.Account.Country)
-                    : null,
-                c.PriceListId,
-                db.PriceLists.Where(p => p.PriceListId == c.PriceListId).Select(p => p.Name).FirstOrDefault(),
-                c.CurrencyId,
-                db.Currencies.Where(x => x.CurrencyId == c.CurrencyId).Select(x => new Currency(x.IsoCode, x.Symbol, x.Precision)).FirstOrDefault(),
-                c.Country))
+            .Select(Records.OrderingContact)
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<ListedProduct>> LookUpAsync(
@@ -50,7 +37,7 @@ internal sealed class SqliteOrderEntryStore(MirrorDbContext db, OrderNumbering n
             .Select(p => new
             {
                 Product = p,
-                Unit = p.DefaultUnit!.Symbol,
+                p.DefaultUnit,
                 // The price in the product's default unit: the unit every portal line is ordered in.
                 Price = db.PriceListItems
                     .Where(i => i.PriceListId == priceListId && i.ProductId == p.ProductId && i.UnitId == p.DefaultUnitId)
@@ -63,15 +50,21 @@ internal sealed class SqliteOrderEntryStore(MirrorDbContext db, OrderNumbering n
                     .FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(p => new ListedProduct(p.Product.ProductId, p.Product.ScmProductNumber, p.Product.Name, p.Product.State,
-            p.Product.DefaultUnitId, p.Unit, p.Product.QuantityDecimals, p.Price?.Amount, p.Price?.Currency))];
+        return
+        [
+            .. rows.Select(p =>
+            {
+                p.Product.DefaultUnit = p.DefaultUnit;
+                return Records.ListedProduct(p.Product, p.Price?.Amount, p.Price?.Currency);
+            }),
+        ];
     }
 
     public Task<StoredSalesOrder?> FindAsync(Guid salesOrderId, CancellationToken cancellationToken) =>
         db.SalesOrders
             .AsNoTracking()
             .Where(o => o.SalesOrderId == salesOrderId)
-            .Select(o => new StoredSalesOrder(o.OrderNumber, o.CustomerId, o.CompanyId, o.ContactPersonId))
+            .Select(Records.StoredSalesOrder)
             .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<string?> InsertAsync(PlacedSalesOrder order, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ internal sealed class EntitySets
         {
             var columns = table.Columns.Select(c => new ColumnInfo(
                 c.LogicalName,
-                KindOf(c.Type),
+                c.Type,
                 !c.IsRequired,
                 c.Property,
                 c.IsLookupType,
@@ -37,28 +37,12 @@ internal sealed class EntitySets
         }
     }
 
-    private static ColumnKind KindOf(ColumnType type) => type switch
-    {
-        ColumnType.Text => ColumnKind.String,
-        ColumnType.UniqueIdentifier or ColumnType.Lookup => ColumnKind.Guid,
-        ColumnType.TwoOptions => ColumnKind.Boolean,
-        ColumnType.Money => ColumnKind.Money,
-        ColumnType.DecimalNumber => ColumnKind.Decimal,
-        ColumnType.DateTime => ColumnKind.DateTime,
-        ColumnType.DateOnly => ColumnKind.Date,
-        ColumnType.Choice => ColumnKind.Choice,
-        ColumnType.WholeNumber => ColumnKind.WholeNumber,
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
-
     public IEnumerable<EntitySet> All => _bySetName.Values;
 
     public EntitySet? Find(string setName) => _bySetName.GetValueOrDefault(setName);
 
     public EntitySet Get(string setName) => _bySetName[setName];
 }
-
-internal enum ColumnKind { String, Guid, Boolean, Money, Decimal, DateTime, Date, Choice, WholeNumber }
 
 internal sealed record LookupSpec(string Column, string Navigation, string TargetSet, string? TypeColumn = null)
 {
@@ -67,7 +51,7 @@ internal sealed record LookupSpec(string Column, string Navigation, string Targe
 
 internal sealed record CollectionSpec(string Navigation, string ChildSet, string ChildColumn, PropertyInfo Property);
 
-internal sealed record ColumnInfo(string Name, ColumnKind Kind, bool Nullable, PropertyInfo Property, bool Hidden, Dictionary<long, string>? Labels);
+internal sealed record ColumnInfo(string Name, ColumnType Type, bool Nullable, PropertyInfo Property, bool Hidden, Dictionary<long, string>? Labels);
 
 internal sealed class EntitySet
 {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.DataverseEmulator;
 
@@ -150,7 +151,7 @@ internal sealed partial class FilterParser
                 Expect(TokenKind.Comma);
                 var value = Next();
                 Expect(TokenKind.Close);
-                if (value.Kind != TokenKind.String || column.Kind != ColumnKind.String)
+                if (value.Kind != TokenKind.String || column.Type != ColumnType.Text)
                 {
                     throw WebApiException.BadQuery($"{name.Text} is only supported between string properties and string literals.");
                 }
@@ -222,17 +223,17 @@ internal sealed partial class FilterParser
     private static object Convert(Token literal, ColumnInfo column)
     {
         var text = literal.Text;
-        object? value = (column.Kind, literal.Kind) switch
+        object? value = (column.Type, literal.Kind) switch
         {
-            (ColumnKind.String, TokenKind.String) => text,
-            (ColumnKind.Guid, TokenKind.Guid or TokenKind.String) when Guid.TryParse(text, out var g) => g,
-            (ColumnKind.Boolean, TokenKind.Boolean) => text == "true",
-            (ColumnKind.Money or ColumnKind.Decimal, TokenKind.Number) => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
-            (ColumnKind.Choice or ColumnKind.WholeNumber, TokenKind.Number or TokenKind.String) when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
-            (ColumnKind.DateTime, TokenKind.DateTime) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).UtcDateTime,
-            (ColumnKind.DateTime, TokenKind.Date) => DateTime.SpecifyKind(DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc),
-            (ColumnKind.Date, TokenKind.Date) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            (ColumnKind.Date, TokenKind.DateTime) => DateOnly.FromDateTime(DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).UtcDateTime),
+            (ColumnType.Text, TokenKind.String) => text,
+            (ColumnType.UniqueIdentifier or ColumnType.Lookup, TokenKind.Guid or TokenKind.String) when Guid.TryParse(text, out var g) => g,
+            (ColumnType.TwoOptions, TokenKind.Boolean) => text == "true",
+            (ColumnType.Money or ColumnType.DecimalNumber, TokenKind.Number) => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+            (ColumnType.Choice or ColumnType.WholeNumber, TokenKind.Number or TokenKind.String) when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
+            (ColumnType.DateTime, TokenKind.DateTime) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).UtcDateTime,
+            (ColumnType.DateTime, TokenKind.Date) => DateTime.SpecifyKind(DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc),
+            (ColumnType.DateOnly, TokenKind.Date) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            (ColumnType.DateOnly, TokenKind.DateTime) => DateOnly.FromDateTime(DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).UtcDateTime),
             _ => null,
         };
         return value ?? throw WebApiException.BadQuery(

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.DataverseEmulator;
 
@@ -36,11 +37,11 @@ internal sealed class Keys
                 throw Invalid(set);
             }
 
-            object? value = column.Kind switch
+            object? value = column.Type switch
             {
-                ColumnKind.Guid => Guid.TryParse(text.Trim('\''), out var g) ? g : null,
-                ColumnKind.String when text.Length >= 2 && text[0] == '\'' && text[^1] == '\'' => text[1..^1].Replace("''", "'", StringComparison.Ordinal),
-                ColumnKind.Choice or ColumnKind.WholeNumber => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : null,
+                ColumnType.UniqueIdentifier or ColumnType.Lookup => Guid.TryParse(text.Trim('\''), out var g) ? g : null,
+                ColumnType.Text when text.Length >= 2 && text[0] == '\'' && text[^1] == '\'' => text[1..^1].Replace("''", "'", StringComparison.Ordinal),
+                ColumnType.Choice or ColumnType.WholeNumber => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : null,
                 _ => null,
             };
             parts.Add((column, value ?? throw Invalid(set)));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CustomerPortal.DualWrite;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerPortal.DataverseEmulator;
@@ -35,7 +36,7 @@ internal sealed class ReadQuery
 
             var columns = new List<ColumnInfo>(Select);
             // Selecting a money column also returns _transactioncurrencyid_value (q-select).
-            if (columns.Any(c => c.Kind == ColumnKind.Money) && Set.ColumnsByName.TryGetValue("transactioncurrencyid", out var currency)
+            if (columns.Any(c => c.Type == ColumnType.Money) && Set.ColumnsByName.TryGetValue("transactioncurrencyid", out var currency)
                 && !columns.Contains(currency))
             {
                 columns.Add(currency);

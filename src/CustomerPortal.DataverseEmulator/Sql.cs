@@ -1,3 +1,4 @@
+using CustomerPortal.DualWrite;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerPortal.DataverseEmulator;
@@ -8,15 +9,15 @@ internal static class Sql
 {
     public static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    public static string Compared(ColumnInfo column) => column.Kind switch
+    public static string Compared(ColumnInfo column) => column.Type switch
     {
-        ColumnKind.Money or ColumnKind.Decimal => $"CAST({Quote(column.Name)} AS REAL)",
-        ColumnKind.String => $"{Quote(column.Name)} COLLATE NOCASE",
+        ColumnType.Money or ColumnType.DecimalNumber => $"CAST({Quote(column.Name)} AS REAL)",
+        ColumnType.Text => $"{Quote(column.Name)} COLLATE NOCASE",
         _ => Quote(column.Name),
     };
 
     public static string CompareValue(ColumnInfo column, string parameter) =>
-        column.Kind is ColumnKind.Money or ColumnKind.Decimal ? $"CAST({parameter} AS REAL)" : parameter;
+        column.Type is ColumnType.Money or ColumnType.DecimalNumber ? $"CAST({parameter} AS REAL)" : parameter;
 }
 
 internal sealed class SqlParameters

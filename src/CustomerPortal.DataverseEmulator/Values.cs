@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.DataverseEmulator;
 
@@ -21,7 +22,7 @@ internal static class Values
         bool b => b ? 1L : 0L,
         DateTime t => t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", Invariant),
         DateOnly d => d.ToString("yyyy-MM-dd", Invariant),
-        _ when column.Kind is ColumnKind.Choice or ColumnKind.WholeNumber => Convert.ToInt64(value, Invariant),
+        _ when column.Type is ColumnType.Choice or ColumnType.WholeNumber => Convert.ToInt64(value, Invariant),
         _ => value,
     };
 
@@ -33,14 +34,14 @@ internal static class Values
             return null;
         }
 
-        return column.Kind switch
+        return column.Type switch
         {
-            ColumnKind.Guid => raw is byte[] bytes ? new Guid(bytes) : Guid.Parse((string)raw),
-            ColumnKind.String => (string)raw,
-            ColumnKind.Boolean => Convert.ToInt64(raw, Invariant) != 0,
-            ColumnKind.Money or ColumnKind.Decimal => raw is string s ? decimal.Parse(s, NumberStyles.Float, Invariant) : Convert.ToDecimal(raw, Invariant),
-            ColumnKind.DateTime => DateTime.SpecifyKind(DateTime.Parse((string)raw, Invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), DateTimeKind.Utc),
-            ColumnKind.Date => DateOnly.ParseExact((string)raw, "yyyy-MM-dd", Invariant),
+            ColumnType.UniqueIdentifier or ColumnType.Lookup => raw is byte[] bytes ? new Guid(bytes) : Guid.Parse((string)raw),
+            ColumnType.Text => (string)raw,
+            ColumnType.TwoOptions => Convert.ToInt64(raw, Invariant) != 0,
+            ColumnType.Money or ColumnType.DecimalNumber => raw is string s ? decimal.Parse(s, NumberStyles.Float, Invariant) : Convert.ToDecimal(raw, Invariant),
+            ColumnType.DateTime => DateTime.SpecifyKind(DateTime.Parse((string)raw, Invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), DateTimeKind.Utc),
+            ColumnType.DateOnly => DateOnly.ParseExact((string)raw, "yyyy-MM-dd", Invariant),
             _ => Convert.ToInt64(raw, Invariant),
         };
     }
@@ -55,7 +56,7 @@ internal static class Values
             case Guid g: json.WriteStringValue(g.ToString("D")); break;
             case string s: json.WriteStringValue(s); break;
             case bool b: json.WriteBooleanValue(b); break;
-            case decimal d when column.Kind == ColumnKind.Money: json.WriteRawValue(decimal.Round(d, 4).ToString("0.0000", Invariant)); break;
+            case decimal d when column.Type == ColumnType.Money: json.WriteRawValue(decimal.Round(d, 4).ToString("0.0000", Invariant)); break;
             case decimal d: json.WriteRawValue(decimal.Round(d, 5).ToString("0.00000", Invariant)); break;
             case DateTime t: json.WriteStringValue(t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Invariant)); break;
             case DateOnly d: json.WriteStringValue(d.ToString("yyyy-MM-dd", Invariant)); break;
@@ -70,7 +71,7 @@ internal static class Values
     {
         null or string or Guid => null,
         bool b => b ? "Yes" : "No",
-        decimal d when column.Kind == ColumnKind.Money => (currencySymbol ?? "") + d.ToString("N2", Display),
+        decimal d when column.Type == ColumnType.Money => (currencySymbol ?? "") + d.ToString("N2", Display),
         decimal d => d.ToString("N2", Display),
         DateTime t => t.ToString("M/d/yyyy h:mm tt", Display),
         DateOnly d => d.ToString("M/d/yyyy", Display),
@@ -89,14 +90,14 @@ internal static class Values
 
         try
         {
-            return column.Kind switch
+            return column.Type switch
             {
-                ColumnKind.String => element.GetString(),
-                ColumnKind.Guid => Guid.Parse(element.GetString()!),
-                ColumnKind.Boolean => element.GetBoolean(),
-                ColumnKind.Money or ColumnKind.Decimal => element.GetDecimal(),
-                ColumnKind.DateTime => DateTimeOffset.Parse(element.GetString()!, Invariant).UtcDateTime,
-                ColumnKind.Date => DateOnly.ParseExact(element.GetString()!, "yyyy-MM-dd", Invariant),
+                ColumnType.Text => element.GetString(),
+                ColumnType.UniqueIdentifier or ColumnType.Lookup => Guid.Parse(element.GetString()!),
+                ColumnType.TwoOptions => element.GetBoolean(),
+                ColumnType.Money or ColumnType.DecimalNumber => element.GetDecimal(),
+                ColumnType.DateTime => DateTimeOffset.Parse(element.GetString()!, Invariant).UtcDateTime,
+                ColumnType.DateOnly => DateOnly.ParseExact(element.GetString()!, "yyyy-MM-dd", Invariant),
                 _ => element.GetInt64(),
             };
         }
@@ -106,14 +107,14 @@ internal static class Values
         }
     }
 
-    public static string EdmType(ColumnInfo column) => column.Kind switch
+    public static string EdmType(ColumnInfo column) => column.Type switch
     {
-        ColumnKind.String => "String",
-        ColumnKind.Guid => "Guid",
-        ColumnKind.Boolean => "Boolean",
-        ColumnKind.Money or ColumnKind.Decimal => "Decimal",
-        ColumnKind.DateTime => "DateTimeOffset",
-        ColumnKind.Date => "Date",
+        ColumnType.Text => "String",
+        ColumnType.UniqueIdentifier or ColumnType.Lookup => "Guid",
+        ColumnType.TwoOptions => "Boolean",
+        ColumnType.Money or ColumnType.DecimalNumber => "Decimal",
+        ColumnType.DateTime => "DateTimeOffset",
+        ColumnType.DateOnly => "Date",
         _ => "Int32",
     };
 }

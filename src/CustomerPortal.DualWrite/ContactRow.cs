@@ -20,11 +20,13 @@ public sealed class ContactRow
     [Column("parentcustomeridtype")] public string? AccountIdType { get; set; }
     [Lookup(typeof(CompanyRow), "msdyn_company", Navigation = nameof(Company))] [Column("msdyn_company")] public Guid? CompanyId { get; set; }
     [Column("msdyn_contactpersonid")] public string? ScmContactPersonId { get; set; }
-    [Lookup(typeof(PriceListRow), "defaultpricelevelid")] [Column("defaultpricelevelid")] public Guid? PriceListId { get; set; }
-    [Lookup(typeof(CurrencyRow), "transactioncurrencyid")] [Column("transactioncurrencyid")] public Guid? CurrencyId { get; set; }
+    [Lookup(typeof(PriceListRow), "defaultpricelevelid", Navigation = nameof(PriceList))] [Column("defaultpricelevelid")] public Guid? PriceListId { get; set; }
+    [Lookup(typeof(CurrencyRow), "transactioncurrencyid", Navigation = nameof(Currency))] [Column("transactioncurrencyid")] public Guid? CurrencyId { get; set; }
     [Column("address1_country")] public string? Country { get; set; }
     [Column("statecode")] public int StateCode { get; set; }
 
     public AccountRow? Account { get; set; }
     public CompanyRow? Company { get; set; }
+    public PriceListRow? PriceList { get; set; }
+    public CurrencyRow? Currency { get; set; }
 }

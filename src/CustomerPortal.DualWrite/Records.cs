@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Accounts;
+using CustomerPortal.Core.Contacts;
+using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Core.Products;
 
@@ -91,6 +93,57 @@ public static class Records
     public static readonly Expression<Func<ContactRow, AccountContact>> AccountContact =
         c => new AccountContact(c.ContactId, c.FullName, c.Email, c.Phone, c.JobTitle);
 
+    // A contact as an invitation sees it. Needs Account and Company.
+    public static readonly Expression<Func<ContactRow, ContactCandidate>> ContactCandidate = c => new ContactCandidate(
+        c.ContactId,
+        c.FullName,
+        c.Email,
+        c.Phone,
+        c.JobTitle,
+        c.AccountId,
+        c.Account != null ? c.Account.AccountNumber : null,
+        c.Account != null ? c.Account.Name : null,
+        c.Account != null ? (Guid?)c.Account.CompanyId : null,
+        c.CompanyId,
+        c.Company != null ? c.Company.Code : null,
+        c.PriceListId,
+        c.CurrencyId,
+        c.Country);
+
+    // The contact a portal user is linked to. Needs Account and Company.
+    public static readonly Expression<Func<ContactRow, PortalContact>> PortalContact = c => new PortalContact(
+        c.ContactId,
+        c.FullName,
+        c.Email,
+        c.AccountId,
+        c.Account != null ? c.Account.AccountNumber : null,
+        c.Account != null ? c.Account.Name : null,
+        c.CompanyId,
+        c.Company != null ? c.Company.Code : null,
+        c.PriceListId);
+
+    public static readonly Expression<Func<ContactRow, ContactDetails>> ContactDetails = c => new ContactDetails(c.Phone, c.JobTitle);
+
+    // The contact an order is placed for, its links as stored. Needs Account, Company, PriceList and Currency.
+    public static readonly Expression<Func<ContactRow, OrderingContact>> OrderingContact = c => new OrderingContact(
+        c.FullName,
+        c.AccountId,
+        c.CompanyId,
+        c.Company != null ? new LegalEntity(c.Company.CompanyId, c.Company.Code, c.Company.Name) : null,
+        c.Account != null ? new OrderingAccount(c.Account.AccountId, c.Account.AccountNumber, c.Account.Name) : null,
+        c.Account != null
+            ? new PostalAddress(c.Account.Line1, c.Account.Line2, c.Account.City, c.Account.StateOrProvince, c.Account.PostalCode, c.Account.Country)
+            : null,
+        c.PriceListId,
+        c.PriceList != null ? c.PriceList.Name : null,
+        c.CurrencyId,
+        c.Currency != null ? new Currency(c.Currency.IsoCode, c.Currency.Symbol, c.Currency.Precision) : null,
+        c.Country);
+
+    // Who an existing order belongs to, to tell a retried submit from another customer's order.
+    public static readonly Expression<Func<SalesOrderRow, StoredSalesOrder>> StoredSalesOrder =
+        o => new StoredSalesOrder(o.OrderNumber, o.CustomerId, o.CompanyId, o.ContactPersonId);
+
     // A catalogue row: the product with its default unit, priced on the scope's price list
     // (no price when the list has none for the product in that unit).
     public static CatalogProduct CatalogProduct(ProductRow product, decimal? price, Currency? currency)
@@ -98,6 +151,15 @@ public static class Records
         ArgumentNullException.ThrowIfNull(product);
         return new CatalogProduct(product.ProductId, product.ScmProductNumber, product.Name, product.Description,
             product.DefaultUnit?.Symbol ?? "", product.QuantityDecimals, price, price is null ? null : currency);
+    }
+
+    // A product as the order flow looks it up: the catalogue row plus its state and unit id, priced in
+    // its default unit (the unit every portal line is ordered in) with the price's own currency.
+    public static ListedProduct ListedProduct(ProductRow product, decimal? price, Currency? priceCurrency)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        return new ListedProduct(product.ProductId, product.ScmProductNumber, product.Name, product.State, product.DefaultUnitId,
+            product.DefaultUnit?.Symbol ?? "", product.QuantityDecimals, price, priceCurrency);
     }
 }
 
@@ -109,6 +171,11 @@ public static class CompiledRecords
     public static readonly Func<SalesOrderLineRow, SalesOrderLine> SalesOrderLine = Records.SalesOrderLine.Compile();
     public static readonly Func<AccountRow, CustomerAccount> CustomerAccount = Records.CustomerAccount.Compile();
     public static readonly Func<ContactRow, AccountContact> AccountContact = Records.AccountContact.Compile();
+    public static readonly Func<ContactRow, ContactCandidate> ContactCandidate = Records.ContactCandidate.Compile();
+    public static readonly Func<ContactRow, PortalContact> PortalContact = Records.PortalContact.Compile();
+    public static readonly Func<ContactRow, ContactDetails> ContactDetails = Records.ContactDetails.Compile();
+    public static readonly Func<ContactRow, OrderingContact> OrderingContact = Records.OrderingContact.Compile();
+    public static readonly Func<SalesOrderRow, StoredSalesOrder> StoredSalesOrder = Records.StoredSalesOrder.Compile();
     public static readonly Func<CurrencyRow, Currency> Currency = Records.Currency.Compile();
     public static readonly Func<CompanyRow, LegalEntity> LegalEntity = Records.LegalEntity.Compile();
 }

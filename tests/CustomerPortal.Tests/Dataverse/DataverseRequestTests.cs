@@ -56,7 +56,7 @@ public sealed class DataverseRequestTests
             + "and msdyn_processingstatus eq 192350000",
             request.Query("$filter"));
         Assert.Equal("createdon desc,msdyn_salesordernumber desc", request.Query("$orderby"));
-        Assert.Equal("odata.maxpagesize=10,odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"", request.Headers["Prefer"]);
+        Assert.Equal("odata.maxpagesize=10", request.Headers["Prefer"]);
         Assert.Equal(("4.0", "4.0", "application/json", "Bearer cached-token"),
             (request.Headers["OData-MaxVersion"], request.Headers["OData-Version"], request.Headers["Accept"], request.Headers["Authorization"]));
         var order = Assert.Single(page.Items);
@@ -80,7 +80,7 @@ public sealed class DataverseRequestTests
         Assert.NotNull(first.ContinuationToken);
         Assert.DoesNotContain("skiptoken", first.ContinuationToken, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(Next, api.Requests[1].Url.OriginalString);
-        Assert.Equal("odata.maxpagesize=25,odata.include-annotations=\"OData.Community.Display.V1.FormattedValue\"", api.Requests[1].Headers["Prefer"]);
+        Assert.Equal("odata.maxpagesize=25", api.Requests[1].Headers["Prefer"]);
         Assert.Equal(api.Requests[0].Url, api.Requests[2].Url);
         Assert.Contains("$filter", api.Requests[3].Url.Query, StringComparison.Ordinal);
     }
@@ -241,7 +241,15 @@ public sealed class DataverseRequestTests
         var currencyId = Guid.Parse("ffffffff-0000-0000-0000-000000000008");
         using var api = new StubWebApi(r => r.Url.AbsolutePath.Split('/')[^1] switch
         {
-            "contacts" => Page($$$"""{"contactid":"{{{Buyer.ContactId}}}","fullname":"Bea","_parentcustomerid_value":"{{{Buyer.AccountId}}}","_msdyn_company_value":"{{{Buyer.CompanyId}}}","_defaultpricelevelid_value":"{{{Buyer.PriceListId}}}","_transactioncurrencyid_value":"{{{currencyId}}}","address1_country":"United States","parentcustomerid_account":{"accountid":"{{{Buyer.AccountId}}}","accountnumber":"US-1","name":"Contoso"},"msdyn_company":{"cdm_companyid":"{{{Buyer.CompanyId}}}","cdm_companycode":"USMF","cdm_name":"Contoso US"},"defaultpricelevelid":{"name":"Retail"},"transactioncurrencyid":{"isocurrencycode":"USD","currencysymbol":"$","currencyprecision":2}}"""),
+            "contacts" => Page(DataverseRows.Write(new ContactRow
+            {
+                ContactId = Buyer.ContactId, FullName = "Bea", AccountId = Buyer.AccountId, CompanyId = Buyer.CompanyId, PriceListId = Buyer.PriceListId,
+                CurrencyId = currencyId, Country = "United States",
+                Account = new AccountRow { AccountId = Buyer.AccountId, AccountNumber = "US-1", Name = "Contoso" },
+                Company = new CompanyRow { CompanyId = Buyer.CompanyId, Code = "USMF", Name = "Contoso US" },
+                PriceList = new PriceListRow { Name = "Retail" },
+                Currency = new CurrencyRow { CurrencyId = currencyId, IsoCode = "USD", Symbol = "$", Precision = 2 },
+            })),
             "products" => Page(DataverseRows.Write(new ProductRow
             {
                 ProductId = productId, ScmProductNumber = "A1", Name = "Bolt", DefaultUnitId = unitId, DefaultUnit = new UnitRow { UnitId = unitId, Symbol = "ea" },
@@ -288,7 +296,10 @@ public sealed class DataverseRequestTests
         using var api = new StubWebApi(r => r.Method == HttpMethod.Post
             ? StubWebApi.Error(HttpStatusCode.PreconditionFailed, "0x80040237", "A record with matching key values already exists.")
             : r.Url.AbsolutePath.EndsWith("salesorders", StringComparison.Ordinal)
-                ? Page($$$"""{"salesorderid":"x","msdyn_salesordernumber":"CP-0000009","_customerid_value":"{{{Buyer.AccountId}}}","_msdyn_company_value":"{{{Buyer.CompanyId}}}","_msdyn_contactperson_value":"{{{Buyer.ContactId}}}"}""")
+                ? Page(DataverseRows.Write(new SalesOrderRow
+                {
+                    SalesOrderId = Guid.NewGuid(), OrderNumber = "CP-0000009", CustomerId = Buyer.AccountId, CompanyId = Buyer.CompanyId, ContactPersonId = Buyer.ContactId,
+                }))
                 : Page(""));
 
         var result = await api.Get<IOrderEntry>().SubmitAsync(Buyer,
