@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using CustomerPortal.PortalStore;
+using CustomerPortal.PortalStore.Audit;
 using CustomerPortal.Web.Administration;
 using CustomerPortal.Web.Invitations;
 using CustomerPortal.Web.Mail;
@@ -18,9 +19,8 @@ namespace CustomerPortal.Web.Security;
 // once, and every other session of that user ends at its next stamp check.
 public sealed class PasswordResetService(
     UserManager<PortalUser> users,
-    PortalDbContext db,
     IPortalMailSender mail,
-    AuditLog audit,
+    AuditTrail audit,
     IOptions<InvitationOptions> invitationOptions,
     IOptions<DataProtectionTokenProviderOptions> tokenOptions,
     IStringLocalizer<SharedResource> localizer)
@@ -73,8 +73,7 @@ public sealed class PasswordResetService(
 
         var actor = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.Email ?? user.Id)], "password-reset"));
-        audit.Add(actor, AuditActions.PasswordReset, $"{user.DisplayName} <{user.Email}>");
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.PasswordReset, $"{user.DisplayName} <{user.Email}>", null, cancellationToken);
         return (null, []);
     }
 }
