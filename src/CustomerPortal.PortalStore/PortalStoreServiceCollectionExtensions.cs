@@ -35,7 +35,7 @@ public static class PortalStoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // The only way into the store: one small store per feature (the context is internal, so they are built here).
-        services.AddScoped(s => new PortalUsers(s.GetRequiredService<PortalDbContext>()));
+        services.AddScoped(s => new PortalUsers(s.GetRequiredService<PortalDbContext>(), s.GetRequiredService<TimeProvider>()));
         services.AddScoped(s => new OrderDraftStore(s.GetRequiredService<PortalDbContext>()));
         services.AddScoped(s => new InvitationStore(s.GetRequiredService<PortalDbContext>()));
         services.AddScoped(s => new RegistrationRequestStore(s.GetRequiredService<PortalDbContext>()));

@@ -6,8 +6,9 @@ namespace CustomerPortal.PortalStore;
 public sealed class PortalUsers
 {
     private readonly PortalDbContext _db;
+    private readonly TimeProvider _clock;
 
-    internal PortalUsers(PortalDbContext db) => _db = db;
+    internal PortalUsers(PortalDbContext db, TimeProvider clock) => (_db, _clock) = (db, clock);
 
     // Tracked, for UserManager: nothing stops two sign-ins being linked to one contact.
     public async Task<IReadOnlyList<PortalUser>> ListOfContactAsync(Guid contactId, CancellationToken cancellationToken) =>
@@ -21,10 +22,9 @@ public sealed class PortalUsers
     public Task<bool> AnyOfContactOrEmailAsync(Guid contactId, string? normalizedEmail, CancellationToken cancellationToken) =>
         _db.Users.AnyAsync(u => u.ContactId == contactId || (normalizedEmail != null && u.NormalizedEmail == normalizedEmail), cancellationToken);
 
-    // At most count users by name, each with its role ("" for none; a portal user has one). The search
-    // matches e-mail or name anywhere; contactIds, when given, keeps only the users of those contacts.
-    public async Task<IReadOnlyList<(PortalUser User, string Role)>> ListAsync(
-        string? search, IReadOnlyCollection<Guid>? contactIds, int count, CancellationToken cancellationToken)
+    // The first 200 users by name, as the administration pages list them. The search matches e-mail or
+    // name anywhere; contactIds, when given, keeps only the users of those contacts.
+    public async Task<IReadOnlyList<PortalUserSummary>> ListAsync(string? search, IReadOnlyCollection<Guid>? contactIds, CancellationToken cancellationToken)
     {
         var query = _db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
@@ -45,14 +45,17 @@ public sealed class PortalUsers
         var rows = await query
             .OrderBy(u => u.DisplayName)
             .ThenBy(u => u.Email)
-            .Take(count)
+            .Take(200)
             .Select(u => new
             {
                 User = u,
                 Role = _db.UserRoles.Where(ur => ur.UserId == u.Id).Join(_db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(row => (row.User, row.Role ?? ""))];
+        var now = _clock.GetUtcNow();
+        return [.. rows.Select(row => new PortalUserSummary(
+            row.User.Id, row.User.Email ?? "", row.User.DisplayName, row.User.ContactId, row.Role ?? "", row.User.LastSignInAt,
+            row.User.LockoutEnd > now, row.User.IsDisabled))];
     }
 
     // Reading the users table proves the file opens *and* carries the identity schema; throws SqliteException otherwise.

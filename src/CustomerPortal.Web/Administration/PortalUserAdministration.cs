@@ -9,33 +9,8 @@ namespace CustomerPortal.Web.Administration;
 // Locking, unlocking, changing the role of and removing portal users, each with its audit entry.
 // A changed security stamp ends the person's other sessions at the next stamp check.
 // Refusals are resource keys ("Users.Refused.<reason>").
-public sealed class PortalUserAdministration(PortalUsers portalUsers, UserManager<PortalUser> users, AuditTrail audit, TimeProvider clock)
+public sealed class PortalUserAdministration(UserManager<PortalUser> users, AuditTrail audit)
 {
-    // A lockout this far away is an administrator's (or representative's) decision, not failed sign-ins.
-    private static readonly DateTimeOffset DisabledUntil = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
-
-    public async Task<IReadOnlyList<PortalUserSummary>> ListAsync(string? search, IReadOnlyCollection<Guid>? contactIds, CancellationToken cancellationToken)
-    {
-        var rows = await portalUsers.ListAsync(search, contactIds, 200, cancellationToken);
-        var now = clock.GetUtcNow();
-        return [.. rows.Select(row => new PortalUserSummary(
-            row.User.Id,
-            row.User.Email ?? "",
-            row.User.DisplayName,
-            row.User.ContactId,
-            row.Role,
-            row.User.LastSignInAt,
-            row.User.LockoutEnd > now,
-            IsDisabled(row.User)))];
-    }
-
-    // Access disabled by an administrator or a representative (locked until the end of time), not a lockout after failed sign-ins.
-    public static bool IsDisabled(PortalUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.LockoutEnd >= DisabledUntil;
-    }
-
     public Task<PortalUser?> FindAsync(string? userId) => string.IsNullOrEmpty(userId) ? Task.FromResult<PortalUser?>(null) : users.FindByIdAsync(userId);
 
     public async Task<string?> DisableAsync(PortalUser user, ClaimsPrincipal actor, string action)
@@ -48,7 +23,7 @@ public sealed class PortalUserAdministration(PortalUsers portalUsers, UserManage
 
         audit.Add(actor, action, Describe(user));
         await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, DisabledUntil);
+        await users.SetLockoutEndDateAsync(user, PortalUser.DisabledUntil);
         await users.UpdateSecurityStampAsync(user);
         return null;
     }

@@ -30,7 +30,7 @@ public sealed class PasswordResetService(
     // Sends the link when the address belongs to an enabled user; the caller answers the same either way.
     public async Task RequestAsync(string email, string requestBaseUrl, CancellationToken cancellationToken)
     {
-        if (await users.FindByEmailAsync(email) is not { } user || PortalUserAdministration.IsDisabled(user) || user.Email is null)
+        if (await users.FindByEmailAsync(email) is not { } user || user.IsDisabled || user.Email is null)
         {
             return;
         }
@@ -48,7 +48,7 @@ public sealed class PasswordResetService(
     public async Task<(string? InvalidLink, IReadOnlyList<IdentityError> PasswordErrors)> ResetAsync(string? email, string? code, string password, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(code) || code.Length > MaxCodeLength
-            || await users.FindByEmailAsync(email) is not { } user || PortalUserAdministration.IsDisabled(user))
+            || await users.FindByEmailAsync(email) is not { } user || user.IsDisabled)
         {
             return ("InvalidLink", []);
         }
