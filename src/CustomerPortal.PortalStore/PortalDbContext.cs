@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.PortalStore;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+// Internal: pages and services reach the store through the feature stores (drafts, invitations, access
+// requests, audit, users) and Identity's managers, never through the context.
+internal sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<Invitation> Invitations => Set<Invitation>();
 

@@ -1,37 +1,49 @@
 using CustomerPortal.PortalStore.Audit;
+using CustomerPortal.PortalStore.Drafts;
 using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.PortalStore.Registrations;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CustomerPortal.PortalStore;
 
 public static class PortalStoreServiceCollectionExtensions
 {
-    public static IServiceCollection AddPortalStore(this IServiceCollection services, string portalStorePath)
+    // create: the seed command making a new store. Without pooling then, because the file is renamed
+    // into place straight after and a pooled connection would keep it open.
+    public static IServiceCollection AddPortalStore(this IServiceCollection services, string portalStorePath, bool create = false)
     {
         var fullPath = Path.GetFullPath(portalStorePath);
-        if (!File.Exists(fullPath))
+        if (!create && !File.Exists(fullPath))
         {
             throw new InvalidOperationException(
                 $"The portal store '{fullPath}' does not exist. Seed it with './run.sh' (or "
                 + "'dotnet run --project src/CustomerPortal.Seed -- --profile seed/demo.json --data-dir <dir>').");
         }
 
-        services.AddDbContext<PortalDbContext>(db => db.UseSqlite(ConnectionStringFor(fullPath, create: false)));
-        // The pages' way into the store: one small store per feature.
-        services.AddScoped<PortalUsers>();
-        services.AddScoped<InvitationStore>();
-        services.AddScoped<RegistrationRequestStore>();
-        services.AddScoped<AuditTrail>();
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            DefaultTimeout = 30,
+            Pooling = !create,
+        }.ToString();
+        services.AddDbContext<PortalDbContext>(db => db.UseSqlite(connectionString));
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The only way into the store: one small store per feature (the context is internal, so they are built here).
+        services.AddScoped(s => new PortalUsers(s.GetRequiredService<PortalDbContext>(), s.GetRequiredService<TimeProvider>()));
+        services.AddScoped(s => new OrderDraftStore(s.GetRequiredService<PortalDbContext>()));
+        services.AddScoped(s => new InvitationStore(s.GetRequiredService<PortalDbContext>()));
+        services.AddScoped(s => new RegistrationRequestStore(s.GetRequiredService<PortalDbContext>()));
+        services.AddScoped(s => new AuditTrail(s.GetRequiredService<PortalDbContext>(), s.GetRequiredService<TimeProvider>()));
         return services;
     }
 
-    public static string ConnectionStringFor(string path, bool create) => new SqliteConnectionStringBuilder
-    {
-        DataSource = path,
-        Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
-        DefaultTimeout = 30,
-    }.ToString();
+    // Identity's user and role stores on the portal store: services.AddIdentity...<PortalUser>().AddPortalStoreIdentity().
+    public static IdentityBuilder AddPortalStoreIdentity(this IdentityBuilder identity) =>
+        identity.AddEntityFrameworkStores<PortalDbContext>();
 }

@@ -6,9 +6,15 @@ namespace CustomerPortal.PortalStore;
 // (contact.contactid); the contact, not the user, says which customer account and legal entity they act for.
 public sealed class PortalUser : IdentityUser
 {
+    // A lockout this far away is an administrator's (or representative's) decision, not failed sign-ins.
+    public static readonly DateTimeOffset DisabledUntil = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
     public Guid? ContactId { get; set; }
 
     public string DisplayName { get; set; } = "";
 
     public DateTimeOffset? LastSignInAt { get; set; }
+
+    // Access disabled by an administrator or a representative, not a lockout after failed sign-ins.
+    public bool IsDisabled => LockoutEnd >= DisabledUntil;
 }

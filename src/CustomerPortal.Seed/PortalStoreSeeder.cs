@@ -2,8 +2,6 @@ using CustomerPortal.Core;
 using CustomerPortal.PortalStore;
 using CustomerPortal.Seed.Generation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerPortal.Seed;
@@ -14,18 +12,12 @@ internal static class PortalStoreSeeder
 {
     public static int Create(string path, SeedProfile profile, IReadOnlyList<Guid?> personaContactIds)
     {
-        // No pooling: the file is renamed into place straight after, and a pooled connection would keep it open.
-        var connectionString = new SqliteConnectionStringBuilder(PortalStoreServiceCollectionExtensions.ConnectionStringFor(path, create: true))
-        {
-            Pooling = false,
-        }.ToString();
-
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContext<PortalDbContext>(db => db.UseSqlite(connectionString));
+        services.AddPortalStore(path, create: true);
         services.AddIdentityCore<PortalUser>()
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<PortalDbContext>();
+            .AddPortalStoreIdentity();
 
         using var provider = services.BuildServiceProvider();
         provider.MigratePortalStoreAsync().GetAwaiter().GetResult();

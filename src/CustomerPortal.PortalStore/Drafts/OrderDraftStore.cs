@@ -4,10 +4,14 @@ namespace CustomerPortal.PortalStore.Drafts;
 
 // Drafts of one user for one customer account. Every method takes both, so a draft never shows up
 // for another user, nor for the same user after their contact moved to another account.
-public sealed class OrderDraftStore(PortalDbContext db)
+public sealed class OrderDraftStore
 {
+    private readonly PortalDbContext _db;
+
+    internal OrderDraftStore(PortalDbContext db) => _db = db;
+
     public async Task<IReadOnlyList<OrderDraft>> ListOpenAsync(string userId, Guid accountId, CancellationToken cancellationToken) =>
-        await db.OrderDrafts
+        await _db.OrderDrafts
             .AsNoTracking()
             .Include(d => d.Lines)
             .Where(d => d.UserId == userId && d.AccountId == accountId && d.SubmittedOrderNumber == null)
@@ -17,7 +21,7 @@ public sealed class OrderDraftStore(PortalDbContext db)
     // Tracked, with its lines in order; SaveAsync writes the changes.
     public async Task<OrderDraft?> FindAsync(string userId, Guid accountId, Guid salesOrderId, CancellationToken cancellationToken)
     {
-        var draft = await db.OrderDrafts
+        var draft = await _db.OrderDrafts
             .Include(d => d.Lines)
             .SingleOrDefaultAsync(d => d.SalesOrderId == salesOrderId && d.UserId == userId && d.AccountId == accountId, cancellationToken);
         draft?.Lines.Sort((a, b) => a.Position.CompareTo(b.Position));
@@ -28,8 +32,8 @@ public sealed class OrderDraftStore(PortalDbContext db)
     {
         ArgumentNullException.ThrowIfNull(draft);
         draft.CreatedOn = draft.ModifiedOn = DateTime.UtcNow;
-        db.OrderDrafts.Add(draft);
-        await db.SaveChangesAsync(cancellationToken);
+        _db.OrderDrafts.Add(draft);
+        await _db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task SaveAsync(OrderDraft draft, CancellationToken cancellationToken)
@@ -41,7 +45,7 @@ public sealed class OrderDraftStore(PortalDbContext db)
             draft.Lines[i].Position = i + 1;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await _db.SaveChangesAsync(cancellationToken);
     }
 
     public void AddLine(OrderDraft draft, OrderDraftLine line)
@@ -50,24 +54,24 @@ public sealed class OrderDraftStore(PortalDbContext db)
         ArgumentNullException.ThrowIfNull(line);
         line.SalesOrderId = draft.SalesOrderId;
         draft.Lines.Add(line);
-        db.Add(line);
+        _db.Add(line);
     }
 
     public void RemoveLine(OrderDraft draft, OrderDraftLine line)
     {
         ArgumentNullException.ThrowIfNull(draft);
         draft.Lines.Remove(line);
-        db.Remove(line);
+        _db.Remove(line);
     }
 
     public async Task<bool> DiscardAsync(string userId, Guid accountId, Guid salesOrderId, CancellationToken cancellationToken) =>
-        await db.OrderDrafts
+        await _db.OrderDrafts
             .Where(d => d.SalesOrderId == salesOrderId && d.UserId == userId && d.AccountId == accountId && d.SubmittedOrderNumber == null)
             .ExecuteDeleteAsync(cancellationToken) > 0;
 
     // A single UPDATE, so twenty requests racing to record the same submit all succeed and agree.
     public Task MarkSubmittedAsync(Guid salesOrderId, string orderNumber, CancellationToken cancellationToken) =>
-        db.OrderDrafts
+        _db.OrderDrafts
             .Where(d => d.SalesOrderId == salesOrderId && d.SubmittedOrderNumber == null)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(d => d.SubmittedOrderNumber, orderNumber)

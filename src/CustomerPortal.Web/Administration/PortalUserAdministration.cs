@@ -1,67 +1,16 @@
 using System.Security.Claims;
 using CustomerPortal.Core;
 using CustomerPortal.PortalStore;
+using CustomerPortal.PortalStore.Audit;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Web.Administration;
 
 // Locking, unlocking, changing the role of and removing portal users, each with its audit entry.
 // A changed security stamp ends the person's other sessions at the next stamp check.
 // Refusals are resource keys ("Users.Refused.<reason>").
-public sealed class PortalUserAdministration(PortalDbContext db, UserManager<PortalUser> users, AuditLog audit, TimeProvider clock)
+public sealed class PortalUserAdministration(UserManager<PortalUser> users, AuditTrail audit)
 {
-    // A lockout this far away is an administrator's (or representative's) decision, not failed sign-ins.
-    private static readonly DateTimeOffset DisabledUntil = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
-
-    public async Task<IReadOnlyList<PortalUserSummary>> ListAsync(string? search, IReadOnlyCollection<Guid>? contactIds, CancellationToken cancellationToken)
-    {
-        var query = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            // SQLite's LIKE ignores ASCII case; wildcards typed by the administrator are taken literally.
-            var pattern = "%" + search.Trim()
-                .Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(u => EF.Functions.Like(u.Email!, pattern, "\\") || EF.Functions.Like(u.DisplayName, pattern, "\\"));
-        }
-
-        if (contactIds is not null)
-        {
-            query = query.Where(u => u.ContactId != null && contactIds.Contains(u.ContactId.Value));
-        }
-
-        var rows = await query
-            .OrderBy(u => u.DisplayName)
-            .ThenBy(u => u.Email)
-            .Take(200)
-            .Select(u => new
-            {
-                User = u,
-                Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-
-        var now = clock.GetUtcNow();
-        return [.. rows.Select(row => new PortalUserSummary(
-            row.User.Id,
-            row.User.Email ?? "",
-            row.User.DisplayName,
-            row.User.ContactId,
-            row.Role ?? "",
-            row.User.LastSignInAt,
-            row.User.LockoutEnd > now,
-            row.User.LockoutEnd >= DisabledUntil))];
-    }
-
-    // Access disabled by an administrator or a representative (locked until the end of time), not a lockout after failed sign-ins.
-    public static bool IsDisabled(PortalUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.LockoutEnd >= DisabledUntil;
-    }
-
     public Task<PortalUser?> FindAsync(string? userId) => string.IsNullOrEmpty(userId) ? Task.FromResult<PortalUser?>(null) : users.FindByIdAsync(userId);
 
     public async Task<string?> DisableAsync(PortalUser user, ClaimsPrincipal actor, string action)
@@ -74,7 +23,7 @@ public sealed class PortalUserAdministration(PortalDbContext db, UserManager<Por
 
         audit.Add(actor, action, Describe(user));
         await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, DisabledUntil);
+        await users.SetLockoutEndDateAsync(user, PortalUser.DisabledUntil);
         await users.UpdateSecurityStampAsync(user);
         return null;
     }

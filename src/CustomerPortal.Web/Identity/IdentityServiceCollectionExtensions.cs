@@ -20,7 +20,7 @@ public static class IdentityServiceCollectionExtensions
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
-            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddPortalStoreIdentity()
             .AddClaimsPrincipalFactory<CustomerClaimsPrincipalFactory>();
 
         // The stamp check rebuilds the claims, so a changed contact link reaches the cookie within minutes.

@@ -3,13 +3,13 @@ using System.Security.Claims;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Contacts;
 using CustomerPortal.PortalStore;
+using CustomerPortal.PortalStore.Audit;
 using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.Web.Administration;
 using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Mail;
 using CustomerPortal.Web.Resources;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -19,11 +19,12 @@ namespace CustomerPortal.Web.Invitations;
 // a portal user linked to that contact when it redeems it. Who may invite whom is decided by the
 // callers (administrators anyone ready, representatives their own account's contacts as authorized users).
 public sealed class InvitationService(
-    PortalDbContext db,
+    InvitationStore store,
+    PortalUsers portalUsers,
     UserManager<PortalUser> users,
     IContactAdministration contacts,
     IPortalMailSender mail,
-    AuditLog audit,
+    AuditTrail audit,
     TimeProvider clock,
     IOptions<InvitationOptions> options,
     IStringLocalizer<SharedResource> localizer)
@@ -51,7 +52,7 @@ public sealed class InvitationService(
         }
 
         var now = Now;
-        if (await db.Invitations.AnyAsync(i => i.ContactId == contact.ContactId && i.RedeemedAt == null && i.RevokedAt == null && i.ExpiresAt > now, cancellationToken))
+        if (await store.IsInvitedAsync(contact.ContactId, now, cancellationToken))
         {
             return InvitationOutcome.Refused("AlreadyInvited");
         }
@@ -72,9 +73,8 @@ public sealed class InvitationService(
             InvitedByUserId = actor.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
             InvitedByName = actor.DisplayName(),
         };
-        db.Invitations.Add(invitation);
-        audit.Add(actor, AuditActions.InvitationSent, $"{invitation.ContactName} <{invitation.Email}> ({invitation.AccountNumber})", role);
-        await db.SaveChangesAsync(cancellationToken);
+        store.Add(invitation);
+        await audit.RecordAsync(actor, AuditActions.InvitationSent, Describe(invitation), role, cancellationToken);
 
         var link = await SendAsync(invitation, code, requestBaseUrl, cancellationToken);
         return new InvitationOutcome(invitation, link, null);
@@ -92,8 +92,7 @@ public sealed class InvitationService(
         var code = InvitationCode.New();
         invitation.CodeHash = InvitationCode.Hash(code);
         invitation.ExpiresAt = Now.AddDays(Math.Max(1, options.Value.ValidDays));
-        audit.Add(actor, AuditActions.InvitationResent, $"{invitation.ContactName} <{invitation.Email}> ({invitation.AccountNumber})");
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.InvitationResent, Describe(invitation), null, cancellationToken);
 
         var link = await SendAsync(invitation, code, requestBaseUrl, cancellationToken);
         return new InvitationOutcome(invitation, link, null);
@@ -108,8 +107,7 @@ public sealed class InvitationService(
         }
 
         invitation.RevokedAt = Now;
-        audit.Add(actor, AuditActions.InvitationRevoked, $"{invitation.ContactName} <{invitation.Email}> ({invitation.AccountNumber})");
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.InvitationRevoked, Describe(invitation), null, cancellationToken);
         return new InvitationOutcome(invitation, null, null);
     }
 
@@ -122,7 +120,7 @@ public sealed class InvitationService(
         }
 
         var hash = InvitationCode.Hash(code.Trim());
-        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.CodeHash == hash, cancellationToken);
+        var invitation = await store.FindByCodeHashAsync(hash, cancellationToken);
         return invitation is null ? null : (invitation, invitation.StateAt(Now));
     }
 
@@ -147,18 +145,6 @@ public sealed class InvitationService(
             return new RedemptionOutcome(null, "ContactChanged", []);
         }
 
-        var now = Now;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        // Claimed with a conditional update, so two redemptions racing with the same code create one user.
-        var claimed = await db.Invitations
-            .Where(i => i.Id == invitation.Id && i.RedeemedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.RedeemedAt, now), cancellationToken);
-        if (claimed != 1)
-        {
-            return new RedemptionOutcome(null, "Redeemed", []);
-        }
-
         var user = new PortalUser
         {
             UserName = invitation.Email,
@@ -167,36 +153,36 @@ public sealed class InvitationService(
             DisplayName = contact.FullName,
             ContactId = contact.ContactId,
         };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
+        IdentityResult? created = null;
+        var claimed = await store.RedeemAsync(invitation.Id, Now, async () =>
         {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new RedemptionOutcome(null, null, [.. created.Errors]);
-        }
+            created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                return null;
+            }
 
-        var roleAdded = await users.AddToRoleAsync(user, invitation.Role);
-        if (!roleAdded.Succeeded)
-        {
-            throw new InvalidOperationException($"Adding role {invitation.Role} failed: {string.Join("; ", roleAdded.Errors.Select(e => e.Code))}");
-        }
+            var roleAdded = await users.AddToRoleAsync(user, invitation.Role);
+            if (!roleAdded.Succeeded)
+            {
+                throw new InvalidOperationException($"Adding role {invitation.Role} failed: {string.Join("; ", roleAdded.Errors.Select(e => e.Code))}");
+            }
 
-        await db.Invitations.Where(i => i.Id == invitation.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.RedeemedByUserId, user.Id), cancellationToken);
-        var invitee = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.Email)], "invitation"));
-        audit.Add(invitee, AuditActions.InvitationRedeemed, $"{invitation.ContactName} <{invitation.Email}> ({invitation.AccountNumber})", invitation.Role);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new RedemptionOutcome(user, null, []);
+            var invitee = new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, invitation.Email)], "invitation"));
+            audit.Add(invitee, AuditActions.InvitationRedeemed, Describe(invitation), invitation.Role);
+            return user.Id;
+        }, cancellationToken);
+
+        return !claimed ? new RedemptionOutcome(null, "Redeemed", [])
+            : created is { Succeeded: false } ? new RedemptionOutcome(null, null, [.. created.Errors])
+            : new RedemptionOutcome(user, null, []);
     }
 
-    public async Task<bool> HasPortalAccessAsync(ContactCandidate contact, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(contact);
-        var normalizedEmail = users.NormalizeEmail(contact.Email);
-        return await db.Users.AnyAsync(u => u.ContactId == contact.ContactId || (normalizedEmail != null && u.NormalizedEmail == normalizedEmail), cancellationToken);
-    }
+    private Task<bool> HasPortalAccessAsync(ContactCandidate contact, CancellationToken cancellationToken) =>
+        portalUsers.AnyOfContactOrEmailAsync(contact.ContactId, users.NormalizeEmail(contact.Email), cancellationToken);
+
+    private static string Describe(Invitation invitation) => $"{invitation.ContactName} <{invitation.Email}> ({invitation.AccountNumber})";
 
     private async Task<string> SendAsync(Invitation invitation, string code, string requestBaseUrl, CancellationToken cancellationToken)
     {

@@ -20,7 +20,6 @@ public static class OnboardingServiceCollectionExtensions
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IPortalMailSender, SmtpPortalMailSender>();
-        services.AddScoped<AuditLog>();
         services.AddScoped<InvitationService>();
         services.AddScoped<PortalUserAdministration>();
 

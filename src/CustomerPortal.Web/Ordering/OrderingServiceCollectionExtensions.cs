@@ -1,5 +1,4 @@
 using CustomerPortal.Core.Ordering;
-using CustomerPortal.PortalStore.Drafts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CustomerPortal.Web.Ordering;
@@ -25,7 +24,6 @@ public static class OrderingServiceCollectionExtensions
 
         services.AddSingleton(numbering);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddScoped<OrderDraftStore>();
         return services;
     }
 }

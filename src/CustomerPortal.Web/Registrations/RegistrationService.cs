@@ -1,13 +1,12 @@
 using System.Security.Claims;
 using CustomerPortal.Core.Contacts;
-using CustomerPortal.PortalStore;
+using CustomerPortal.PortalStore.Audit;
 using CustomerPortal.PortalStore.Registrations;
 using CustomerPortal.Web.Administration;
 using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Invitations;
 using CustomerPortal.Web.Mail;
 using CustomerPortal.Web.Resources;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerPortal.Web.Registrations;
@@ -15,10 +14,10 @@ namespace CustomerPortal.Web.Registrations;
 // Access requests. A request never creates a user or a contact: approving it means an administrator
 // picked the prepared contact it belongs to, and the invitation service invites that contact as usual.
 public sealed class RegistrationService(
-    PortalDbContext db,
+    RegistrationRequestStore requests,
     InvitationService invitations,
     IPortalMailSender mail,
-    AuditLog audit,
+    AuditTrail audit,
     TimeProvider clock,
     IStringLocalizer<SharedResource> localizer)
 {
@@ -29,18 +28,11 @@ public sealed class RegistrationService(
     public async Task SubmitAsync(RegistrationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var email = request.Email.Trim();
-        if (await db.RegistrationRequests.AnyAsync(r => r.Email == email && r.State == RegistrationState.Pending, cancellationToken))
-        {
-            return;
-        }
-
         request.Id = Guid.NewGuid();
-        request.Email = email;
+        request.Email = request.Email.Trim();
         request.CreatedAt = Now;
         request.State = RegistrationState.Pending;
-        db.RegistrationRequests.Add(request);
-        await db.SaveChangesAsync(cancellationToken);
+        await requests.AddUnlessPendingAsync(request, cancellationToken);
     }
 
     public async Task<RegistrationOutcome> ApproveAsync(RegistrationRequest request, ContactCandidate contact, string role, ClaimsPrincipal actor, string requestBaseUrl, CancellationToken cancellationToken)
@@ -62,9 +54,8 @@ public sealed class RegistrationService(
         request.ContactId = contact.ContactId;
         request.InvitationId = invited.Invitation!.Id;
         Decide(request, actor);
-        audit.Add(actor, AuditActions.RegistrationApproved, Describe(request),
-            $"{contact.FullName} <{contact.Email}> ({contact.AccountNumber}), {role}");
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.RegistrationApproved, Describe(request),
+            $"{contact.FullName} <{contact.Email}> ({contact.AccountNumber}), {role}", cancellationToken);
         return new RegistrationOutcome(null, invited.Link);
     }
 
@@ -79,8 +70,7 @@ public sealed class RegistrationService(
         request.State = RegistrationState.Rejected;
         request.RejectionReason = reason.Trim();
         Decide(request, actor);
-        audit.Add(actor, AuditActions.RegistrationRejected, Describe(request), request.RejectionReason);
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.RegistrationRejected, Describe(request), request.RejectionReason, cancellationToken);
 
         if (notify)
         {

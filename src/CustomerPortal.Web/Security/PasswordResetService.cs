@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using CustomerPortal.PortalStore;
+using CustomerPortal.PortalStore.Audit;
 using CustomerPortal.Web.Administration;
 using CustomerPortal.Web.Invitations;
 using CustomerPortal.Web.Mail;
@@ -18,9 +19,8 @@ namespace CustomerPortal.Web.Security;
 // once, and every other session of that user ends at its next stamp check.
 public sealed class PasswordResetService(
     UserManager<PortalUser> users,
-    PortalDbContext db,
     IPortalMailSender mail,
-    AuditLog audit,
+    AuditTrail audit,
     IOptions<InvitationOptions> invitationOptions,
     IOptions<DataProtectionTokenProviderOptions> tokenOptions,
     IStringLocalizer<SharedResource> localizer)
@@ -30,7 +30,7 @@ public sealed class PasswordResetService(
     // Sends the link when the address belongs to an enabled user; the caller answers the same either way.
     public async Task RequestAsync(string email, string requestBaseUrl, CancellationToken cancellationToken)
     {
-        if (await users.FindByEmailAsync(email) is not { } user || PortalUserAdministration.IsDisabled(user) || user.Email is null)
+        if (await users.FindByEmailAsync(email) is not { } user || user.IsDisabled || user.Email is null)
         {
             return;
         }
@@ -48,7 +48,7 @@ public sealed class PasswordResetService(
     public async Task<(string? InvalidLink, IReadOnlyList<IdentityError> PasswordErrors)> ResetAsync(string? email, string? code, string password, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(code) || code.Length > MaxCodeLength
-            || await users.FindByEmailAsync(email) is not { } user || PortalUserAdministration.IsDisabled(user))
+            || await users.FindByEmailAsync(email) is not { } user || user.IsDisabled)
         {
             return ("InvalidLink", []);
         }
@@ -73,8 +73,7 @@ public sealed class PasswordResetService(
 
         var actor = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.Email ?? user.Id)], "password-reset"));
-        audit.Add(actor, AuditActions.PasswordReset, $"{user.DisplayName} <{user.Email}>");
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.PasswordReset, $"{user.DisplayName} <{user.Email}>", null, cancellationToken);
         return (null, []);
     }
 }

@@ -33,7 +33,7 @@ public sealed class SeedDeterminismTests(SeededMirror seeded)
 
     private static List<string> PortalUsers(string dataDirectory)
     {
-        using var store = SeededMirror.OpenPortalStore(dataDirectory);
-        return store.Users.OrderBy(u => u.Email).Select(u => u.Id + " " + u.Email + " " + u.ContactId).ToList();
+        using var store = new SeededPortalStore(dataDirectory);
+        return store.Users.Users.OrderBy(u => u.Email).Select(u => u.Id + " " + u.Email + " " + u.ContactId).ToList();
     }
 }

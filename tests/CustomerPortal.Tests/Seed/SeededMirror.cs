@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using CustomerPortal.Data.Sqlite.Mirror;
-using CustomerPortal.PortalStore;
 using CustomerPortal.Seed;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -36,12 +35,7 @@ public sealed class SeededMirror : IDisposable
         .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
         .Options);
 
-    public PortalDbContext OpenPortalStore() => OpenPortalStore(_directory.Path);
-
-    public static PortalDbContext OpenPortalStore(string dataDirectory) => new(new DbContextOptionsBuilder<PortalDbContext>()
-        .UseSqlite(ReadOnly(Path.Combine(dataDirectory, MirrorSeeder.PortalStoreFileName)))
-        .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-        .Options);
+    public SeededPortalStore OpenPortalStore() => new(_directory.Path);
 
     // A fingerprint of every mirror table as EF reads it back: table name -> hash of all rows in id order.
     public static IReadOnlyDictionary<string, string> Fingerprint(string dataDirectory)

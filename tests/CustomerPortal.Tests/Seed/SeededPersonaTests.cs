@@ -10,15 +10,16 @@ public sealed class SeededPersonaTests(SeededMirror seeded)
     [InlineData("rep@contoso.example", PortalRoles.CustomerRepresentative, "US-0001", "Rosa Representative")]
     [InlineData("buyer@contoso.example", PortalRoles.AuthorizedUser, "US-0001", "Ben Buyer")]
     [InlineData("buyer@fabrikam.example", PortalRoles.CustomerRepresentative, "DE-0001", "Frieda Fabrikam")]
-    public void Customer_personas_sign_in_as_a_complete_contact_of_their_account(string email, string role, string accountNumber, string name)
+    public async Task Customer_personas_sign_in_as_a_complete_contact_of_their_account(string email, string role, string accountNumber, string name)
     {
         using var store = seeded.OpenPortalStore();
         using var mirror = seeded.OpenMirror();
-        var user = store.Users.Single(u => u.Email == email);
+        var user = await store.Users.FindByEmailAsync(email);
+        Assert.NotNull(user);
         var contact = mirror.Contacts.Single(c => c.ContactId == user.ContactId);
         var account = mirror.Accounts.Single(a => a.AccountId == contact.AccountId);
 
-        Assert.Equal([role], RolesOf(store, user));
+        Assert.Equal([role], await store.Users.GetRolesAsync(user));
         Assert.True(user.EmailConfirmed);
         Assert.Equal(name, user.DisplayName);
         Assert.Equal(accountNumber, account.AccountNumber);
@@ -34,15 +35,16 @@ public sealed class SeededPersonaTests(SeededMirror seeded)
     }
 
     [Fact]
-    public void The_administrator_has_no_contact_and_every_role_exists()
+    public async Task The_administrator_has_no_contact_and_every_role_exists()
     {
         using var store = seeded.OpenPortalStore();
-        var admin = store.Users.Single(u => u.Email == "admin@portal.example");
+        var admin = await store.Users.FindByEmailAsync("admin@portal.example");
 
+        Assert.NotNull(admin);
         Assert.Null(admin.ContactId);
-        Assert.Equal([PortalRoles.Administrator], RolesOf(store, admin));
-        Assert.Equal(PortalRoles.All.Order(), store.Roles.Select(r => r.Name!).AsEnumerable().Order());
-        Assert.Equal(4, store.Users.Count());
+        Assert.Equal([PortalRoles.Administrator], await store.Users.GetRolesAsync(admin));
+        Assert.Equal(PortalRoles.All.Order(), store.Roles.Roles.Select(r => r.Name!).AsEnumerable().Order());
+        Assert.Equal(4, store.Users.Users.Count());
     }
 
     [Fact]
@@ -56,9 +58,4 @@ public sealed class SeededPersonaTests(SeededMirror seeded)
         Assert.Contains("rep@contoso.example", contacts);
         Assert.Contains("buyer@contoso.example", contacts);
     }
-
-    private static List<string> RolesOf(PortalDbContext store, PortalUser user) =>
-        store.UserRoles.Where(ur => ur.UserId == user.Id)
-            .Join(store.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
-            .ToList();
 }

@@ -87,7 +87,7 @@ public sealed class IndexModel(
         Colleagues = await contacts.ListColleaguesAsync(scope, cancellationToken);
         var ids = Colleagues.Select(c => c.ContactId).ToList();
         // One row per contact; with several sign-ins on one contact, the one used last represents it.
-        Users = (await administration.ListAsync(null, ids, cancellationToken))
+        Users = (await users.ListAsync(null, ids, cancellationToken))
             .GroupBy(u => u.ContactId!.Value)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.LastSignInAt).First());
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CustomerPortal.Core.Contacts;
+using CustomerPortal.PortalStore;
 using CustomerPortal.Web.Administration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CustomerPortal.Web.Pages.Admin.Users;
 
 // Every portal user with the contact and account it acts for, its role, last sign-in and lock state.
-public sealed class IndexModel(PortalUserAdministration administration, IContactAdministration contacts) : PageModel
+public sealed class IndexModel(PortalUserAdministration administration, PortalUsers users, IContactAdministration contacts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     [StringLength(100, ErrorMessage = "Validation.SearchTooLong")]
@@ -22,7 +23,7 @@ public sealed class IndexModel(PortalUserAdministration administration, IContact
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        PortalUsers = await administration.ListAsync(ModelState.IsValid ? Search : null, null, cancellationToken);
+        PortalUsers = await users.ListAsync(ModelState.IsValid ? Search : null, null, cancellationToken);
         Contacts = await contacts.FindManyAsync([.. PortalUsers.Select(u => u.ContactId).OfType<Guid>().Distinct()], cancellationToken);
 
         return Page();
@@ -40,7 +41,7 @@ public sealed class IndexModel(PortalUserAdministration administration, IContact
     public Task<IActionResult> OnPostRemoveAsync(string userId) =>
         ActAsync(userId, user => administration.RemoveAsync(user, User), "Users.Removed");
 
-    private async Task<IActionResult> ActAsync(string userId, Func<CustomerPortal.PortalStore.PortalUser, Task<string?>> action, string done)
+    private async Task<IActionResult> ActAsync(string userId, Func<PortalUser, Task<string?>> action, string done)
     {
         if (await administration.FindAsync(userId) is not { } user)
         {

@@ -1,4 +1,4 @@
-namespace CustomerPortal.Web.Administration;
+namespace CustomerPortal.PortalStore;
 
 // A portal user as the administration pages list it.
 public sealed record PortalUserSummary(
