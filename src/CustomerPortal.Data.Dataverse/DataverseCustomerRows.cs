@@ -23,8 +23,7 @@ internal sealed class DataverseCustomerRows(DataverseWebApi api) : ICustomerRows
             ("$orderby", $"{table.ColumnOf(query.OrderBy).WebApiName} {(query.Descending ? "desc" : "asc")},{table.PrimaryKey.LogicalName}"),
             ("$top", Math.Clamp(query.Count, 1, PageSize.Allowed[^1]).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("$expand", DataverseRows.ExpandAll<TRow>()));
-        using var page = await api.GetAsync(url, null, formattedValues: false, cancellationToken);
         var select = (Func<TRow, TRecord>)Compiled.GetValue(query.Select, expression => expression.Compile());
-        return [.. DataverseRows.ReadAll<TRow>(page.RootElement).Select(select)];
+        return [.. (await api.RowsAsync<TRow>(url, cancellationToken)).Select(select)];
     }
 }
