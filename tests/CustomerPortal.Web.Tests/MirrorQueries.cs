@@ -53,13 +53,29 @@ public sealed class MirrorQueries(string connectionString)
     public IReadOnlyList<string> OrderNumbersWithContactPerson(Guid contactId) => Read(db => db.Set<SalesOrderRow>().AsNoTracking()
         .Where(o => o.ContactPersonId == contactId).Select(o => o.OrderNumber).ToList());
 
-    // Active products on the contact's price list, by item number.
-    public IReadOnlyList<string> PricedItemNumbersOf(string email) => Read(db => db.Set<PriceListItemRow>().AsNoTracking()
-        .Where(i => i.Product!.State == ProductState.Active
+    // Active products on the contact's price list, by item number; only those with that many quantity decimals when given.
+    public IReadOnlyList<string> PricedItemNumbersOf(string email, int? quantityDecimals = null) => Read(db => db.Set<PriceListItemRow>().AsNoTracking()
+        .Where(i => i.Product!.State == ProductState.Active && (quantityDecimals == null || i.Product.QuantityDecimals == quantityDecimals)
             && db.Set<ContactRow>().Any(c => c.Email == email && c.PriceListId == i.PriceListId))
         .Select(i => i.Product!.ScmProductNumber)
         .OrderBy(n => n)
         .ToList());
+
+    // Active products missing from the contact's price list, by item number.
+    public IReadOnlyList<string> UnlistedItemNumbersOf(string email) => Read(db => db.Set<ProductRow>().AsNoTracking()
+        .Where(p => p.State == ProductState.Active && !db.Set<PriceListItemRow>().Any(i => i.ProductId == p.ProductId
+            && db.Set<ContactRow>().Any(c => c.Email == email && c.PriceListId == i.PriceListId)))
+        .OrderBy(p => p.ScmProductNumber)
+        .Select(p => p.ScmProductNumber)
+        .ToList());
+
+    // A contact with a legal entity but no price list: one that cannot order yet.
+    public Guid ContactWithoutPriceList() => Read(db => db.Set<ContactRow>().AsNoTracking()
+        .Where(c => c.PriceListId == null && c.CompanyId != null).OrderBy(c => c.ContactId).Select(c => c.ContactId).First());
+
+    // The sales order with its lines, by the number customers see, or null.
+    public SalesOrderRow? OrderWithLines(string orderNumber) =>
+        Read(db => db.Set<SalesOrderRow>().AsNoTracking().Include(o => o.Lines).SingleOrDefault(o => o.OrderNumber == orderNumber));
 
     // The sales order written under an id (the draft's), or null.
     public SalesOrderRow? OrderById(Guid salesOrderId) =>
