@@ -147,11 +147,15 @@ internal sealed partial class FilterParser
         {
             case "contains" or "startswith" or "endswith":
             {
-                var column = Operand(Next()).Column ?? throw WebApiException.BadQuery($"The first argument of {name.Text} must be a property.");
+                var subject = Next();
+                var related = RelatedText(subject);
+                var column = related is null
+                    ? Operand(subject).Column ?? throw WebApiException.BadQuery($"The first argument of {name.Text} must be a property.")
+                    : null;
                 Expect(TokenKind.Comma);
                 var value = Next();
                 Expect(TokenKind.Close);
-                if (value.Kind != TokenKind.String || column.Type != ColumnType.Text)
+                if (value.Kind != TokenKind.String || (column is not null && column.Type != ColumnType.Text))
                 {
                     throw WebApiException.BadQuery($"{name.Text} is only supported between string properties and string literals.");
                 }
@@ -164,7 +168,7 @@ internal sealed partial class FilterParser
                     "startswith" => value.Text + "%",
                     _ => "%" + value.Text,
                 };
-                return $"{Sql.Quote(column.Name)} LIKE {_parameters.Add(pattern)}";
+                return $"{related ?? Sql.Quote(column!.Name)} LIKE {_parameters.Add(pattern)}";
             }
 
             case "Microsoft.Dynamics.CRM.In" or "Microsoft.Dynamics.CRM.NotIn":
@@ -197,6 +201,23 @@ internal sealed partial class FilterParser
             default:
                 throw WebApiException.BadQuery($"An unknown function with name '{name.Text}' was found. This may also be a function import or a key lookup on a navigation property, which is not allowed.");
         }
+    }
+
+    // A text column of the record a lookup points to, e.g. contains(parentcustomerid_account/accountnumber,'US'):
+    // Dataverse filters through single-valued navigation properties, and the portal's contact search does.
+    private string? RelatedText(Token token)
+    {
+        if (token.Kind != TokenKind.Word || token.Text.Split('/') is not [var navigation, var property])
+        {
+            return null;
+        }
+
+        var lookup = _set.LookupsByNavigation.GetValueOrDefault(navigation);
+        var target = lookup is null ? null : DualWrite.DualWriteSchema.FindByEntitySet(lookup.TargetSet);
+        var column = target?.Columns.FirstOrDefault(c => c.LogicalName == property && c.Type == DualWrite.ColumnType.Text)
+            ?? throw WebApiException.BadQuery($"Filtering through navigation properties ('{token.Text}') is only emulated for text columns of a lookup.");
+        return $"(SELECT t.{Sql.Quote(column.LogicalName)} FROM {Sql.Quote(target!.LogicalName)} t "
+            + $"WHERE t.{Sql.Quote(target.PrimaryKey.LogicalName)} = {Sql.Quote(_set.LogicalName)}.{Sql.Quote(lookup!.Column)})";
     }
 
     private (ColumnInfo? Column, Token? Literal) Operand(Token token)

@@ -1,103 +1,148 @@
 using System.Globalization;
+using CustomerPortal.Core.Products;
+using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Web.Tests;
 
-// Plain SQL over the seeded mirror, to know what the pages *should* show without asking the portal.
+// Reads of the seeded mirror, to know what the pages *should* show without asking the portal. They go
+// through the dual-write row classes (MirrorDatabase.Open), so a renamed table or column is a compile
+// error here rather than a test that quietly queries the old name.
 public sealed class MirrorQueries(string connectionString)
 {
-    private const string OrderColumns = """
-        o.msdyn_salesordernumber, o.msdyn_customerrequisitionnumber, o.createdon, o.msdyn_processingstatus,
-        o.totalamount, c.isocurrencycode, c.currencysymbol, c.currencyprecision, p.fullname, a.accountnumber
-        """;
-
-    private const string OrderJoins = """
-        salesorder o
-        JOIN account a ON a.accountid = o.customerid
-        JOIN transactioncurrency c ON c.transactioncurrencyid = o.transactioncurrencyid
-        LEFT JOIN contact p ON p.contactid = o.msdyn_contactperson
-        """;
-
     public static MirrorQueries Open(string mirrorPath) => new($"Data Source={mirrorPath};Mode=ReadOnly");
 
+    // One query over the mirror in LINQ, on a context of its own.
+    public T Read<T>(Func<DbContext, T> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var db = MirrorDatabase.Open(connectionString);
+        return query(db);
+    }
+
     // The contact a portal user is linked to, looked up by its e-mail address (the demo personas share it with their user).
-    public MirrorContact ContactByEmail(string email) => Query(
-            """
-            SELECT c.contactid, c.fullname, c.parentcustomerid, a.accountnumber, a.name, c.msdyn_company, co.cdm_companycode, co.cdm_name, c.defaultpricelevelid
-            FROM contact c JOIN account a ON a.accountid = c.parentcustomerid JOIN cdm_company co ON co.cdm_companyid = c.msdyn_company
-            WHERE c.emailaddress1 = $p0
-            """,
-            r => new MirrorContact(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
-                r.GetString(6), r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8)),
-            email)
-        .Single();
+    public MirrorContact ContactByEmail(string email) => Read(db => db.Set<ContactRow>().AsNoTracking()
+        .Where(c => c.Email == email && c.Account != null && c.Company != null)
+        .Select(c => new { c.ContactId, c.FullName, c.AccountId, c.Account!.AccountNumber, AccountName = c.Account.Name, c.CompanyId,
+            c.Company!.Code, CompanyName = c.Company.Name, c.PriceListId })
+        .AsEnumerable()
+        .Select(c => new MirrorContact(Id(c.ContactId), c.FullName, Id(c.AccountId!.Value), c.AccountNumber, c.AccountName, Id(c.CompanyId!.Value),
+            c.Code, c.CompanyName, c.PriceListId is { } priceList ? Id(priceList) : null))
+        .Single());
+
+    public Guid ContactIdByEmail(string email) =>
+        Read(db => db.Set<ContactRow>().AsNoTracking().Where(c => c.Email == email).Select(c => c.ContactId).Single());
+
+    // The contact's own editable fields (telephone1, jobtitle).
+    public (string? Phone, string? JobTitle) ContactDetailsByEmail(string email) => Read(db => db.Set<ContactRow>().AsNoTracking()
+        .Where(c => c.Email == email).Select(c => new { c.Phone, c.JobTitle }).AsEnumerable().Select(c => (c.Phone, c.JobTitle)).Single());
+
+    // Active contacts of a customer account in the account's own legal entity: who its representative's team page lists.
+    public IReadOnlyList<Guid> ActiveContactIdsOfAccount(string accountNumber) => Read(db => db.Set<ContactRow>().AsNoTracking()
+        .Where(c => c.StateCode == 0 && c.Account!.AccountNumber == accountNumber && c.CompanyId == c.Account.CompanyId)
+        .Select(c => c.ContactId)
+        .ToList());
+
+    // A contact linked to a customer account but to no legal entity: one the portal cannot build a scope for.
+    public Guid ContactWithoutCompany() => Read(db => db.Set<ContactRow>().AsNoTracking()
+        .Where(c => c.CompanyId == null && c.AccountId != null).OrderBy(c => c.ContactId).Select(c => c.ContactId).First());
+
+    // The numbers of the orders where the contact is the contact person.
+    public IReadOnlyList<string> OrderNumbersWithContactPerson(Guid contactId) => Read(db => db.Set<SalesOrderRow>().AsNoTracking()
+        .Where(o => o.ContactPersonId == contactId).Select(o => o.OrderNumber).ToList());
+
+    // Active products on the contact's price list, by item number; only those with that many quantity decimals when given.
+    public IReadOnlyList<string> PricedItemNumbersOf(string email, int? quantityDecimals = null) => Read(db => db.Set<PriceListItemRow>().AsNoTracking()
+        .Where(i => i.Product!.State == ProductState.Active && (quantityDecimals == null || i.Product.QuantityDecimals == quantityDecimals)
+            && db.Set<ContactRow>().Any(c => c.Email == email && c.PriceListId == i.PriceListId))
+        .Select(i => i.Product!.ScmProductNumber)
+        .OrderBy(n => n)
+        .ToList());
+
+    // Active products missing from the contact's price list, by item number.
+    public IReadOnlyList<string> UnlistedItemNumbersOf(string email) => Read(db => db.Set<ProductRow>().AsNoTracking()
+        .Where(p => p.State == ProductState.Active && !db.Set<PriceListItemRow>().Any(i => i.ProductId == p.ProductId
+            && db.Set<ContactRow>().Any(c => c.Email == email && c.PriceListId == i.PriceListId)))
+        .OrderBy(p => p.ScmProductNumber)
+        .Select(p => p.ScmProductNumber)
+        .ToList());
+
+    // A contact with a legal entity but no price list: one that cannot order yet.
+    public Guid ContactWithoutPriceList() => Read(db => db.Set<ContactRow>().AsNoTracking()
+        .Where(c => c.PriceListId == null && c.CompanyId != null).OrderBy(c => c.ContactId).Select(c => c.ContactId).First());
+
+    // The sales order with its lines, by the number customers see, or null.
+    public SalesOrderRow? OrderWithLines(string orderNumber) =>
+        Read(db => db.Set<SalesOrderRow>().AsNoTracking().Include(o => o.Lines).SingleOrDefault(o => o.OrderNumber == orderNumber));
+
+    // The sales order written under an id (the draft's), or null.
+    public SalesOrderRow? OrderById(Guid salesOrderId) =>
+        Read(db => db.Set<SalesOrderRow>().AsNoTracking().SingleOrDefault(o => o.SalesOrderId == salesOrderId));
 
     // Every order of the contact's customer account in the contact's legal entity: what a representative sees.
-    public IReadOnlyList<MirrorOrder> OrdersOfAccountOf(string email) => Orders(
-        """
-        JOIN contact me ON me.parentcustomerid = o.customerid AND me.msdyn_company = o.msdyn_company
-        WHERE me.emailaddress1 = $p0
-        """,
-        email);
+    public IReadOnlyList<MirrorOrder> OrdersOfAccountOf(string email) => Orders((db, orders) => orders.Where(o =>
+        db.Set<ContactRow>().Any(me => me.Email == email && me.AccountId == o.CustomerId && me.CompanyId == o.CompanyId)));
 
     // The orders where the contact is the contact person: what an authorized user sees.
-    public IReadOnlyList<MirrorOrder> OrdersPlacedBy(string email) => Orders(
-        """
-        JOIN contact me ON me.contactid = o.msdyn_contactperson AND me.parentcustomerid = o.customerid AND me.msdyn_company = o.msdyn_company
-        WHERE me.emailaddress1 = $p0
-        """,
-        email);
+    public IReadOnlyList<MirrorOrder> OrdersPlacedBy(string email) => Orders((db, orders) => orders.Where(o =>
+        db.Set<ContactRow>().Any(me => me.Email == email && me.ContactId == o.ContactPersonId && me.AccountId == o.CustomerId && me.CompanyId == o.CompanyId)));
 
-    public MirrorOrder Order(string orderNumber) => Orders("WHERE o.msdyn_salesordernumber = $p0", orderNumber).Single();
+    public MirrorOrder Order(string orderNumber) => Orders((_, orders) => orders.Where(o => o.OrderNumber == orderNumber)).Single();
 
-    public MirrorOrderTotals Totals(string orderNumber) => Query(
-            """
-            SELECT o.totallineitemamount, o.discountamount, o.freightamount, o.totaltax, o.totalamount
-            FROM salesorder o WHERE o.msdyn_salesordernumber = $p0
-            """,
-            r => new MirrorOrderTotals(Money(r, 0), Money(r, 1), Money(r, 2), Money(r, 3), Money(r, 4)),
-            orderNumber)
-        .Single();
+    public MirrorOrderTotals Totals(string orderNumber) => Read(db => db.Set<SalesOrderRow>().AsNoTracking()
+        .Where(o => o.OrderNumber == orderNumber)
+        .Select(o => new MirrorOrderTotals(o.LineTotal, o.DiscountAmount, o.FreightAmount, o.TaxAmount, o.TotalAmount))
+        .Single());
 
-    public IReadOnlyList<MirrorOrderLine> Lines(string orderNumber) => Query(
-        """
-        SELECT l.sequencenumber, p.msdyn_productnumber, l.quantity, p.quantitydecimal, l.priceperunit, l.manualdiscountamount, l.extendedamount
-        FROM salesorderdetail l
-        JOIN salesorder o ON o.salesorderid = l.salesorderid
-        JOIN product p ON p.productid = l.productid
-        WHERE o.msdyn_salesordernumber = $p0
-        ORDER BY l.sequencenumber
-        """,
-        r => new MirrorOrderLine(r.GetInt32(0), r.GetString(1), Money(r, 2), r.GetInt32(3), Money(r, 4), Money(r, 5), Money(r, 6)),
-        orderNumber);
+    public IReadOnlyList<MirrorOrderLine> Lines(string orderNumber) => Read(db => db.Set<SalesOrderLineRow>().AsNoTracking()
+        .Where(l => l.SalesOrder!.OrderNumber == orderNumber)
+        .OrderBy(l => l.SequenceNumber)
+        .Select(l => new MirrorOrderLine(l.SequenceNumber, l.Product!.ScmProductNumber, l.Quantity, l.Product.QuantityDecimals, l.PricePerUnit,
+            l.DiscountAmount, l.ExtendedAmount))
+        .ToList());
 
     // Active contacts of the contact's account, as the account page lists them for representatives.
-    public IReadOnlyList<string> ContactNamesOfAccountOf(string email) => Strings(
-        """
-        SELECT c.fullname FROM contact c
-        JOIN contact me ON me.parentcustomerid = c.parentcustomerid AND me.msdyn_company = c.msdyn_company
-        WHERE me.emailaddress1 = $p0 AND c.statecode = 0
-        """,
-        email);
+    public IReadOnlyList<string> ContactNamesOfAccountOf(string email) => Read(db => db.Set<ContactRow>().AsNoTracking()
+        .Where(c => c.StateCode == 0
+            && db.Set<ContactRow>().Any(me => me.Email == email && me.AccountId == c.AccountId && me.CompanyId == c.CompanyId))
+        .Select(c => c.FullName)
+        .ToList());
 
-    // Products by product.statecode (0 active, 1 retired, 2 draft), ordered by item number.
-    public IReadOnlyList<string> ItemNumbersInState(int stateCode) => Strings(
-        "SELECT msdyn_productnumber FROM product WHERE statecode = $p0 ORDER BY msdyn_productnumber",
-        stateCode);
+    // Products by product.statecode (0 active, 1 retired, 2 draft), ordered by item number (ordinal, as SQLite orders text).
+    public IReadOnlyList<string> ItemNumbersInState(int stateCode) => Read(db => db.Set<ProductRow>().AsNoTracking()
+        .Where(p => p.State == (ProductState)stateCode)
+        .OrderBy(p => p.ScmProductNumber)
+        .Select(p => p.ScmProductNumber)
+        .ToList());
 
     // Active products with their price in the given price list (for the product's default unit), null when not on it.
-    public IReadOnlyList<MirrorPrice> ActiveProductPrices(string priceListId) => Query(
-        """
-        SELECT p.msdyn_productnumber, i.amount, c.isocurrencycode, c.currencysymbol, c.currencyprecision
-        FROM product p
-        JOIN pricelevel l ON l.pricelevelid = $p0
-        JOIN transactioncurrency c ON c.transactioncurrencyid = l.transactioncurrencyid
-        LEFT JOIN productpricelevel i ON i.pricelevelid = l.pricelevelid AND i.productid = p.productid AND i.uomid = p.defaultuomid
-        WHERE p.statecode = 0
-        ORDER BY p.msdyn_productnumber
-        """,
-        r => new MirrorPrice(r.GetString(0), r.IsDBNull(1) ? null : Money(r, 1), new MirrorCurrency(r.GetString(2), r.GetString(3), r.GetInt32(4))),
-        priceListId);
+    public IReadOnlyList<MirrorPrice> ActiveProductPrices(string priceListId)
+    {
+        var listId = Guid.Parse(priceListId);
+        return Read(db =>
+        {
+            var currency = db.Set<PriceListRow>().AsNoTracking().Where(l => l.PriceListId == listId)
+                .Select(l => new MirrorCurrency(l.Currency!.IsoCode, l.Currency.Symbol, l.Currency.Precision)).Single();
+            return db.Set<ProductRow>().AsNoTracking()
+                .Where(p => p.State == ProductState.Active)
+                .OrderBy(p => p.ScmProductNumber)
+                .Select(p => new
+                {
+                    p.ScmProductNumber,
+                    Amount = db.Set<PriceListItemRow>()
+                        .Where(i => i.PriceListId == listId && i.ProductId == p.ProductId && i.UnitId == p.DefaultUnitId)
+                        .Select(i => (decimal?)i.Amount).FirstOrDefault(),
+                })
+                .AsEnumerable()
+                .Select(p => new MirrorPrice(p.ScmProductNumber, p.Amount, currency))
+                .ToList();
+        });
+    }
+
+    // The mirror's text form of an id (EF Core's SQLite provider stores GUIDs upper-case), as pages and old callers compare it.
+    private static string Id(Guid id) => id.ToString().ToUpperInvariant();
 
     public T? Scalar<T>(string sql, params object[] parameters)
     {
@@ -125,22 +170,20 @@ public sealed class MirrorQueries(string connectionString)
         return values;
     }
 
-    private List<MirrorOrder> Orders(string joinsAndWhere, params object[] parameters) => Query(
-        $"SELECT {OrderColumns} FROM {OrderJoins} {joinsAndWhere}",
-        r => new MirrorOrder(
-            r.GetString(0),
-            r.IsDBNull(1) ? null : r.GetString(1),
-            DateTime.Parse(r.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
-            r.GetInt32(3),
-            Money(r, 4),
-            new MirrorCurrency(r.GetString(5), r.GetString(6), r.GetInt32(7)),
-            r.IsDBNull(8) ? null : r.GetString(8),
-            r.GetString(9)),
-        parameters);
-
-    // Amounts are stored as text, the way EF Core's SQLite provider stores decimals.
-    private static decimal Money(SqliteDataReader reader, int ordinal) =>
-        decimal.Parse(reader.GetString(ordinal), NumberStyles.Float, CultureInfo.InvariantCulture);
+    // The filter gets the context too, for subqueries over other tables.
+    private List<MirrorOrder> Orders(Func<DbContext, IQueryable<SalesOrderRow>, IQueryable<SalesOrderRow>> filter) => Read(db =>
+        filter(db, db.Set<SalesOrderRow>().AsNoTracking())
+            .Select(o => new
+            {
+                o.OrderNumber, o.RequisitionNumber, o.CreatedOn, o.ProcessingStatus, o.TotalAmount,
+                o.Currency!.IsoCode, o.Currency.Symbol, o.Currency.Precision,
+                ContactPersonName = o.ContactPerson == null ? null : o.ContactPerson.FullName,
+                o.Customer!.AccountNumber,
+            })
+            .AsEnumerable()
+            .Select(o => new MirrorOrder(o.OrderNumber, o.RequisitionNumber, DateTime.SpecifyKind(o.CreatedOn, DateTimeKind.Utc), (int)o.ProcessingStatus,
+                o.TotalAmount, new MirrorCurrency(o.IsoCode, o.Symbol, o.Precision), o.ContactPersonName, o.AccountNumber))
+            .ToList());
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, object[] parameters)
     {

@@ -4,7 +4,6 @@ using CustomerPortal.Core.Orders;
 using CustomerPortal.Core.Products;
 using CustomerPortal.Data.Sqlite.Mirror;
 using CustomerPortal.DualWrite;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerPortal.Tests.DataSource;
@@ -71,15 +70,12 @@ public sealed class SqliteOrderEntryTests(SeededDemoMirror mirror)
     {
         using var source = SqliteWritableDataSource.CopyOf(mirror.MirrorPath);
         var product = await PricedProduct(mirror.Representative);
-        using (var connection = new SqliteConnection($"Data Source={source.MirrorPath};Pooling=False"))
+        using (var db = source.OpenMirror())
         {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE productpricelevel SET transactioncurrencyid = (SELECT transactioncurrencyid FROM transactioncurrency WHERE isocurrencycode = 'EUR') "
-                + "WHERE productid = $product AND pricelevelid = $list";
-            command.Parameters.AddWithValue("$product", product.ProductId.ToString().ToUpperInvariant());
-            command.Parameters.AddWithValue("$list", mirror.Representative.PriceListId!.Value.ToString().ToUpperInvariant());
-            Assert.Equal(1, command.ExecuteNonQuery());
+            var euro = await db.Currencies.Where(c => c.IsoCode == "EUR").Select(c => c.CurrencyId).SingleAsync(Ct);
+            Assert.Equal(1, await db.PriceListItems
+                .Where(i => i.ProductId == product.ProductId && i.PriceListId == mirror.Representative.PriceListId)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.CurrencyId, euro), Ct));
         }
 
         var found = await source.Ordering.LookUpAsync(mirror.Representative, [], [product.ProductId], Ct);
@@ -92,13 +88,11 @@ public sealed class SqliteOrderEntryTests(SeededDemoMirror mirror)
     {
         using var source = SqliteWritableDataSource.CopyOf(mirror.MirrorPath);
         var product = await PricedProduct(mirror.Representative);
-        using (var connection = new SqliteConnection($"Data Source={source.MirrorPath};Pooling=False"))
+        using (var db = source.OpenMirror())
         {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE salesorder SET msdyn_salesordernumber = 'CP-0000041' WHERE salesorderid = (SELECT salesorderid FROM salesorder WHERE msdyn_company = $company LIMIT 1)";
-            command.Parameters.AddWithValue("$company", mirror.Representative.CompanyId.ToString().ToUpperInvariant());
-            Assert.Equal(1, command.ExecuteNonQuery());
+            var anyOfTheLegalEntity = await db.SalesOrders.Where(o => o.CompanyId == mirror.Representative.CompanyId).Select(o => o.SalesOrderId).FirstAsync(Ct);
+            Assert.Equal(1, await db.SalesOrders.Where(o => o.SalesOrderId == anyOfTheLegalEntity)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.OrderNumber, "CP-0000041"), Ct));
         }
 
         var result = await source.Ordering.SubmitAsync(mirror.Representative, new NewSalesOrder(Guid.NewGuid(), new DateOnly(2031, 1, 1),

@@ -40,8 +40,8 @@ public sealed class InvitationJourneyTests(SeededPortalData data)
         // Sees the orders where Iris is the contact person, and nothing else.
         await page.GotoAsync("/Orders");
         var numbers = await page.Locator("table tbody a[href^='/Orders/']").AllInnerTextsAsync();
-        var contactId = DemoContacts.IdOf(data, DemoContacts.PreparedEmail).ToString().ToUpperInvariant();
-        var own = MirrorQueries.Open(browser.Portal.MirrorPath).Strings("SELECT msdyn_salesordernumber FROM salesorder WHERE upper(msdyn_contactperson) = $p0", contactId);
+        var contactId = DemoContacts.IdOf(data, DemoContacts.PreparedEmail);
+        var own = MirrorQueries.Open(browser.Portal.MirrorPath).OrderNumbersWithContactPerson(contactId);
         Assert.NotEmpty(numbers);
         Assert.All(numbers, n => Assert.Contains(n.Trim(), own));
         Assert.Empty(violations);

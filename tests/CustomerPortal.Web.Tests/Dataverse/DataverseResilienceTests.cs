@@ -38,8 +38,7 @@ public sealed class DataverseResilienceTests(DataverseResilienceTests.Portal por
         Assert.Equal(2, details.QuerySelectorAll("section[aria-labelledby=lines-heading] table tbody tr").Length);
         var list = await client.GetPageAsync("/Orders");
         Assert.Equal(number, OrderNumbers(list)[0]);
-        Assert.Equal("PO-DV-1", portal.OwnMirror.Scalar<string>(
-            "SELECT msdyn_customerrequisitionnumber FROM salesorder WHERE salesorderid = $p0", draftId.ToString().ToUpperInvariant()));
+        Assert.Equal("PO-DV-1", portal.OwnMirror.OrderById(draftId)?.RequisitionNumber);
     }
 
     [Fact]
@@ -133,7 +132,7 @@ public sealed class DataverseResilienceTests(DataverseResilienceTests.Portal por
             AssertUnavailablePage(submitPage);
             Assert.Contains("including any order you were preparing", submitPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
             Assert.Null(SubmittedOrderNumberOfDraft(draftId));
-            Assert.Equal(0L, portal.OwnMirror.Scalar<long>("SELECT count(*) FROM salesorder WHERE salesorderid = $p0", draftId.ToString().ToUpperInvariant()));
+            Assert.Null(portal.OwnMirror.OrderById(draftId));
 
             await Task.Delay(150, Ct); // past the cached WhoAmI answer
             var (healthStatus, dataSource) = await ReadinessAsync(client);
@@ -199,9 +198,7 @@ public sealed class DataverseResilienceTests(DataverseResilienceTests.Portal por
 
     private (string First, string Second) PricedItems()
     {
-        var items = portal.OwnMirror.Strings(
-            "SELECT p.msdyn_productnumber FROM product p JOIN productpricelevel i ON i.productid = p.productid JOIN contact c ON c.defaultpricelevelid = i.pricelevelid "
-            + "WHERE c.emailaddress1 = $p0 AND p.statecode = 0 ORDER BY p.msdyn_productnumber LIMIT 2", Personas.Representative);
+        var items = portal.OwnMirror.PricedItemNumbersOf(Personas.Representative);
         return (items[0], items[1]);
     }
 

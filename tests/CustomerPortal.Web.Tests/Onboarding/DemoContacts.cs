@@ -8,5 +8,5 @@ public static class DemoContacts
     public const string NewPassword = "Harbour lantern 47 river";
 
     public static Guid IdOf(SeededPortalData data, string email) =>
-        Guid.Parse(MirrorQueries.Open(data.MirrorPath).Scalar<string>("SELECT contactid FROM contact WHERE emailaddress1 = $p0", email)!);
+        MirrorQueries.Open(data.MirrorPath).ContactIdByEmail(email);
 }

@@ -28,7 +28,7 @@ public sealed class InvitationTests(SeededPortalData data)
         var orders = await invitee.GetPageAsync("/Orders");
         var numbers = orders.QuerySelectorAll<IHtmlAnchorElement>("table tbody a[href^='/Orders/']").Select(a => a.TextContent.Trim()).ToList();
         var mirror = MirrorQueries.Open(portal.MirrorPath);
-        var own = mirror.Strings("SELECT o.msdyn_salesordernumber FROM salesorder o WHERE upper(o.msdyn_contactperson) = $p0", contactId.ToString().ToUpperInvariant());
+        var own = mirror.OrderNumbersWithContactPerson(contactId);
 
         Assert.NotEmpty(numbers);
         Assert.All(numbers, n => Assert.Contains(n, own));

@@ -13,12 +13,11 @@ public sealed class AccessDeniedPageTests(SeededPortalData data) : IClassFixture
     [Fact]
     public async Task AUserWhoseContactHasNoLegalEntityIsToldWhichFieldIsMissingAndWhomToAsk()
     {
-        var contactId = MirrorQueries.Open(data.MirrorPath).Strings(
-            "SELECT contactid FROM contact WHERE msdyn_company IS NULL AND parentcustomerid IS NOT NULL LIMIT 1").Single();
+        var contactId = MirrorQueries.Open(data.MirrorPath).ContactWithoutCompany();
         const string email = "unprepared@access-denied.test";
         // Not built from the user's name: the password policy refuses that (issue #4).
         const string password = "Harbour-Lantern-2026!";
-        await CreateUserAsync(email, password, Guid.Parse(contactId));
+        await CreateUserAsync(email, password, contactId);
         using var client = _portal.CreatePortalClient();
         await client.SignInAsync(email, password);
 

@@ -23,9 +23,7 @@ public sealed class OrderFlowBrowserTests
         portal.UseKestrel(0);
         portal.StartServer();
         var baseUrl = portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var item = portal.Mirror.Scalar<string>(
-            "SELECT p.msdyn_productnumber FROM product p JOIN productpricelevel i ON i.productid = p.productid JOIN contact c ON c.defaultpricelevelid = i.pricelevelid "
-            + "WHERE c.emailaddress1 = $p0 AND p.statecode = 0 AND p.quantitydecimal = 0 ORDER BY p.msdyn_productnumber LIMIT 1", Personas.AuthorizedUser)!;
+        var item = portal.Mirror.PricedItemNumbersOf(Personas.AuthorizedUser, quantityDecimals: 0)[0];
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -60,7 +58,7 @@ public sealed class OrderFlowBrowserTests
 
         var number = page.Url.Split('/')[^1];
         Assert.StartsWith("CP-", number, StringComparison.Ordinal);
-        Assert.Equal("PO-BROWSER", portal.Mirror.Scalar<string>("SELECT msdyn_customerrequisitionnumber FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
+        Assert.Equal("PO-BROWSER", portal.Mirror.OrderWithLines(number)?.RequisitionNumber);
         await page.GotoAsync("/Orders?search=" + number);
         Assert.Equal(1, await page.Locator($"table tbody a:text-is('{number}')").CountAsync());
     }

@@ -1,6 +1,9 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using CustomerPortal.Core.Orders;
+using CustomerPortal.Core.Products;
+using CustomerPortal.DualWrite;
 using static CustomerPortal.Web.Tests.Pages.Ordering.OrderingFlow;
 
 namespace CustomerPortal.Web.Tests.Pages.Ordering;
@@ -38,16 +41,16 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
         Assert.Contains(number, list.QuerySelector("table tbody")!.TextContent, StringComparison.Ordinal);
 
         // The mirror row carries what dual-write needs.
-        var mirror = portal.Mirror;
-        Assert.Equal(192350000L, mirror.Scalar<long>("SELECT msdyn_ordertype FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
-        Assert.Equal(1L, mirror.Scalar<long>("SELECT msdyn_isreadytosync FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
-        Assert.Equal(192350000L, mirror.Scalar<long>("SELECT msdyn_processingstatus FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
-        Assert.Equal("0/1", mirror.Scalar<string>("SELECT statecode || '/' || statuscode FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
-        Assert.Equal("United States", mirror.Scalar<string>("SELECT shipto_country FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
-        Assert.Equal("PO-FLOW-1", mirror.Scalar<string>("SELECT msdyn_customerrequisitionnumber FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
-        Assert.Equal(draftId.ToString().ToUpperInvariant(), mirror.Scalar<string>("SELECT salesorderid FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
-        Assert.Equal(2L, mirror.Scalar<long>(
-            "SELECT count(*) FROM salesorderdetail d JOIN salesorder o ON o.salesorderid = d.salesorderid WHERE o.msdyn_salesordernumber = $p0 AND d.uomid IS NOT NULL AND d.shipto_country IS NOT NULL", number));
+        var written = portal.Mirror.OrderWithLines(number);
+        Assert.NotNull(written);
+        Assert.Equal(192350000L, (long)written.OrderType);
+        Assert.True(written.IsReadyToSync);
+        Assert.Equal(192350000L, (long)written.ProcessingStatus);
+        Assert.Equal("0/1", $"{(int)written.State}/{(int)written.StatusReason}");
+        Assert.Equal("United States", written.ShipToCountry);
+        Assert.Equal("PO-FLOW-1", written.RequisitionNumber);
+        Assert.Equal(draftId, written.SalesOrderId);
+        Assert.Equal(2, written.Lines.Count(l => l.UnitId != Guid.Empty && l.ShipToCountry != null));
 
         // Submitted means read-only: the draft pages now lead to the order.
         var again = await client.GetAsync($"/Orders/Drafts/{draftId}/Items");
@@ -83,8 +86,8 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         var location = Assert.Single(responses.Select(r => r.Location).Distinct());
         var number = location!.Split('/')[2];
-        Assert.Equal(1L, portal.Mirror.Scalar<long>("SELECT count(*) FROM salesorder WHERE salesorderid = $p0", draftId.ToString().ToUpperInvariant()));
-        Assert.Equal(1L, portal.Mirror.Scalar<long>("SELECT count(*) FROM salesorder WHERE msdyn_salesordernumber = $p0", number));
+        Assert.NotNull(portal.Mirror.OrderById(draftId));
+        Assert.Equal(draftId, portal.Mirror.OrderWithLines(number)?.SalesOrderId);
     }
 
     [Fact]
@@ -121,9 +124,7 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
         using var client = await portal.SignedInAsync(Personas.Representative);
         var draftId = await StartDraftAsync(client);
         var (retired, unlisted) = UnorderableItems(Personas.Representative);
-        var whole = portal.Mirror.Scalar<string>(
-            "SELECT p.msdyn_productnumber FROM product p JOIN productpricelevel i ON i.productid = p.productid JOIN contact c ON c.defaultpricelevelid = i.pricelevelid "
-            + "WHERE c.emailaddress1 = $p0 AND p.statecode = 0 AND p.quantitydecimal = 0 ORDER BY p.msdyn_productnumber LIMIT 1", Personas.Representative)!;
+        var whole = portal.Mirror.PricedItemNumbersOf(Personas.Representative, quantityDecimals: 0)[0];
 
         var cases = new (string Item, string Quantity, string Field, string Expected)[]
         {
@@ -197,8 +198,7 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
     [Fact]
     public async Task AContactWithoutAPriceListIsToldWhatIsMissingAndWhomToAskBeforeTypingAnything()
     {
-        var contactId = Guid.Parse(portal.Mirror.Scalar<string>(
-            "SELECT contactid FROM contact WHERE defaultpricelevelid IS NULL AND msdyn_company IS NOT NULL ORDER BY contactid LIMIT 1")!);
+        var contactId = portal.Mirror.ContactWithoutPriceList();
         var email = await portal.CreateUserForContactAsync(contactId);
         using var client = await portal.SignedInAsync(email);
 
@@ -264,17 +264,16 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
 
         Assert.NotNull(review.QuerySelector("#review-problems a[href$='/Items']"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(0L, portal.Mirror.Scalar<long>("SELECT count(*) FROM salesorder WHERE salesorderid = $p0", draftId.ToString().ToUpperInvariant()));
+        Assert.Null(portal.Mirror.OrderById(draftId));
     }
 
     [Fact]
     public async Task ReorderCopiesTheChosenLinesIntoANewDraftAndSaysWhichCouldNotBeCopied()
     {
         using var client = await portal.SignedInAsync(Personas.Representative);
-        var number = portal.Mirror.Scalar<string>(
-            "SELECT o.msdyn_salesordernumber FROM salesorder o JOIN account a ON a.accountid = o.customerid "
-            + "WHERE a.accountnumber = 'US-0001' AND (SELECT count(*) FROM salesorderdetail d WHERE d.salesorderid = o.salesorderid) >= 3 "
-            + "ORDER BY o.msdyn_salesordernumber LIMIT 1")!;
+        var number = portal.Mirror.Read(db => db.Set<SalesOrderRow>()
+            .Where(o => o.Customer!.AccountNumber == "US-0001" && o.Lines.Count >= 3)
+            .OrderBy(o => o.OrderNumber).Select(o => o.OrderNumber).First());
         var page = await client.GetPageAsync($"/Orders/{number}/Reorder");
         var boxes = page.QuerySelectorAll<IHtmlInputElement>("#reorder-lines input[name=selected]:not([disabled])").ToList();
         Assert.True(boxes.Count >= 2);
@@ -299,9 +298,8 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("OrderNumber,RequisitionNumber,OrderDate,RequestedReceiptDate,Status,TotalAmount,Currency,ContactPerson", lines[0]);
-        var expected = portal.Mirror.Scalar<long>(
-            "SELECT count(*) FROM salesorder o JOIN contact c ON c.contactid = o.msdyn_contactperson WHERE c.emailaddress1 = $p0 AND o.msdyn_processingstatus = 192350005",
-            Personas.AuthorizedUser);
+        var expected = portal.Mirror.Read(db => db.Set<SalesOrderRow>()
+            .Count(o => o.ContactPerson!.Email == Personas.AuthorizedUser && o.ProcessingStatus == ProcessingStatus.Invoiced));
         Assert.True(expected > 0);
         Assert.Equal(expected, lines.Length - 1);
         Assert.All(lines.Skip(1), l => Assert.Matches(@"^SO-\d+,[^,]*,\d{4}-\d{2}-\d{2},(\d{4}-\d{2}-\d{2})?,Invoiced,\d+\.\d{2},USD,", l));
@@ -309,18 +307,14 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
 
     private (string First, string Second) PricedItems(string email)
     {
-        var items = portal.Mirror.Strings(
-            "SELECT p.msdyn_productnumber FROM product p JOIN productpricelevel i ON i.productid = p.productid JOIN contact c ON c.defaultpricelevelid = i.pricelevelid "
-            + "WHERE c.emailaddress1 = $p0 AND p.statecode = 0 ORDER BY p.msdyn_productnumber LIMIT 2", email);
+        var items = portal.Mirror.PricedItemNumbersOf(email);
         return (items[0], items[1]);
     }
 
     private (string Retired, string NotOnPriceList) UnorderableItems(string email)
     {
-        var retired = portal.Mirror.Scalar<string>("SELECT msdyn_productnumber FROM product WHERE statecode = 1 ORDER BY msdyn_productnumber LIMIT 1")!;
-        var unlisted = portal.Mirror.Scalar<string>(
-            "SELECT p.msdyn_productnumber FROM product p WHERE p.statecode = 0 AND NOT EXISTS (SELECT 1 FROM productpricelevel i JOIN contact c ON c.defaultpricelevelid = i.pricelevelid "
-            + "WHERE c.emailaddress1 = $p0 AND i.productid = p.productid) ORDER BY p.msdyn_productnumber LIMIT 1", email)!;
+        var retired = portal.Mirror.ItemNumbersInState((int)ProductState.Retired)[0];
+        var unlisted = portal.Mirror.UnlistedItemNumbersOf(email)[0];
         return (retired, unlisted);
     }
 }
