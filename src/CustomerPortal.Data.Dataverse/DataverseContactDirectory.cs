@@ -17,7 +17,7 @@ internal sealed class DataverseContactDirectory(DataverseWebApi api) : IContactD
 
     public async Task<PortalContact?> FindAsync(Guid contactId, CancellationToken cancellationToken) =>
         (await api.RowsAsync<ContactRow>(Active($"contactid eq {ODataText.Guid(contactId)}"), cancellationToken))
-            .Select(CompiledRecords.PortalContact).FirstOrDefault();
+            .Select(Records.Compiled(Records.PortalContact)).FirstOrDefault();
 
     // 50 ids per request keeps the URL well inside the Web API's limit; an administration page of
     // 200 users costs four requests instead of two hundred.
@@ -28,7 +28,7 @@ internal sealed class DataverseContactDirectory(DataverseWebApi api) : IContactD
         foreach (var chunk in contactIds.Distinct().Chunk(50))
         {
             var filter = $"({string.Join(" or ", chunk.Select(id => $"contactid eq {ODataText.Guid(id)}"))})";
-            foreach (var contact in (await api.RowsAsync<ContactRow>(Active(filter), cancellationToken)).Select(CompiledRecords.PortalContact))
+            foreach (var contact in (await api.RowsAsync<ContactRow>(Active(filter), cancellationToken)).Select(Records.Compiled(Records.PortalContact)))
             {
                 found[contact.ContactId] = contact;
             }
@@ -43,12 +43,12 @@ internal sealed class DataverseContactDirectory(DataverseWebApi api) : IContactD
         var literal = ODataText.ContainsLiteral(text.Trim());
         var filter = $"(contains(fullname,{literal}) or contains(emailaddress1,{literal}) or contains(parentcustomerid_account/accountnumber,{literal}))";
         var top = Math.Clamp(limit, 1, 100).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return [.. (await api.RowsAsync<ContactRow>(Active(filter, top), cancellationToken)).Select(CompiledRecords.ContactCandidate)];
+        return [.. (await api.RowsAsync<ContactRow>(Active(filter, top), cancellationToken)).Select(Records.Compiled(Records.ContactCandidate))];
     }
 
     public async Task<ContactCandidate?> FindCandidateAsync(Guid contactId, CancellationToken cancellationToken) =>
         (await api.RowsAsync<ContactRow>(Active($"contactid eq {ODataText.Guid(contactId)}"), cancellationToken))
-            .Select(CompiledRecords.ContactCandidate).FirstOrDefault();
+            .Select(Records.Compiled(Records.ContactCandidate)).FirstOrDefault();
 
     public async Task<IReadOnlyList<ContactCandidate>> ListColleaguesAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
@@ -58,11 +58,11 @@ internal sealed class DataverseContactDirectory(DataverseWebApi api) : IContactD
             ("$filter", ColleaguesFilter(scope)),
             ("$orderby", ByName),
             ("$expand", CandidateExpand));
-        return [.. (await api.AllRowsAsync<ContactRow>(url, cancellationToken)).Select(CompiledRecords.ContactCandidate)];
+        return [.. (await api.AllRowsAsync<ContactRow>(url, cancellationToken)).Select(Records.Compiled(Records.ContactCandidate))];
     }
 
     public async Task<ContactDetails?> GetOwnDetailsAsync(CustomerScope scope, CancellationToken cancellationToken) =>
-        await OwnAsync(scope, cancellationToken) is { } own ? CompiledRecords.ContactDetails(own.Contact) : null;
+        await OwnAsync(scope, cancellationToken) is { } own ? Records.Compiled(Records.ContactDetails)(own.Contact) : null;
 
     // A PATCH guarded by the ETag we just read: the contact must still belong to the scope's account
     // when the write lands. A concurrent change (412) is read again once.

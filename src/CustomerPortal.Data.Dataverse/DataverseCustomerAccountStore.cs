@@ -14,7 +14,7 @@ internal sealed class DataverseCustomerAccountStore(DataverseWebApi api) : ICust
             ("$filter", $"accountid eq {ODataText.Guid(scope.AccountId)} and _msdyn_company_value eq {ODataText.Guid(scope.CompanyId)}"),
             ("$expand", string.Join(",", DataverseRows.Expand<AccountRow>("msdyn_company"),
                 DataverseRows.Expand<AccountRow>("transactioncurrencyid"), DataverseRows.Expand<AccountRow>("defaultpricelevelid")))), cancellationToken))
-            .Select(CompiledRecords.CustomerAccount).FirstOrDefault();
+            .Select(Records.Compiled(Records.CustomerAccount)).FirstOrDefault();
     }
 
     public async Task<IReadOnlyList<AccountContact>> ListContactsAsync(CustomerScope scope, CancellationToken cancellationToken)
@@ -24,6 +24,6 @@ internal sealed class DataverseCustomerAccountStore(DataverseWebApi api) : ICust
             ("$select", DataverseRows.Select<ContactRow>()),
             ("$filter", DataverseContactDirectory.ColleaguesFilter(scope)),
             ("$orderby", DataverseContactDirectory.ByName)), cancellationToken);
-        return [.. contacts.Select(CompiledRecords.AccountContact)];
+        return [.. contacts.Select(Records.Compiled(Records.AccountContact))];
     }
 }

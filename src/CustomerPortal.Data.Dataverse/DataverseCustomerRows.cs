@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using CustomerPortal.Core;
 using CustomerPortal.DualWrite;
 
@@ -9,9 +7,6 @@ namespace CustomerPortal.Data.Dataverse;
 // the ownership rule as $filter on the server, the order and count as $orderby and $top.
 internal sealed class DataverseCustomerRows(DataverseWebApi api) : ICustomerRows
 {
-    // Record mappings are static expressions: each is compiled once, not on every request.
-    private static readonly ConditionalWeakTable<LambdaExpression, Delegate> Compiled = [];
-
     public async Task<IReadOnlyList<TRecord>> ListAsync<TRow, TRecord>(CustomerScope scope, CustomerRowQuery<TRow, TRecord> query, CancellationToken cancellationToken)
         where TRow : class
     {
@@ -23,7 +18,7 @@ internal sealed class DataverseCustomerRows(DataverseWebApi api) : ICustomerRows
             ("$orderby", $"{table.ColumnOf(query.OrderBy).WebApiName} {(query.Descending ? "desc" : "asc")},{table.PrimaryKey.LogicalName}"),
             ("$top", Math.Clamp(query.Count, 1, PageSize.Allowed[^1]).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("$expand", DataverseRows.ExpandAll<TRow>()));
-        var select = (Func<TRow, TRecord>)Compiled.GetValue(query.Select, expression => expression.Compile());
+        var select = Records.Compiled(query.Select);
         return [.. (await api.RowsAsync<TRow>(url, cancellationToken)).Select(select)];
     }
 }

@@ -60,14 +60,14 @@ internal sealed class DataverseOrderEntryStore(DataverseWebApi api, ReferenceDat
         (await api.RowsAsync<SalesOrderRow>(ODataText.Query("salesorders",
             ("$select", DataverseRows.Select<SalesOrderRow>()),
             ("$filter", $"salesorderid eq {ODataText.Guid(salesOrderId)}")), cancellationToken))
-            .Select(CompiledRecords.StoredSalesOrder).FirstOrDefault();
+            .Select(Records.Compiled(Records.StoredSalesOrder)).FirstOrDefault();
 
     public async Task<OrderingContact?> ReadContactAsync(Guid contactId, CancellationToken cancellationToken) =>
         (await api.RowsAsync<ContactRow>(ODataText.Query("contacts",
             ("$select", DataverseRows.Select<ContactRow>()),
             ("$filter", $"contactid eq {ODataText.Guid(contactId)} and statecode eq 0"),
             ("$expand", ContactExpand)), cancellationToken))
-            .Select(CompiledRecords.OrderingContact).FirstOrDefault();
+            .Select(Records.Compiled(Records.OrderingContact)).FirstOrDefault();
 
     public async Task<IReadOnlyList<ListedProduct>> LookUpAsync(
         Guid? priceListId, IReadOnlyCollection<string> itemNumbers, IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)

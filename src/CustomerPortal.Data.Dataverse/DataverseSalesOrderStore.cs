@@ -69,7 +69,7 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
         var next = tokens.Unprotect(query.ContinuationToken, fingerprint, EntitySet);
 
         using var page = await api.GetAsync(next ?? url, pageSize, cancellationToken);
-        var items = DataverseRows.ReadAll<SalesOrderRow>(page.RootElement).Select(CompiledRecords.SalesOrderSummary).ToList();
+        var items = DataverseRows.ReadAll<SalesOrderRow>(page.RootElement).Select(Records.Compiled(Records.SalesOrderSummary)).ToList();
         var nextLink = DataverseWebApi.NextLink(page.RootElement);
         return new ResultPage<SalesOrderSummary>(items, nextLink is null || items.Count == 0 ? null : tokens.Protect(fingerprint, nextLink));
     }
@@ -102,9 +102,9 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
             line.Unit = units.GetValueOrDefault(line.UnitId);
         }
 
-        return CompiledRecords.SalesOrderHeader(order) with
+        return Records.Compiled(Records.SalesOrderHeader)(order) with
         {
-            Lines = [.. order.Lines.OrderBy(l => l.SequenceNumber).Select(CompiledRecords.SalesOrderLine)],
+            Lines = [.. order.Lines.OrderBy(l => l.SequenceNumber).Select(Records.Compiled(Records.SalesOrderLine))],
         };
     }
 

@@ -22,7 +22,7 @@ internal sealed class ReferenceData(DataverseWebApi api, HybridCache cache, IOpt
     public async Task<IReadOnlyDictionary<Guid, Currency>> CurrenciesAsync(CancellationToken cancellationToken) =>
         (await CachedAsync("dataverse:currencies", async ct => new Snapshot<IReadOnlyDictionary<Guid, Currency>>((await api.AllRowsAsync<CurrencyRow>(
                 ODataText.Query("transactioncurrencies", ("$select", DataverseRows.Select<CurrencyRow>())), ct))
-            .ToDictionary(c => c.CurrencyId, CompiledRecords.Currency)), cancellationToken)).Value;
+            .ToDictionary(c => c.CurrencyId, Records.Compiled(Records.Currency))), cancellationToken)).Value;
 
     public async Task<IReadOnlyDictionary<Guid, UnitRow>> UnitsAsync(CancellationToken cancellationToken) =>
         (await CachedAsync("dataverse:units", async ct => new Snapshot<IReadOnlyDictionary<Guid, UnitRow>>((await api.AllRowsAsync<UnitRow>(

@@ -53,43 +53,29 @@ internal sealed record CollectionSpec(string Navigation, string ChildSet, string
 
 internal sealed record ColumnInfo(string Name, ColumnType Type, bool Nullable, PropertyInfo Property, bool Hidden, Dictionary<long, string>? Labels);
 
-internal sealed class EntitySet
+internal sealed class EntitySet(DualWriteTable table, List<ColumnInfo> columns, LookupSpec[] lookups)
 {
-    public EntitySet(DualWriteTable table, List<ColumnInfo> columns, LookupSpec[] lookups)
-    {
-        Name = table.EntitySetName;
-        LogicalName = table.LogicalName;
-        Key = table.PrimaryKey.LogicalName;
-        PrimaryName = table.PrimaryName?.LogicalName;
-        RowType = table.RowType;
-        Columns = columns;
-        ColumnsByName = columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        LookupsByColumn = lookups.ToDictionary(l => l.Column, StringComparer.Ordinal);
-        LookupsByNavigation = lookups.ToDictionary(l => l.Navigation, StringComparer.Ordinal);
-        AlternateKeys = [.. table.AlternateKeys.Select(c => c.LogicalName)];
-    }
+    public string Name { get; } = table.EntitySetName;
 
-    public string Name { get; }
+    public string LogicalName { get; } = table.LogicalName;
 
-    public string LogicalName { get; }
+    public string Key { get; } = table.PrimaryKey.LogicalName;
 
-    public string Key { get; }
+    public string? PrimaryName { get; } = table.PrimaryName?.LogicalName;
 
-    public string? PrimaryName { get; }
+    public Type RowType { get; } = table.RowType;
 
-    public Type RowType { get; }
+    public IReadOnlyList<ColumnInfo> Columns { get; } = columns;
 
-    public IReadOnlyList<ColumnInfo> Columns { get; }
+    public IReadOnlyDictionary<string, ColumnInfo> ColumnsByName { get; } = columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, ColumnInfo> ColumnsByName { get; }
+    public IReadOnlyDictionary<string, LookupSpec> LookupsByColumn { get; } = lookups.ToDictionary(l => l.Column, StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, LookupSpec> LookupsByColumn { get; }
-
-    public IReadOnlyDictionary<string, LookupSpec> LookupsByNavigation { get; }
+    public IReadOnlyDictionary<string, LookupSpec> LookupsByNavigation { get; } = lookups.ToDictionary(l => l.Navigation, StringComparer.Ordinal);
 
     public Dictionary<string, CollectionSpec> Collections { get; } = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> AlternateKeys { get; }
+    public IReadOnlyList<string> AlternateKeys { get; } = [.. table.AlternateKeys.Select(c => c.LogicalName)];
 
     public string TypeName => "Microsoft.Dynamics.CRM." + LogicalName;
 

@@ -105,38 +105,13 @@ public static class DualWriteSchema
             : new NullabilityInfoContext().Create(property).ReadState == NullabilityState.NotNull);
 }
 
-public sealed class DualWriteTable
+// Owner is null for tables that no customer owns (products, price lists, …).
+public sealed record DualWriteTable(string LogicalName, string EntitySetName, Type RowType, IReadOnlyList<DualWriteColumn> Columns,
+    IReadOnlyList<DualWriteOneToMany> Collections, CustomerOwnership? Owner)
 {
-    internal DualWriteTable(string logicalName, string entitySetName, Type rowType, IReadOnlyList<DualWriteColumn> columns,
-        IReadOnlyList<DualWriteOneToMany> collections, CustomerOwnership? owner)
-    {
-        Owner = owner;
-        LogicalName = logicalName;
-        EntitySetName = entitySetName;
-        RowType = rowType;
-        Columns = columns;
-        Collections = collections;
-        PrimaryKey = columns.Single(c => c.IsPrimaryKey);
-        PrimaryName = columns.SingleOrDefault(c => c.IsPrimaryName);
-        ByLogicalName = columns.ToFrozenDictionary(c => c.LogicalName, StringComparer.Ordinal);
-    }
+    public DualWriteColumn PrimaryKey { get; } = Columns.Single(c => c.IsPrimaryKey);
 
-    public string LogicalName { get; }
-
-    public string EntitySetName { get; }
-
-    public Type RowType { get; }
-
-    public IReadOnlyList<DualWriteColumn> Columns { get; }
-
-    public IReadOnlyList<DualWriteOneToMany> Collections { get; }
-
-    public DualWriteColumn PrimaryKey { get; }
-
-    public DualWriteColumn? PrimaryName { get; }
-
-    // Null for tables that no customer owns (products, price lists, …).
-    public CustomerOwnership? Owner { get; }
+    public DualWriteColumn? PrimaryName { get; } = Columns.SingleOrDefault(c => c.IsPrimaryName);
 
     // Columns the Web API shows: every column but the mirror's hidden lookup-type columns.
     public IEnumerable<DualWriteColumn> WebApiColumns => Columns.Where(c => !c.IsLookupType);
@@ -166,7 +141,7 @@ public sealed class DualWriteTable
 
     public override string ToString() => LogicalName;
 
-    private FrozenDictionary<string, DualWriteColumn> ByLogicalName { get; }
+    private FrozenDictionary<string, DualWriteColumn> ByLogicalName { get; } = Columns.ToFrozenDictionary(c => c.LogicalName, StringComparer.Ordinal);
 }
 
 public sealed record DualWriteColumn(

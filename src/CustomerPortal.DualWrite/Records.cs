@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Accounts;
 using CustomerPortal.Core.Contacts;
@@ -15,6 +16,12 @@ namespace CustomerPortal.DualWrite;
 // propagates nulls on its own and compiled code does not.
 public static class Records
 {
+    private static readonly ConditionalWeakTable<LambdaExpression, Delegate> CompiledForms = [];
+
+    // The compiled form of an expression, for rows already in memory (the Dataverse adapter); each is compiled once.
+    public static Func<TRow, TRecord> Compiled<TRow, TRecord>(Expression<Func<TRow, TRecord>> expression) =>
+        (Func<TRow, TRecord>)CompiledForms.GetValue(expression, e => e.Compile());
+
     public static readonly Expression<Func<CurrencyRow, Currency>> Currency =
         c => new Currency(c.IsoCode, c.Symbol, c.Precision);
 
@@ -161,21 +168,4 @@ public static class Records
         return new ListedProduct(product.ProductId, product.ScmProductNumber, product.Name, product.State, product.DefaultUnitId,
             product.DefaultUnit?.Symbol ?? "", product.QuantityDecimals, price, priceCurrency);
     }
-}
-
-// The compiled form of each expression, for rows already in memory (the Dataverse adapter).
-public static class CompiledRecords
-{
-    public static readonly Func<SalesOrderRow, SalesOrderSummary> SalesOrderSummary = Records.SalesOrderSummary.Compile();
-    public static readonly Func<SalesOrderRow, SalesOrder> SalesOrderHeader = Records.SalesOrderHeader.Compile();
-    public static readonly Func<SalesOrderLineRow, SalesOrderLine> SalesOrderLine = Records.SalesOrderLine.Compile();
-    public static readonly Func<AccountRow, CustomerAccount> CustomerAccount = Records.CustomerAccount.Compile();
-    public static readonly Func<ContactRow, AccountContact> AccountContact = Records.AccountContact.Compile();
-    public static readonly Func<ContactRow, ContactCandidate> ContactCandidate = Records.ContactCandidate.Compile();
-    public static readonly Func<ContactRow, PortalContact> PortalContact = Records.PortalContact.Compile();
-    public static readonly Func<ContactRow, ContactDetails> ContactDetails = Records.ContactDetails.Compile();
-    public static readonly Func<ContactRow, OrderingContact> OrderingContact = Records.OrderingContact.Compile();
-    public static readonly Func<SalesOrderRow, StoredSalesOrder> StoredSalesOrder = Records.StoredSalesOrder.Compile();
-    public static readonly Func<CurrencyRow, Currency> Currency = Records.Currency.Compile();
-    public static readonly Func<CompanyRow, LegalEntity> LegalEntity = Records.LegalEntity.Compile();
 }

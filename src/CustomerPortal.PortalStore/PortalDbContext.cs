@@ -22,9 +22,44 @@ internal sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfiguration(new InvitationConfiguration());
-        builder.ApplyConfiguration(new AuditEntryConfiguration());
-        builder.ApplyConfiguration(new RegistrationRequestConfiguration());
+        builder.Entity<Invitation>(invitation =>
+        {
+            invitation.ToTable("PortalInvitations");
+            invitation.HasKey(i => i.Id);
+            invitation.Property(i => i.AccountNumber).HasMaxLength(100);
+            invitation.Property(i => i.ContactName).HasMaxLength(200);
+            invitation.Property(i => i.Email).HasMaxLength(256);
+            invitation.Property(i => i.Role).HasMaxLength(64);
+            invitation.Property(i => i.CodeHash).HasMaxLength(64);
+            invitation.Property(i => i.InvitedByName).HasMaxLength(256);
+            invitation.HasIndex(i => i.CodeHash).IsUnique();
+            invitation.HasIndex(i => new { i.AccountId, i.CreatedAt });
+            invitation.HasIndex(i => i.ContactId);
+        });
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("PortalAuditLog");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.ActorName).HasMaxLength(256);
+            entry.Property(e => e.Action).HasMaxLength(64);
+            entry.Property(e => e.Subject).HasMaxLength(512);
+            entry.Property(e => e.Details).HasMaxLength(2000);
+            entry.HasIndex(e => e.At);
+        });
+        builder.Entity<RegistrationRequest>(request =>
+        {
+            request.ToTable("PortalRegistrationRequests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.Name).HasMaxLength(200);
+            request.Property(r => r.Email).HasMaxLength(256);
+            request.Property(r => r.CompanyName).HasMaxLength(200);
+            request.Property(r => r.AccountNumber).HasMaxLength(100);
+            request.Property(r => r.Message).HasMaxLength(2000);
+            request.Property(r => r.DecidedByName).HasMaxLength(256);
+            request.Property(r => r.RejectionReason).HasMaxLength(1000);
+            request.HasIndex(r => new { r.State, r.CreatedAt });
+            request.HasIndex(r => r.Email);
+        });
         builder.Entity<PortalUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(200);

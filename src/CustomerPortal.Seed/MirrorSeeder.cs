@@ -26,18 +26,6 @@ public static class MirrorSeeder
         File.WriteAllText(staging.ProfileCopy, profile.Json);
         staging.Commit();
 
-        return new SeedSummary(
-            mirror.Companies,
-            mirror.Currencies,
-            mirror.Units,
-            mirror.PriceLists,
-            mirror.PriceListItems,
-            mirror.Products,
-            mirror.Accounts,
-            mirror.Contacts,
-            mirror.SalesOrders,
-            mirror.SalesOrderLines,
-            users,
-            seedProgress.Elapsed);
+        return mirror.Rows with { PortalUsers = users, Elapsed = seedProgress.Elapsed };
     }
 }

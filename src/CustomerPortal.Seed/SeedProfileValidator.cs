@@ -111,12 +111,7 @@ internal sealed class SeedProfileValidator
         }
 
         var catalogSize = LegalEntityCatalog.All.Count;
-        var companies = Required(counts.Companies, "counts.companies");
-        if (companies is < 1 || companies > catalogSize)
-        {
-            Error($"counts.companies must be between 1 and {catalogSize}, one per built-in legal entity ({LegalEntityCatalog.Codes}); found {companies}");
-            companies = null;
-        }
+        var companies = InRange(counts.Companies, "counts.companies", 1, catalogSize, $", one per built-in legal entity ({LegalEntityCatalog.Codes})");
 
         var accounts = Required(counts.Accounts, "counts.accounts");
         if (companies is { } c && accounts is { } a)
@@ -135,27 +130,10 @@ internal sealed class SeedProfileValidator
 
         var lines = CheckLinesPerOrder(counts.LinesPerOrder);
 
-        var products = Required(counts.Products, "counts.products");
-        var fewestProducts = Math.Max(1, lines?.Max ?? 1);
-        if (products < fewestProducts || products > MaxProducts)
-        {
-            Error($"counts.products must be between {fewestProducts} and {MaxProducts:N0} (an order's lines are distinct products, up to linesPerOrder.max); found {products}");
-            products = null;
-        }
-
-        var orders = Required(counts.Orders, "counts.orders");
-        if (orders is < 0 || orders > MaxOrders)
-        {
-            Error($"counts.orders must be between 0 and {MaxOrders:N0}; found {orders}");
-            orders = null;
-        }
-
-        var contacts = Required(counts.Contacts, "counts.contacts");
-        if (contacts < 1 || contacts > MaxContacts)
-        {
-            Error($"counts.contacts must be between 1 and {MaxContacts:N0}; found {contacts}");
-            contacts = null;
-        }
+        var products = InRange(counts.Products, "counts.products", Math.Max(1, lines?.Max ?? 1), MaxProducts,
+            " (an order's lines are distinct products, up to linesPerOrder.max)");
+        var orders = InRange(counts.Orders, "counts.orders", 0, MaxOrders);
+        var contacts = InRange(counts.Contacts, "counts.contacts", 1, MaxContacts);
 
         return companies is { } companyCount && accounts is { } accountCount && contacts is { } contactCount
             && products is { } productCount && orders is { } orderCount && lines is not null
@@ -341,6 +319,18 @@ internal sealed class SeedProfileValidator
         if (value is null)
         {
             Error($"{field} is missing");
+        }
+
+        return value;
+    }
+
+    // The value when it is present and between min and max; otherwise null, once the problem is reported.
+    private int? InRange(int? value, string field, int min, int max, string why = "")
+    {
+        if (Required(value, field) is { } found && (found < min || found > max))
+        {
+            Error($"{field} must be between {min:N0} and {max:N0}{why}; found {found}");
+            return null;
         }
 
         return value;

@@ -15,7 +15,7 @@ public sealed record SeedSummary(
     int PortalUsers,
     TimeSpan Elapsed)
 {
-    public int MirrorRows => Companies + Currencies + Units + PriceLists + PriceListItems + Products + Accounts + Contacts + SalesOrders + SalesOrderLines;
+    public int MirrorRows => RowsPerTable.Sum(table => table.Value);
 
     public IReadOnlyList<KeyValuePair<string, int>> RowsPerTable =>
     [

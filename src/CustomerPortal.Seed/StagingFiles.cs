@@ -2,27 +2,18 @@ namespace CustomerPortal.Seed;
 
 // The seed writes into temporary files next to the real ones and renames them into place only when all
 // of them are complete, so a failed seed leaves the data directory exactly as it was.
-internal sealed class StagingFiles : IDisposable
+internal sealed class StagingFiles(string directory) : IDisposable
 {
     private static readonly string[] SqliteSideFiles = ["-wal", "-shm", "-journal"];
 
-    private readonly string _directory;
+    private readonly string _token = Guid.NewGuid().ToString("N")[..8];
     private bool _committed;
 
-    public StagingFiles(string directory)
-    {
-        _directory = directory;
-        var token = Guid.NewGuid().ToString("N")[..8];
-        Mirror = Path.Combine(directory, $".{MirrorSeeder.MirrorFileName}.{token}.tmp");
-        PortalStore = Path.Combine(directory, $".{MirrorSeeder.PortalStoreFileName}.{token}.tmp");
-        ProfileCopy = Path.Combine(directory, $".{MirrorSeeder.ProfileCopyFileName}.{token}.tmp");
-    }
+    public string Mirror => Staged(MirrorSeeder.MirrorFileName);
 
-    public string Mirror { get; }
+    public string PortalStore => Staged(MirrorSeeder.PortalStoreFileName);
 
-    public string PortalStore { get; }
-
-    public string ProfileCopy { get; }
+    public string ProfileCopy => Staged(MirrorSeeder.ProfileCopyFileName);
 
     public void Commit()
     {
@@ -47,7 +38,7 @@ internal sealed class StagingFiles : IDisposable
 
     private void MoveIntoPlace(string staged, string fileName)
     {
-        var target = Path.Combine(_directory, fileName);
+        var target = Path.Combine(directory, fileName);
         // A write-ahead log left by the old file would be replayed into the new one.
         foreach (var suffix in SqliteSideFiles)
         {
@@ -56,6 +47,8 @@ internal sealed class StagingFiles : IDisposable
 
         File.Move(staged, target, overwrite: true);
     }
+
+    private string Staged(string fileName) => Path.Combine(directory, $".{fileName}.{_token}.tmp");
 
     private static void DeleteWithSideFiles(string file)
     {

@@ -9,7 +9,8 @@ namespace CustomerPortal.Seed.Generation;
 // as they are generated, indexes built at the end (MirrorDatabase.FinishLoad).
 internal static class MirrorBuilder
 {
-    public static MirrorContents Build(SeedProfile profile, string path, SeedProgress progress)
+    // The rows written per table (portal users and time are left for the caller), and the contacts the personas sign in as.
+    public static (SeedSummary Rows, IReadOnlyList<Guid?> PersonaContactIds) Build(SeedProfile profile, string path, SeedProgress progress)
     {
         var reference = ReferenceDataGenerator.Generate(profile);
         var personaAccounts = PersonaAccountIndexes(profile);
@@ -60,18 +61,9 @@ internal static class MirrorBuilder
         progress.Report("building indexes");
         mirror.FinishLoad();
 
-        return new MirrorContents(
-            reference.Companies.Count,
-            reference.Currencies.Count,
-            reference.Units.Count,
-            reference.PriceLists.Count,
-            reference.PriceListItems.Count,
-            reference.Products.Count,
-            accounts.Count,
-            customers.Contacts.Count,
-            orders,
-            lines,
-            customers.PersonaContactIds);
+        var written = new SeedSummary(reference.Companies.Count, reference.Currencies.Count, reference.Units.Count, reference.PriceLists.Count,
+            reference.PriceListItems.Count, reference.Products.Count, accounts.Count, customers.Contacts.Count, orders, lines, 0, TimeSpan.Zero);
+        return (written, customers.PersonaContactIds);
     }
 
     // For each persona, the index of the customer account it acts for (null for the administrator).
