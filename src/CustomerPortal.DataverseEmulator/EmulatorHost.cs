@@ -29,7 +29,6 @@ internal static class EmulatorHost
         builder.Services.AddSingleton<RequestCounter>();
         builder.Services.AddSingleton<RowVersions>();
         builder.Services.AddSingleton<MirrorConnectionFactory>();
-        builder.Services.AddSingleton<EntitySets>();
         builder.Services.AddSingleton<WebApi>();
 
         var app = builder.Build();

@@ -11,21 +11,21 @@ namespace CustomerPortal.DataverseEmulator;
 // Lookups are filtered through _x_value with a GUID, quoted or not (ml-expand, q-filter).
 internal sealed partial class FilterParser
 {
-    private readonly EntitySet _set;
+    private readonly DualWriteTable _table;
     private readonly SqlParameters _parameters;
     private readonly List<Token> _tokens;
     private int _position;
 
-    private FilterParser(EntitySet set, string text, SqlParameters parameters)
+    private FilterParser(DualWriteTable table, string text, SqlParameters parameters)
     {
-        _set = set;
+        _table = table;
         _parameters = parameters;
         _tokens = Tokenize(text);
     }
 
-    public static string ToSql(EntitySet set, string filter, SqlParameters parameters)
+    public static string ToSql(DualWriteTable table, string filter, SqlParameters parameters)
     {
-        var parser = new FilterParser(set, filter, parameters);
+        var parser = new FilterParser(table, filter, parameters);
         var sql = parser.Or();
         if (parser.Peek().Kind != TokenKind.End)
         {
@@ -130,14 +130,13 @@ internal sealed partial class FilterParser
         {
             return sqlOperator switch
             {
-                "=" => $"{Sql.Quote(column.Name)} IS NULL",
-                "<>" => $"{Sql.Quote(column.Name)} IS NOT NULL",
+                "=" => $"{Sql.Quote(column.LogicalName)} IS NULL",
+                "<>" => $"{Sql.Quote(column.LogicalName)} IS NOT NULL",
                 _ => throw WebApiException.BadQuery("The null literal can only be compared with eq or ne."),
             };
         }
 
-        var parameter = _parameters.Add(Values.ToStore(column, Convert(literal, column)));
-        return $"{Sql.Compared(column)} {sqlOperator} {Sql.CompareValue(column, parameter)}";
+        return $"{Sql.Compared(column)} {sqlOperator} {Parameter(literal, column)}";
     }
 
     private string Function(Token name)
@@ -168,7 +167,7 @@ internal sealed partial class FilterParser
                     "startswith" => value.Text + "%",
                     _ => "%" + value.Text,
                 };
-                return $"{related ?? Sql.Quote(column!.Name)} LIKE {_parameters.Add(pattern)}";
+                return $"{related ?? Sql.Quote(column!.LogicalName)} LIKE {_parameters.Add(pattern)}";
             }
 
             case "Microsoft.Dynamics.CRM.In" or "Microsoft.Dynamics.CRM.NotIn":
@@ -176,7 +175,7 @@ internal sealed partial class FilterParser
                 ExpectWord("PropertyName");
                 Expect(TokenKind.Equals);
                 var propertyToken = Next();
-                var column = _set.FindProperty(propertyToken.Text) ?? throw WebApiException.UnknownProperty(_set, propertyToken.Text);
+                var column = _table.FindProperty(propertyToken.Text) ?? throw WebApiException.UnknownProperty(_table, propertyToken.Text);
                 Expect(TokenKind.Comma);
                 ExpectWord("PropertyValues");
                 Expect(TokenKind.Equals);
@@ -184,8 +183,7 @@ internal sealed partial class FilterParser
                 var parameters = new List<string>();
                 while (Peek().Kind != TokenKind.CloseBracket)
                 {
-                    var item = Next();
-                    parameters.Add(Sql.CompareValue(column, _parameters.Add(Values.ToStore(column, Convert(item, column)))));
+                    parameters.Add(Parameter(Next(), column));
                     if (Peek().Kind == TokenKind.Comma)
                     {
                         _position++;
@@ -212,15 +210,15 @@ internal sealed partial class FilterParser
             return null;
         }
 
-        var lookup = _set.LookupsByNavigation.GetValueOrDefault(navigation);
-        var target = lookup is null ? null : DualWrite.DualWriteSchema.FindByEntitySet(lookup.TargetSet);
-        var column = target?.Columns.FirstOrDefault(c => c.LogicalName == property && c.Type == DualWrite.ColumnType.Text)
-            ?? throw WebApiException.BadQuery($"Filtering through navigation properties ('{token.Text}') is only emulated for text columns of a lookup.");
+        var lookup = _table.FindLookup(navigation);
+        var target = lookup?.Lookup!.Target;
+        var column = target?.FindColumn(property) is { Type: ColumnType.Text } text ? text
+            : throw WebApiException.BadQuery($"Filtering through navigation properties ('{token.Text}') is only emulated for text columns of a lookup.");
         return $"(SELECT t.{Sql.Quote(column.LogicalName)} FROM {Sql.Quote(target!.LogicalName)} t "
-            + $"WHERE t.{Sql.Quote(target.PrimaryKey.LogicalName)} = {Sql.Quote(_set.LogicalName)}.{Sql.Quote(lookup!.Column)})";
+            + $"WHERE t.{Sql.Quote(target.PrimaryKey.LogicalName)} = {Sql.Quote(_table.LogicalName)}.{Sql.Quote(lookup!.LogicalName)})";
     }
 
-    private (ColumnInfo? Column, Token? Literal) Operand(Token token)
+    private (DualWriteColumn? Column, Token? Literal) Operand(Token token)
     {
         if (token.Kind == TokenKind.Word)
         {
@@ -229,7 +227,7 @@ internal sealed partial class FilterParser
                 throw WebApiException.BadQuery($"Filtering through navigation properties ('{token.Text}') is not emulated.");
             }
 
-            return (_set.FindProperty(token.Text) ?? throw WebApiException.UnknownProperty(_set, token.Text), null);
+            return (_table.FindProperty(token.Text) ?? throw WebApiException.UnknownProperty(_table, token.Text), null);
         }
 
         if (token.Kind is TokenKind.String or TokenKind.Number or TokenKind.Guid or TokenKind.Date or TokenKind.DateTime or TokenKind.Boolean or TokenKind.Null)
@@ -240,8 +238,12 @@ internal sealed partial class FilterParser
         throw WebApiException.BadQuery($"Syntax error at position {token.Position}.");
     }
 
+    // A literal compared with the column -> the SQL parameter that holds its stored value.
+    private string Parameter(Token literal, DualWriteColumn column) =>
+        Sql.CompareValue(column, _parameters.Add(Values.ToStore(column, Convert(literal, column))));
+
     // A literal -> the typed value of the column it is compared with; Dataverse accepts quoted GUIDs for lookups.
-    private static object Convert(Token literal, ColumnInfo column)
+    private static object Convert(Token literal, DualWriteColumn column)
     {
         var text = literal.Text;
         object? value = (column.Type, literal.Kind) switch

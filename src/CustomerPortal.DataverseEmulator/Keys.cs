@@ -1,40 +1,32 @@
 using System.Globalization;
 using CustomerPortal.DualWrite;
+using Microsoft.Data.Sqlite;
 
 namespace CustomerPortal.DataverseEmulator;
 
 // A key segment: "(guid)", "(accountid=guid)" or an alternate key "(cdm_companycode='USMF')" (altkey).
-// Only the alternate keys declared in EntitySets work, as only keys defined on the table work in Dataverse.
-internal sealed class Keys
+// Only the alternate keys declared in the dual-write schema work, as only keys defined on the table work in Dataverse.
+internal sealed class Keys(DualWriteTable table, List<(DualWriteColumn Column, object Value)> parts)
 {
-    private readonly EntitySet _set;
-    private readonly List<(ColumnInfo Column, object Value)> _parts;
+    public Guid? Id => parts is [{ Column.IsPrimaryKey: true, Value: Guid g }] ? g : null;
 
-    private Keys(EntitySet set, List<(ColumnInfo, object)> parts)
-    {
-        _set = set;
-        _parts = parts;
-    }
-
-    public Guid? Id => _parts is [{ Column: var c, Value: Guid g }] && c.Name == _set.Key ? g : null;
-
-    public static Keys Parse(EntitySet set, string segment)
+    public static Keys Parse(DualWriteTable table, string segment)
     {
         if (Guid.TryParse(segment, out var id))
         {
-            return new Keys(set, [(set.ColumnsByName[set.Key], id)]);
+            return ForId(table, id);
         }
 
-        var parts = new List<(ColumnInfo, object)>();
+        var parts = new List<(DualWriteColumn, object)>();
         foreach (var pair in ReadQuery.SplitTopLevel(segment, ','))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? "" : pair[..equals].Trim();
             var text = equals < 0 ? "" : pair[(equals + 1)..].Trim();
-            var column = set.ColumnsByName.GetValueOrDefault(name);
-            if (column is null || (name != set.Key && !set.AlternateKeys.Contains(name)))
+            var column = table.FindColumn(name);
+            if (column is null || !(column.IsPrimaryKey || column.IsAlternateKey))
             {
-                throw Invalid(set);
+                throw Invalid(table);
             }
 
             object? value = column.Type switch
@@ -44,19 +36,28 @@ internal sealed class Keys
                 ColumnType.Choice or ColumnType.WholeNumber => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : null,
                 _ => null,
             };
-            parts.Add((column, value ?? throw Invalid(set)));
+            parts.Add((column, value ?? throw Invalid(table)));
         }
 
-        return parts.Count > 0 ? new Keys(set, parts) : throw Invalid(set);
+        return parts.Count > 0 ? new Keys(table, parts) : throw Invalid(table);
     }
 
+    public static Keys ForId(DualWriteTable table, Guid id) => new(table, [(table.PrimaryKey, id)]);
+
     public string Condition(SqlParameters parameters) =>
-        string.Join(" AND ", _parts.Select(p => $"{Sql.Compared(p.Column)} = {Sql.CompareValue(p.Column, parameters.Add(Values.ToStore(p.Column, p.Value)))}"));
+        string.Join(" AND ", parts.Select(p => $"{Sql.Compared(p.Column)} = {Sql.CompareValue(p.Column, parameters.Add(Values.ToStore(p.Column, p.Value)))}"));
+
+    // The record the key names, or null when there is none.
+    public Row? Find(SqliteConnection connection)
+    {
+        var parameters = new SqlParameters();
+        return QueryRunner.Select(connection, table, [Condition(parameters)], parameters, null, 1).SingleOrDefault();
+    }
 
     public WebApiException NotFound() => Id is { } id
-        ? WebApiException.NotFound(_set, id)
-        : new WebApiException(404, "0x80040217", $"A record with the specified key values does not exist in {_set.LogicalName} entity");
+        ? WebApiException.NotFound(table, id)
+        : new WebApiException(404, "0x80040217", $"A record with the specified key values does not exist in {table.LogicalName} entity");
 
-    private static WebApiException Invalid(EntitySet set) => new(400, "0x80060888",
-        $"The key in the request URI is not valid for resource '{set.TypeName}'. Ensure that the names and number of key properties match the declared or alternate key properties for the resource '{set.TypeName}'.");
+    private static WebApiException Invalid(DualWriteTable table) => new(400, "0x80060888",
+        $"The key in the request URI is not valid for resource '{table.TypeName()}'. Ensure that the names and number of key properties match the declared or alternate key properties for the resource '{table.TypeName()}'.");
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -10,14 +11,14 @@ namespace CustomerPortal.DataverseEmulator;
 // Parsed system query options of one request (q-overview): $select, $filter, $orderby, $top, $count, $expand.
 internal sealed class ReadQuery
 {
-    public required EntitySet Set { get; init; }
+    public required DualWriteTable Table { get; init; }
 
     // Null when $select is absent: every column comes back (q-select says: always select).
-    public List<ColumnInfo>? Select { get; init; }
+    public List<DualWriteColumn>? Select { get; init; }
 
     public string? Filter { get; init; }
 
-    public List<(ColumnInfo Column, bool Descending)> OrderBy { get; init; } = [];
+    public List<(DualWriteColumn Column, bool Descending)> OrderBy { get; init; } = [];
 
     public int? Top { get; init; }
 
@@ -25,27 +26,25 @@ internal sealed class ReadQuery
 
     public List<Expand> Expands { get; init; } = [];
 
-    public IEnumerable<ColumnInfo> Output
+    public IEnumerable<DualWriteColumn> Output
     {
         get
         {
             if (Select is null)
             {
-                return Set.VisibleColumns;
+                return Table.WebApiColumns;
             }
 
-            var columns = new List<ColumnInfo>(Select);
+            var columns = new List<DualWriteColumn>(Select);
             // Selecting a money column also returns _transactioncurrencyid_value (q-select).
-            if (columns.Any(c => c.Type == ColumnType.Money) && Set.ColumnsByName.TryGetValue("transactioncurrencyid", out var currency)
-                && !columns.Contains(currency))
+            if (columns.Any(c => c.Type == ColumnType.Money) && Table.FindColumn("transactioncurrencyid") is { } currency && !columns.Contains(currency))
             {
                 columns.Add(currency);
             }
 
-            var key = Set.ColumnsByName[Set.Key];
-            if (!columns.Contains(key))
+            if (!columns.Contains(Table.PrimaryKey))
             {
-                columns.Add(key);
+                columns.Add(Table.PrimaryKey);
             }
 
             return columns;
@@ -54,13 +53,13 @@ internal sealed class ReadQuery
 
     public string ContextSelect()
     {
-        var parts = (Select ?? []).Select(c => Set.PropertyName(c)).Concat(Expands.Select(e => e.Navigation + (e.Query.Select is null ? "()" : "(" + e.Query.ContextSelect() + ")")));
+        var parts = (Select ?? []).Select(c => c.WebApiName).Concat(Expands.Select(e => e.Navigation + (e.Query.Select is null ? "()" : "(" + e.Query.ContextSelect() + ")")));
         return string.Join(",", parts);
     }
 
     private static readonly HashSet<string> Supported = ["$select", "$filter", "$orderby", "$top", "$count", "$expand", "$skiptoken"];
 
-    public static ReadQuery Parse(EntitySets sets, EntitySet set, IReadOnlyDictionary<string, string> options, bool nested, bool collection)
+    public static ReadQuery Parse(DualWriteTable table, IReadOnlyDictionary<string, string> options, bool nested, bool collection)
     {
         foreach (var name in options.Keys)
         {
@@ -76,18 +75,14 @@ internal sealed class ReadQuery
             throw WebApiException.BadQuery("The query parameter $count is not supported inside $expand");
         }
 
-        List<ColumnInfo>? select = null;
+        List<DualWriteColumn>? select = null;
         if (options.TryGetValue("$select", out var selectText))
         {
             select = [];
             foreach (var name in SplitTopLevel(selectText, ','))
             {
-                var column = set.FindProperty(name.Trim());
-                if (column is null)
-                {
-                    // Navigation properties cannot be selected; the lookup property _x_value can (q-select).
-                    throw WebApiException.UnknownProperty(set, name.Trim());
-                }
+                // Navigation properties cannot be selected; the lookup property _x_value can (q-select).
+                var column = table.FindProperty(name.Trim()) ?? throw WebApiException.UnknownProperty(table, name.Trim());
 
                 if (!select.Contains(column))
                 {
@@ -96,13 +91,13 @@ internal sealed class ReadQuery
             }
         }
 
-        var orderBy = new List<(ColumnInfo, bool)>();
+        var orderBy = new List<(DualWriteColumn, bool)>();
         if (options.TryGetValue("$orderby", out var orderText))
         {
             foreach (var item in SplitTopLevel(orderText, ','))
             {
                 var parts = item.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                var column = set.FindProperty(parts[0]) ?? throw WebApiException.UnknownProperty(set, parts[0]);
+                var column = table.FindProperty(parts[0]) ?? throw WebApiException.UnknownProperty(table, parts[0]);
                 var descending = parts.Length > 1 && parts[1] == "desc";
                 if (parts.Length > 2 || (parts.Length == 2 && parts[1] is not ("asc" or "desc")))
                 {
@@ -141,7 +136,7 @@ internal sealed class ReadQuery
 
             foreach (var item in SplitTopLevel(expandText, ','))
             {
-                expands.Add(Expand.Parse(sets, set, item.Trim()));
+                expands.Add(Expand.Parse(table, item.Trim()));
             }
 
             if (expands.Count > 15)
@@ -152,7 +147,7 @@ internal sealed class ReadQuery
 
         return new ReadQuery
         {
-            Set = set,
+            Table = table,
             Select = select,
             Filter = options.GetValueOrDefault("$filter"),
             OrderBy = orderBy,
@@ -197,9 +192,9 @@ internal sealed class ReadQuery
 
 // One $expand item: a single-valued nav (only $select, q-join) or the collection order_details
 // (single level: $select/$filter/$orderby/$top, no paging of the expanded rows).
-internal sealed record Expand(string Navigation, LookupSpec? Lookup, CollectionSpec? Collection, ReadQuery Query)
+internal sealed record Expand(string Navigation, DualWriteColumn? Lookup, DualWriteOneToMany? Collection, ReadQuery Query)
 {
-    public static Expand Parse(EntitySets sets, EntitySet parent, string text)
+    public static Expand Parse(DualWriteTable parent, string text)
     {
         var open = text.IndexOf('(', StringComparison.Ordinal);
         var name = open < 0 ? text : text[..open];
@@ -228,51 +223,49 @@ internal sealed record Expand(string Navigation, LookupSpec? Lookup, CollectionS
             throw WebApiException.BadQuery("$expand with $ref is not emulated.");
         }
 
-        if (parent.LookupsByNavigation.TryGetValue(name, out var lookup))
+        if (parent.FindLookup(name) is { } lookup)
         {
             if (options.Keys.Any(k => k is not "$select"))
             {
                 throw WebApiException.BadQuery("Only $select and $filter clause can be provided while doing $expand on many-to-one relationship or nested one-to-many relationship.");
             }
 
-            var target = sets.Get(lookup.TargetSet);
-            return new Expand(name, lookup, null, ReadQuery.Parse(sets, target, options, nested: true, collection: false));
+            return new Expand(name, lookup, null, ReadQuery.Parse(lookup.Lookup!.Target, options, nested: true, collection: false));
         }
 
-        if (parent.Collections.TryGetValue(name, out var collection))
+        if (parent.FindCollection(name) is { } collection)
         {
-            var child = sets.Get(collection.ChildSet);
-            return new Expand(name, null, collection, ReadQuery.Parse(sets, child, options, nested: true, collection: true));
+            return new Expand(name, null, collection, ReadQuery.Parse(collection.Child, options, nested: true, collection: true));
         }
 
         throw WebApiException.UnknownProperty(parent, name);
     }
 }
 
-// A row as read from the mirror: the raw stored values of every column of the table, in EntitySet.Columns order.
-internal sealed class Row(EntitySet set, object?[] raw)
+// A row as read from the mirror: the raw stored values of every column of the table, in DualWriteTable.Columns order.
+internal sealed class Row(DualWriteTable table, object?[] raw)
 {
-    public EntitySet Set { get; } = set;
+    public DualWriteTable Table { get; } = table;
 
-    public object? Raw(ColumnInfo column) => raw[Index(column)];
+    public object? Raw(DualWriteColumn column) => raw[Index(column)];
 
-    public object? Value(ColumnInfo column) => Values.FromStore(column, raw[Index(column)]);
+    public object? Value(DualWriteColumn column) => Values.FromStore(column, raw[Index(column)]);
 
-    public object? Value(string column) => Value(Set.ColumnsByName[column]);
+    public object? Value(string column) => Value(Table.Column(column));
 
-    public Guid Id => (Guid)Value(Set.Key)!;
+    public Guid Id => (Guid)Value(Table.PrimaryKey)!;
 
-    private int Index(ColumnInfo column)
+    private int Index(DualWriteColumn column)
     {
-        for (var i = 0; i < Set.Columns.Count; i++)
+        for (var i = 0; i < Table.Columns.Count; i++)
         {
-            if (ReferenceEquals(Set.Columns[i], column))
+            if (ReferenceEquals(Table.Columns[i], column))
             {
                 return i;
             }
         }
 
-        throw new InvalidOperationException($"{column.Name} is not a column of {Set.Name}.");
+        throw new InvalidOperationException($"{column} is not a column of {Table}.");
     }
 }
 
@@ -282,26 +275,17 @@ internal static partial class QueryRunner
 {
     public const int MaxPageSize = 5000;
 
-    public static (List<Row> Rows, string? NextToken) Page(SqliteConnection connection, ReadQuery query, string? where, SqlParameters parameters, int pageSize, string? skipToken)
+    public static (List<Row> Rows, string? NextToken) Page(SqliteConnection connection, ReadQuery query, int pageSize, string? skipToken)
     {
         var keys = SortKeys(query);
-        var conditions = new List<string>();
-        if (where is not null)
-        {
-            conditions.Add(where);
-        }
-
-        if (query.Filter is not null)
-        {
-            conditions.Add(FilterParser.ToSql(query.Set, query.Filter, parameters));
-        }
-
+        var parameters = new SqlParameters();
+        var conditions = FilterConditions(query, parameters);
         if (skipToken is not null)
         {
             conditions.Add(After(keys, DecodeToken(skipToken, keys.Count), parameters));
         }
 
-        var rows = Select(connection, query.Set, conditions, parameters, keys, pageSize + 1);
+        var rows = Select(connection, query.Table, conditions, parameters, keys, pageSize + 1);
         if (rows.Count <= pageSize)
         {
             return (rows, null);
@@ -312,29 +296,21 @@ internal static partial class QueryRunner
         return (rows, EncodeToken(keys.Select(k => last.Raw(k.Column)).ToList()));
     }
 
-    public static int Count(SqliteConnection connection, ReadQuery query, string? where, SqlParameters parameters, int cap)
+    // Counts up to one past MaxPageSize: enough to tell that the limit is exceeded.
+    public static int Count(SqliteConnection connection, ReadQuery query)
     {
-        var conditions = new List<string>();
-        if (where is not null)
-        {
-            conditions.Add(where);
-        }
-
-        if (query.Filter is not null)
-        {
-            conditions.Add(FilterParser.ToSql(query.Set, query.Filter, parameters));
-        }
-
+        var parameters = new SqlParameters();
+        var conditions = FilterConditions(query, parameters);
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM {Sql.Quote(query.Set.LogicalName)}{Where(conditions)} LIMIT {cap + 1})";
+        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM {Sql.Quote(query.Table.LogicalName)}{Where(conditions)} LIMIT {MaxPageSize + 1})";
         parameters.Apply(command);
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    public static List<Row> Select(SqliteConnection connection, EntitySet set, List<string> conditions, SqlParameters parameters, List<(ColumnInfo Column, bool Descending)>? keys, int? limit)
+    public static List<Row> Select(SqliteConnection connection, DualWriteTable table, List<string> conditions, SqlParameters parameters, List<(DualWriteColumn Column, bool Descending)>? keys, int? limit)
     {
         using var command = connection.CreateCommand();
-        var sql = new StringBuilder($"SELECT {string.Join(", ", set.Columns.Select(c => Sql.Quote(c.Name)))} FROM {Sql.Quote(set.LogicalName)}{Where(conditions)}");
+        var sql = new StringBuilder($"SELECT {string.Join(", ", table.Columns.Select(c => Sql.Quote(c.LogicalName)))} FROM {Sql.Quote(table.LogicalName)}{Where(conditions)}");
         if (keys is { Count: > 0 })
         {
             sql.Append(" ORDER BY ").Append(string.Join(", ", keys.Select(k => Sql.Compared(k.Column) + (k.Descending ? " DESC" : ""))));
@@ -351,34 +327,37 @@ internal static partial class QueryRunner
         var rows = new List<Row>();
         while (reader.Read())
         {
-            var raw = new object?[set.Columns.Count];
+            var raw = new object?[table.Columns.Count];
             for (var i = 0; i < raw.Length; i++)
             {
                 raw[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             }
 
-            rows.Add(new Row(set, raw));
+            rows.Add(new Row(table, raw));
         }
 
         return rows;
     }
 
-    public static List<(ColumnInfo Column, bool Descending)> SortKeys(ReadQuery query)
+    public static List<(DualWriteColumn Column, bool Descending)> SortKeys(ReadQuery query)
     {
-        var keys = new List<(ColumnInfo Column, bool Descending)>(query.OrderBy);
-        var key = query.Set.ColumnsByName[query.Set.Key];
-        if (!keys.Any(k => k.Column == key))
+        var keys = new List<(DualWriteColumn Column, bool Descending)>(query.OrderBy);
+        if (!keys.Any(k => k.Column == query.Table.PrimaryKey))
         {
-            keys.Add((key, false));
+            keys.Add((query.Table.PrimaryKey, false));
         }
 
         return keys;
     }
 
+    // The $filter of the query as a WHERE condition, when it has one.
+    public static List<string> FilterConditions(ReadQuery query, SqlParameters parameters) =>
+        query.Filter is null ? [] : [FilterParser.ToSql(query.Table, query.Filter, parameters)];
+
     private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions.Select(c => "(" + c + ")"));
 
     // (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ... with SQL's NULL ordering (first ascending, last descending).
-    private static string After(List<(ColumnInfo Column, bool Descending)> keys, List<object?> values, SqlParameters parameters)
+    private static string After(List<(DualWriteColumn Column, bool Descending)> keys, List<object?> values, SqlParameters parameters)
     {
         var alternatives = new List<string>();
         for (var i = 0; i < keys.Count; i++)
@@ -386,7 +365,7 @@ internal static partial class QueryRunner
             var terms = new List<string>();
             for (var j = 0; j < i; j++)
             {
-                terms.Add(values[j] is null ? $"{Sql.Quote(keys[j].Column.Name)} IS NULL"
+                terms.Add(values[j] is null ? $"{Sql.Quote(keys[j].Column.LogicalName)} IS NULL"
                     : $"{Sql.Compared(keys[j].Column)} = {Sql.CompareValue(keys[j].Column, parameters.Add(values[j]))}");
             }
 
@@ -394,10 +373,10 @@ internal static partial class QueryRunner
             var value = values[i];
             terms.Add((value, descending) switch
             {
-                (null, false) => $"{Sql.Quote(column.Name)} IS NOT NULL",
+                (null, false) => $"{Sql.Quote(column.LogicalName)} IS NOT NULL",
                 (null, true) => "0",
                 (_, false) => $"{Sql.Compared(column)} > {Sql.CompareValue(column, parameters.Add(value))}",
-                (_, true) => $"({Sql.Compared(column)} < {Sql.CompareValue(column, parameters.Add(value))} OR {Sql.Quote(column.Name)} IS NULL)",
+                (_, true) => $"({Sql.Compared(column)} < {Sql.CompareValue(column, parameters.Add(value))} OR {Sql.Quote(column.LogicalName)} IS NULL)",
             });
             alternatives.Add(string.Join(" AND ", terms));
         }
@@ -416,7 +395,7 @@ internal static partial class QueryRunner
             double d => "r" + d.ToString("R", CultureInfo.InvariantCulture),
             _ => "s" + Convert.ToString(v, CultureInfo.InvariantCulture),
         }).ToArray());
-        var cookie = Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var cookie = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
         return $"<cookie pagenumber=\"2\" pagingcookie=\"{cookie}\" istracking=\"False\" />";
     }
 
@@ -424,9 +403,8 @@ internal static partial class QueryRunner
     {
         try
         {
-            var cookie = CookiePattern().Match(token).Groups[1].Value.Replace('-', '+').Replace('_', '/');
-            cookie = cookie.PadRight(cookie.Length + ((4 - (cookie.Length % 4)) % 4), '=');
-            var items = JsonSerializer.Deserialize<string[]>(Encoding.UTF8.GetString(Convert.FromBase64String(cookie)))!;
+            var cookie = Base64Url.DecodeFromChars(CookiePattern().Match(token).Groups[1].Value);
+            var items = JsonSerializer.Deserialize<string[]>(Encoding.UTF8.GetString(cookie))!;
             if (items.Length != keyCount)
             {
                 throw new FormatException();

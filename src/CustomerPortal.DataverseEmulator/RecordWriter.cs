@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using CustomerPortal.DualWrite;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerPortal.DataverseEmulator;
@@ -39,24 +40,12 @@ internal sealed class AnnotationFilter(IReadOnlyList<string> patterns)
 
 // Writes records as the Web API does: @odata.etag first, annotations before the property they describe,
 // selected-but-empty columns as null, the primary key always, expanded navigation properties last.
-internal sealed class RecordWriter
+internal sealed class RecordWriter(SqliteConnection connection, RowVersions versions, AnnotationFilter annotations)
 {
-    private readonly SqliteConnection _connection;
-    private readonly EntitySets _sets;
-    private readonly RowVersions _versions;
-    private readonly AnnotationFilter _annotations;
     private readonly Dictionary<(string Set, Guid Id), string?> _names = [];
     private readonly Dictionary<Guid, string> _currencySymbols = [];
     private readonly Dictionary<(string Navigation, Guid Id), Row> _single = [];
     private readonly Dictionary<(string Navigation, Guid ParentId), List<Row>> _collections = [];
-
-    public RecordWriter(SqliteConnection connection, EntitySets sets, RowVersions versions, AnnotationFilter annotations)
-    {
-        _connection = connection;
-        _sets = sets;
-        _versions = versions;
-        _annotations = annotations;
-    }
 
     // Loads everything the rows refer to in a few set-based queries: expanded records and, when formatted
     // values are asked for, lookup names and currency symbols.
@@ -66,9 +55,8 @@ internal sealed class RecordWriter
         {
             if (expand.Lookup is { } lookup)
             {
-                var column = query.Set.ColumnsByName[lookup.Column];
-                var ids = rows.Select(r => r.Raw(column)).Where(v => v is not null).Distinct().ToList();
-                foreach (var target in ByKey(expand.Query.Set, ids, null))
+                var ids = rows.Select(r => r.Raw(lookup)).Where(v => v is not null).Distinct().ToList();
+                foreach (var target in ByKey(expand.Query.Table, ids))
                 {
                     _single[(expand.Navigation, target.Id)] = target;
                 }
@@ -77,21 +65,13 @@ internal sealed class RecordWriter
             }
             else if (expand.Collection is { } collection)
             {
-                var childSet = expand.Query.Set;
                 var parameters = new SqlParameters();
-                var parentKey = query.Set.ColumnsByName[query.Set.Key];
-                var ids = rows.Select(r => r.Raw(parentKey)).ToList();
-                var conditions = new List<string>
-                {
-                    ids.Count == 0 ? "0" : $"{Sql.Quote(collection.ChildColumn)} IN ({string.Join(", ", ids.Select(parameters.Add))})",
-                };
-                if (expand.Query.Filter is not null)
-                {
-                    conditions.Add(FilterParser.ToSql(childSet, expand.Query.Filter, parameters));
-                }
-
-                var children = QueryRunner.Select(_connection, childSet, conditions, parameters, QueryRunner.SortKeys(expand.Query), null);
-                foreach (var group in children.GroupBy(c => (Guid)c.Value(collection.ChildColumn)!))
+                var parentColumn = collection.ChildLookup(query.Table);
+                var ids = rows.Select(r => r.Raw(query.Table.PrimaryKey)).ToList();
+                var conditions = QueryRunner.FilterConditions(expand.Query, parameters);
+                conditions.Add(ids.Count == 0 ? "0" : $"{Sql.Quote(parentColumn.LogicalName)} IN ({string.Join(", ", ids.Select(parameters.Add))})");
+                var children = QueryRunner.Select(connection, expand.Query.Table, conditions, parameters, QueryRunner.SortKeys(expand.Query), null);
+                foreach (var group in children.GroupBy(c => (Guid)c.Value(parentColumn)!))
                 {
                     _collections[(expand.Navigation, group.Key)] = [.. expand.Query.Top is { } top ? group.Take(top) : group];
                 }
@@ -100,27 +80,26 @@ internal sealed class RecordWriter
             }
         }
 
-        if (_annotations.Includes(AnnotationFilter.FormattedValue))
+        if (annotations.Includes(AnnotationFilter.FormattedValue))
         {
-            foreach (var lookup in query.Set.LookupsByColumn.Values)
+            foreach (var lookup in query.Table.Lookups)
             {
-                var target = _sets.Get(lookup.TargetSet);
-                var column = query.Set.ColumnsByName[lookup.Column];
-                var ids = rows.Select(r => r.Raw(column)).Where(v => v is not null).Distinct().ToList();
-                if (target.PrimaryName is null || ids.Count == 0)
+                var target = lookup.Lookup!.Target;
+                var ids = rows.Select(r => r.Raw(lookup)).Where(v => v is not null).Distinct().ToList();
+                if (target.PrimaryName is null)
                 {
                     continue;
                 }
 
-                foreach (var row in ByKey(target, ids, null))
+                foreach (var row in ByKey(target, ids))
                 {
-                    _names[(target.Name, row.Id)] = (string?)row.Value(target.PrimaryName);
+                    _names[(target.EntitySetName, row.Id)] = (string?)row.Value(target.PrimaryName);
                 }
             }
 
             if (_currencySymbols.Count == 0)
             {
-                foreach (var currency in QueryRunner.Select(_connection, _sets.Get("transactioncurrencies"), [], new SqlParameters(), null, null))
+                foreach (var currency in QueryRunner.Select(connection, DualWriteSchema.Table<CurrencyRow>(), [], new SqlParameters(), null, null))
                 {
                     _currencySymbols[currency.Id] = (string)currency.Value("currencysymbol")!;
                 }
@@ -128,38 +107,45 @@ internal sealed class RecordWriter
         }
     }
 
-    public void Write(Utf8JsonWriter json, ReadQuery query, Row row)
+    public void WriteObject(Utf8JsonWriter json, ReadQuery query, Row row)
     {
-        var set = query.Set;
         json.WriteStartObject();
-        json.WriteString("@odata.etag", _versions.ETag(set.Name, row.Id));
-        var currencyId = set.ColumnsByName.TryGetValue("transactioncurrencyid", out var currencyColumn) ? row.Value(currencyColumn) as Guid? : null;
+        WriteProperties(json, query, row);
+        json.WriteEndObject();
+    }
+
+    // The record's properties without the enclosing braces, so a single record can follow its @odata.context.
+    public void WriteProperties(Utf8JsonWriter json, ReadQuery query, Row row)
+    {
+        var table = query.Table;
+        json.WriteString("@odata.etag", versions.ETag(table.EntitySetName, row.Id));
+        var currencyId = table.FindColumn("transactioncurrencyid") is { } currencyColumn ? row.Value(currencyColumn) as Guid? : null;
         foreach (var column in query.Output)
         {
-            var name = set.PropertyName(column);
+            var name = column.WebApiName;
             var value = row.Value(column);
-            if (set.LookupsByColumn.TryGetValue(column.Name, out var lookup))
+            if (column.Lookup is { } lookup)
             {
                 if (value is Guid id)
                 {
-                    if (_annotations.Includes(AnnotationFilter.FormattedValue) && _names.TryGetValue((lookup.TargetSet, id), out var targetName) && targetName is not null)
+                    if (annotations.Includes(AnnotationFilter.FormattedValue) && _names.TryGetValue((lookup.Target.EntitySetName, id), out var targetName) && targetName is not null)
                     {
                         json.WriteString(name + "@" + AnnotationFilter.FormattedValue, targetName);
                     }
 
-                    if (_annotations.Includes(AnnotationFilter.AssociatedNavigationProperty))
+                    if (annotations.Includes(AnnotationFilter.AssociatedNavigationProperty))
                     {
-                        json.WriteString(name + "@" + AnnotationFilter.AssociatedNavigationProperty, lookup.Navigation);
+                        json.WriteString(name + "@" + AnnotationFilter.AssociatedNavigationProperty, lookup.NavigationProperty);
                     }
 
-                    if (_annotations.Includes(AnnotationFilter.LookupLogicalName))
+                    if (annotations.Includes(AnnotationFilter.LookupLogicalName))
                     {
-                        var logical = lookup.TypeColumn is { } typeColumn ? (string?)row.Value(typeColumn) : _sets.Get(lookup.TargetSet).LogicalName;
+                        var logical = lookup.TypeColumn is { } typeColumn ? (string?)row.Value(typeColumn) : lookup.Target.LogicalName;
                         json.WriteString(name + "@" + AnnotationFilter.LookupLogicalName, logical);
                     }
                 }
             }
-            else if (_annotations.Includes(AnnotationFilter.FormattedValue) && column.Name != set.Key
+            else if (annotations.Includes(AnnotationFilter.FormattedValue) && !column.IsPrimaryKey
                 && Values.Formatted(column, value, currencyId is { } c ? _currencySymbols.GetValueOrDefault(c) : null) is { } formatted)
             {
                 json.WriteString(name + "@" + AnnotationFilter.FormattedValue, formatted);
@@ -172,13 +158,13 @@ internal sealed class RecordWriter
         foreach (var expand in query.Expands)
         {
             json.WritePropertyName(expand.Navigation);
-            if (expand.Lookup is { } lookup)
+            if (expand.Lookup is { Lookup: { } lookup } column)
             {
-                var lookupValue = row.Value(lookup.Column) as Guid?;
-                var typeMatches = lookup.TypeColumn is null || (string?)row.Value(lookup.TypeColumn) == _sets.Get(lookup.TargetSet).LogicalName;
+                var lookupValue = row.Value(column) as Guid?;
+                var typeMatches = lookup.TypeColumn is null || (string?)row.Value(lookup.TypeColumn) == lookup.Target.LogicalName;
                 if (lookupValue is { } id && typeMatches && _single.TryGetValue((expand.Navigation, id), out var target))
                 {
-                    Write(json, expand.Query, target);
+                    WriteObject(json, expand.Query, target);
                 }
                 else
                 {
@@ -190,25 +176,23 @@ internal sealed class RecordWriter
                 json.WriteStartArray();
                 foreach (var child in _collections.GetValueOrDefault((expand.Navigation, row.Id)) ?? [])
                 {
-                    Write(json, expand.Query, child);
+                    WriteObject(json, expand.Query, child);
                 }
 
                 json.WriteEndArray();
             }
         }
-
-        json.WriteEndObject();
     }
 
-    private List<Row> ByKey(EntitySet set, List<object?> rawIds, SqlParameters? parameters)
+    private List<Row> ByKey(DualWriteTable table, List<object?> rawIds)
     {
-        parameters ??= new SqlParameters();
         if (rawIds.Count == 0)
         {
             return [];
         }
 
-        var condition = $"{Sql.Quote(set.Key)} IN ({string.Join(", ", rawIds.Select(parameters.Add))})";
-        return QueryRunner.Select(_connection, set, [condition], parameters, null, null);
+        var parameters = new SqlParameters();
+        var condition = $"{Sql.Quote(table.PrimaryKey.LogicalName)} IN ({string.Join(", ", rawIds.Select(parameters.Add))})";
+        return QueryRunner.Select(connection, table, [condition], parameters, null, null);
     }
 }

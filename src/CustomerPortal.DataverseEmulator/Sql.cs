@@ -9,14 +9,14 @@ internal static class Sql
 {
     public static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    public static string Compared(ColumnInfo column) => column.Type switch
+    public static string Compared(DualWriteColumn column) => column.Type switch
     {
-        ColumnType.Money or ColumnType.DecimalNumber => $"CAST({Quote(column.Name)} AS REAL)",
-        ColumnType.Text => $"{Quote(column.Name)} COLLATE NOCASE",
-        _ => Quote(column.Name),
+        ColumnType.Money or ColumnType.DecimalNumber => $"CAST({Quote(column.LogicalName)} AS REAL)",
+        ColumnType.Text => $"{Quote(column.LogicalName)} COLLATE NOCASE",
+        _ => Quote(column.LogicalName),
     };
 
-    public static string CompareValue(ColumnInfo column, string parameter) =>
+    public static string CompareValue(DualWriteColumn column, string parameter) =>
         column.Type is ColumnType.Money or ColumnType.DecimalNumber ? $"CAST({parameter} AS REAL)" : parameter;
 }
 

@@ -13,7 +13,7 @@ internal static class Values
     private static readonly CultureInfo Display = CultureInfo.GetCultureInfo("en-US");
 
     // A typed value (Guid, string, long, bool, decimal, DateTime UTC, DateOnly) -> the SQLite parameter value.
-    public static object? ToStore(ColumnInfo column, object? value) => value switch
+    public static object? ToStore(DualWriteColumn column, object? value) => value switch
     {
         null => null,
         Guid g => g.ToString("D").ToUpperInvariant(),
@@ -27,7 +27,7 @@ internal static class Values
     };
 
     // A raw SQLite value of the column -> the typed value.
-    public static object? FromStore(ColumnInfo column, object? raw)
+    public static object? FromStore(DualWriteColumn column, object? raw)
     {
         if (raw is null or DBNull)
         {
@@ -48,7 +48,7 @@ internal static class Values
 
     // Writes a typed value as Dataverse does: lower-case GUIDs, money with 4 decimals ("20000.0000"),
     // Edm.DateTimeOffset in UTC with seconds and Z, Edm.Date as yyyy-MM-dd, choices as integers.
-    public static void Write(Utf8JsonWriter json, ColumnInfo column, object? value)
+    public static void Write(Utf8JsonWriter json, DualWriteColumn column, object? value)
     {
         switch (value)
         {
@@ -67,7 +67,7 @@ internal static class Values
 
     // OData.Community.Display.V1.FormattedValue: choice labels, Yes/No, currency with symbol, dates in the
     // (application) user's format - en-US here.
-    public static string? Formatted(ColumnInfo column, object? value, string? currencySymbol) => value switch
+    public static string? Formatted(DualWriteColumn column, object? value, string? currencySymbol) => value switch
     {
         null or string or Guid => null,
         bool b => b ? "Yes" : "No",
@@ -75,17 +75,17 @@ internal static class Values
         decimal d => d.ToString("N2", Display),
         DateTime t => t.ToString("M/d/yyyy h:mm tt", Display),
         DateOnly d => d.ToString("M/d/yyyy", Display),
-        long l when column.Labels is not null && column.Labels.TryGetValue(l, out var label) => label,
+        long l when l is >= int.MinValue and <= int.MaxValue && column.OptionLabels?.GetValueOrDefault((int)l) is { } label => label,
         long l => l.ToString("N0", Display),
         _ => null,
     };
 
     // A JSON body value -> the typed value of the column (create/update).
-    public static object? FromJson(EntitySet set, ColumnInfo column, JsonElement element)
+    public static object? FromJson(DualWriteTable table, DualWriteColumn column, JsonElement element)
     {
         if (element.ValueKind == JsonValueKind.Null)
         {
-            return column.Nullable ? null : throw WebApiException.BadPayload(set, $"A null value was found for the property named '{column.Name}', which has the expected type 'Edm.{EdmType(column)}[Nullable=False]'.");
+            return !column.IsRequired ? null : throw WebApiException.BadPayload(table, $"A null value was found for the property named '{column.LogicalName}', which has the expected type 'Edm.{EdmType(column)}[Nullable=False]'.");
         }
 
         try
@@ -103,11 +103,11 @@ internal static class Values
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentNullException)
         {
-            throw WebApiException.BadPayload(set, $"Cannot convert the literal '{element.GetRawText()}' to the expected type 'Edm.{EdmType(column)}'.");
+            throw WebApiException.BadPayload(table, $"Cannot convert the literal '{element.GetRawText()}' to the expected type 'Edm.{EdmType(column)}'.");
         }
     }
 
-    public static string EdmType(ColumnInfo column) => column.Type switch
+    public static string EdmType(DualWriteColumn column) => column.Type switch
     {
         ColumnType.Text => "String",
         ColumnType.UniqueIdentifier or ColumnType.Lookup => "Guid",

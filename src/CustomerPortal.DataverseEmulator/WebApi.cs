@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.DualWrite;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.DataverseEmulator;
@@ -12,7 +12,7 @@ namespace CustomerPortal.DataverseEmulator;
 // /api/data/v9.2/...: the bearer check, the fault injector, then routing by the resource path (compose):
 // service document, WhoAmI, {set}, {set}({key}), {set}/$count.
 internal sealed partial class WebApi(
-    EntitySets sets, RowVersions versions, TokenService tokens, Faults faults, RequestCounter counter, IOptionsMonitor<EmulatorOptions> options, MirrorConnectionFactory connections)
+    RowVersions versions, TokenService tokens, Faults faults, RequestCounter counter, IOptionsMonitor<EmulatorOptions> options, MirrorConnectionFactory connections)
 {
     public const string BasePath = "/api/data/v9.2";
 
@@ -83,44 +83,40 @@ internal sealed partial class WebApi(
         }
 
         var match = ResourcePattern().Match(path);
-        if (!match.Success)
-        {
-            throw new WebApiException(404, "0x80060888", $"Resource not found for the segment '{path.Trim('/').Split('/')[0]}'.");
-        }
-
-        var set = sets.Find(match.Groups["set"].Value)
-            ?? throw new WebApiException(404, "0x80060888", $"Resource not found for the segment '{match.Groups["set"].Value}'.");
-        var keys = match.Groups["key"].Success ? Keys.Parse(set, match.Groups["key"].Value) : null;
+        var segment = match.Success ? match.Groups["set"].Value : path.Trim('/').Split('/')[0];
+        var table = (match.Success ? DualWriteSchema.FindByEntitySet(segment) : null)
+            ?? throw new WebApiException(404, "0x80060888", $"Resource not found for the segment '{segment}'.");
+        var keys = match.Groups["key"].Success ? Keys.Parse(table, match.Groups["key"].Value) : null;
         var count = match.Groups["count"].Success;
 
         using var connection = connections.Open();
         switch (method)
         {
             case "GET" when count && keys is null:
-                await CountOnly(http, connection, set);
+                await CountOnly(http, connection, table);
                 break;
             case "GET" when keys is null:
-                await GetCollection(http, connection, set);
+                await GetCollection(http, connection, table);
                 break;
             case "GET" when !count:
-                await GetOne(http, connection, set, keys!);
+                await GetOne(http, connection, table, keys!);
                 break;
             case "POST" when keys is null && !count:
-                await Create(http, connection, set);
+                await Create(http, connection, table);
                 break;
             case "PATCH" when keys is not null && !count:
-                await Upsert(http, connection, set, keys);
+                await Upsert(http, connection, table, keys);
                 break;
             default:
                 throw new WebApiException(405, "0x80060888", $"The HTTP method '{method}' is not supported on this resource (or not emulated).");
         }
     }
 
-    private async Task GetCollection(HttpContext http, SqliteConnection connection, EntitySet set)
+    private async Task GetCollection(HttpContext http, SqliteConnection connection, DualWriteTable table)
     {
         var prefer = Prefer.Parse(http.Request);
         var options = Options(http);
-        var query = ReadQuery.Parse(sets, set, options, nested: false, collection: true);
+        var query = ReadQuery.Parse(table, options, nested: false, collection: true);
 
         // odata.maxpagesize (<= 5000) pages; $top alone limits; both: $top is ignored (q-overview, q-page).
         int pageSize;
@@ -139,14 +135,14 @@ internal sealed partial class WebApi(
             pageSize = QueryRunner.MaxPageSize;
         }
 
-        var (rows, next) = QueryRunner.Page(connection, query, null, new SqlParameters(), pageSize, options.GetValueOrDefault("$skiptoken"));
+        var (rows, next) = QueryRunner.Page(connection, query, pageSize, options.GetValueOrDefault("$skiptoken"));
         if (!paged)
         {
             next = null;
         }
 
-        int? total = query.Count ? QueryRunner.Count(connection, query, null, new SqlParameters(), QueryRunner.MaxPageSize) : null;
-        var writer = new RecordWriter(connection, sets, versions, prefer.Annotations);
+        int? total = query.Count ? QueryRunner.Count(connection, query) : null;
+        var writer = new RecordWriter(connection, versions, prefer.Annotations);
         writer.Prepare(query, rows);
 
         SetPreferenceApplied(http, prefer.MaxPageSize is not null ? $"odata.maxpagesize={pageSize}" : null, prefer.Annotations.Header);
@@ -169,7 +165,7 @@ internal sealed partial class WebApi(
             json.WriteStartArray();
             foreach (var row in rows)
             {
-                writer.Write(json, query, row);
+                writer.WriteObject(json, query, row);
             }
 
             json.WriteEndArray();
@@ -180,57 +176,45 @@ internal sealed partial class WebApi(
         });
     }
 
-    private async Task GetOne(HttpContext http, SqliteConnection connection, EntitySet set, Keys keys)
+    private async Task GetOne(HttpContext http, SqliteConnection connection, DualWriteTable table, Keys keys)
     {
         var prefer = Prefer.Parse(http.Request);
-        var query = ReadQuery.Parse(sets, set, Options(http), nested: false, collection: false);
-        var parameters = new SqlParameters();
-        var row = QueryRunner.Select(connection, set, [keys.Condition(parameters)], parameters, null, 1).SingleOrDefault() ?? throw keys.NotFound();
+        var query = ReadQuery.Parse(table, Options(http), nested: false, collection: false);
+        var row = keys.Find(connection) ?? throw keys.NotFound();
         await WriteRecord(http, connection, query, row, 200, prefer.Annotations);
     }
 
-    private async Task CountOnly(HttpContext http, SqliteConnection connection, EntitySet set)
+    private static async Task CountOnly(HttpContext http, SqliteConnection connection, DualWriteTable table)
     {
-        var query = ReadQuery.Parse(sets, set, Options(http), nested: false, collection: true);
-        var total = Math.Min(QueryRunner.Count(connection, query, null, new SqlParameters(), QueryRunner.MaxPageSize), QueryRunner.MaxPageSize);
+        var query = ReadQuery.Parse(table, Options(http), nested: false, collection: true);
+        var total = Math.Min(QueryRunner.Count(connection, query), QueryRunner.MaxPageSize);
         http.Response.ContentType = "text/plain";
         await http.Response.WriteAsync(total.ToString(CultureInfo.InvariantCulture), http.RequestAborted);
     }
 
-    private async Task Create(HttpContext http, SqliteConnection connection, EntitySet set)
+    private async Task Create(HttpContext http, SqliteConnection connection, DualWriteTable table)
     {
         var body = await ReadBody(http);
-        Guid id;
-        await WriteGate.WaitAsync(http.RequestAborted);
-        try
+        var id = await OneWriteAtATime(http, async () =>
         {
-            using var db = Context(connection);
-            id = await new Writes(db, sets, versions).Create(set, body.RootElement, null, http.RequestAborted);
-        }
-        finally
-        {
-            WriteGate.Release();
-        }
-
-        await Written(http, connection, set, id, created: true);
+            using var db = MirrorDatabase.Open(connection);
+            return await new Writes(db, versions).Create(table, body.RootElement, null, http.RequestAborted);
+        });
+        await Written(http, connection, table, id, created: true);
     }
 
     // PATCH {set}({key}): update, or upsert-create when the record is missing (upsert). If-Match makes it
     // update-only (404 when missing, 412 on a stale ETag); If-None-Match: * makes it create-only (cond).
-    private async Task Upsert(HttpContext http, SqliteConnection connection, EntitySet set, Keys keys)
+    private async Task Upsert(HttpContext http, SqliteConnection connection, DualWriteTable table, Keys keys)
     {
         var body = await ReadBody(http);
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
-        bool created;
-        Guid id;
-        await WriteGate.WaitAsync(http.RequestAborted);
-        try
+        var (id, created) = await OneWriteAtATime(http, async () =>
         {
-            var parameters = new SqlParameters();
-            var existing = QueryRunner.Select(connection, set, [keys.Condition(parameters)], parameters, null, 1).SingleOrDefault();
-            using var db = Context(connection);
-            var writes = new Writes(db, sets, versions);
+            var existing = keys.Find(connection);
+            using var db = MirrorDatabase.Open(connection);
+            var writes = new Writes(db, versions);
             if (existing is null)
             {
                 if (ifMatch.Length > 0)
@@ -243,87 +227,80 @@ internal sealed partial class WebApi(
                     throw new WebApiException(400, "0x80060888", "Upsert through an alternate key is not emulated.");
                 }
 
-                id = await writes.Create(set, body.RootElement, keys.Id, http.RequestAborted);
-                created = true;
+                return (await writes.Create(table, body.RootElement, keys.Id, http.RequestAborted), true);
             }
-            else
+
+            if (ifNoneMatch == "*")
             {
-                if (ifNoneMatch == "*")
-                {
-                    throw WebApiException.Duplicate();
-                }
-
-                if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != versions.ETag(set.Name, existing.Id))
-                {
-                    throw WebApiException.VersionMismatch();
-                }
-
-                id = existing.Id;
-                await writes.Update(set, id, body.RootElement, http.RequestAborted);
-                created = false;
+                throw WebApiException.Duplicate();
             }
+
+            if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != versions.ETag(table.EntitySetName, existing.Id))
+            {
+                throw WebApiException.VersionMismatch();
+            }
+
+            await writes.Update(table, existing.Id, body.RootElement, http.RequestAborted);
+            return (existing.Id, false);
+        });
+        await Written(http, connection, table, id, created);
+    }
+
+    // Writes go one at a time, so an existence check and the write that depends on it see the same mirror.
+    private static async Task<T> OneWriteAtATime<T>(HttpContext http, Func<Task<T>> write)
+    {
+        await WriteGate.WaitAsync(http.RequestAborted);
+        try
+        {
+            return await write();
         }
         finally
         {
             WriteGate.Release();
         }
-
-        await Written(http, connection, set, id, created);
     }
 
     // 204 + OData-EntityId, or with Prefer: return=representation 201 (create) / 200 (update) and the record,
     // shaped by $select/$expand on the request URL, without OData-EntityId (create, update).
-    private async Task Written(HttpContext http, SqliteConnection connection, EntitySet set, Guid id, bool created)
+    private async Task Written(HttpContext http, SqliteConnection connection, DualWriteTable table, Guid id, bool created)
     {
         var prefer = Prefer.Parse(http.Request);
         if (!prefer.ReturnRepresentation)
         {
-            http.Response.Headers["OData-EntityId"] = $"{ApiRoot(http)}{set.Name}({id:D})";
+            http.Response.Headers["OData-EntityId"] = $"{ApiRoot(http)}{table.EntitySetName}({id:D})";
             http.Response.StatusCode = 204;
             return;
         }
 
-        var query = ReadQuery.Parse(sets, set, Options(http), nested: false, collection: false);
-        var parameters = new SqlParameters();
-        var row = QueryRunner.Select(connection, set, [$"{Sql.Quote(set.Key)} = {parameters.Add(id.ToString("D").ToUpperInvariant())}"], parameters, null, 1).Single();
+        var query = ReadQuery.Parse(table, Options(http), nested: false, collection: false);
+        var row = Keys.ForId(table, id).Find(connection)!;
         SetPreferenceApplied(http, "return=representation", prefer.Annotations.Header);
         await WriteRecord(http, connection, query, row, created ? 201 : 200, prefer.Annotations);
     }
 
     private async Task WriteRecord(HttpContext http, SqliteConnection connection, ReadQuery query, Row row, int status, AnnotationFilter annotations)
     {
-        var writer = new RecordWriter(connection, sets, versions, annotations);
+        var writer = new RecordWriter(connection, versions, annotations);
         writer.Prepare(query, [row]);
-        http.Response.Headers.ETag = versions.ETag(query.Set.Name, row.Id);
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, JsonOutput))
-        {
-            writer.Write(json, query, row);
-        }
-
-        // The record object with @odata.context first.
-        using var document = JsonDocument.Parse(buffer.ToArray());
+        http.Response.Headers.ETag = versions.ETag(query.Table.EntitySetName, row.Id);
         await WriteJson(http, status, json =>
         {
             json.WriteString("@odata.context", Context(http, query, entity: true));
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                property.WriteTo(json);
-            }
+            writer.WriteProperties(json, query, row);
         });
     }
 
-    private async Task ServiceDocument(HttpContext http) => await WriteJson(http, 200, json =>
+    private static async Task ServiceDocument(HttpContext http) => await WriteJson(http, 200, json =>
     {
         json.WriteString("@odata.context", ApiRoot(http) + "$metadata");
         json.WritePropertyName("value");
         json.WriteStartArray();
-        foreach (var set in sets.All.OrderBy(s => s.Name, StringComparer.Ordinal))
+        foreach (var table in DualWriteSchema.Tables.OrderBy(t => t.EntitySetName, StringComparer.Ordinal))
         {
             json.WriteStartObject();
-            json.WriteString("name", set.Name);
+            json.WriteString("name", table.EntitySetName);
             json.WriteString("kind", "EntitySet");
-            json.WriteString("url", set.Name);
+            json.WriteString("url", table.EntitySetName);
             json.WriteEndObject();
         }
 
@@ -351,7 +328,7 @@ internal sealed partial class WebApi(
     private static string Context(HttpContext http, ReadQuery query, bool entity)
     {
         var select = query.ContextSelect();
-        return $"{ApiRoot(http)}$metadata#{query.Set.Name}{(select.Length > 0 ? "(" + select + ")" : "")}{(entity ? "/$entity" : "")}";
+        return $"{ApiRoot(http)}$metadata#{query.Table.EntitySetName}{(select.Length > 0 ? "(" + select + ")" : "")}{(entity ? "/$entity" : "")}";
     }
 
     // The request URL as sent, with our token in $skiptoken (q-page: the client follows it verbatim).
@@ -373,8 +350,6 @@ internal sealed partial class WebApi(
     }
 
     private static async Task<JsonDocument> ReadBody(HttpContext http) => await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-
-    private static DbContext Context(SqliteConnection connection) => MirrorDatabase.Open(connection);
 
     private static async Task WriteJson(HttpContext http, int status, Action<Utf8JsonWriter> write)
     {

@@ -1,3 +1,5 @@
+using CustomerPortal.DualWrite;
+
 namespace CustomerPortal.DataverseEmulator;
 
 // An error the Web API answers with {"error":{"code","message"}} (compose, section 5.1). Codes are the hex
@@ -11,15 +13,15 @@ internal sealed class WebApiException(int status, string code, string message) :
     // 0x80060888: the code Dataverse uses for query-shape problems (unsupported options, bad $expand, unknown properties).
     public static WebApiException BadQuery(string message) => new(400, "0x80060888", message);
 
-    public static WebApiException UnknownProperty(EntitySet set, string name) =>
-        BadQuery($"Could not find a property named '{name}' on type '{set.TypeName}'.");
+    public static WebApiException UnknownProperty(DualWriteTable table, string name) =>
+        BadQuery($"Could not find a property named '{name}' on type '{table.TypeName()}'.");
 
     // 0x80048d19: payload problems on create/update.
-    public static WebApiException BadPayload(EntitySet set, string detail) =>
-        new(400, "0x80048d19", $"Error identified in Payload provided by the user for Entity :'{set.LogicalName}', For more information on this error please follow this help link https://go.microsoft.com/fwlink/?linkid=2195293  ---->  InnerException : Microsoft.OData.ODataException: {detail}");
+    public static WebApiException BadPayload(DualWriteTable table, string detail) =>
+        new(400, "0x80048d19", $"Error identified in Payload provided by the user for Entity :'{table.LogicalName}', For more information on this error please follow this help link https://go.microsoft.com/fwlink/?linkid=2195293  ---->  InnerException : Microsoft.OData.ODataException: {detail}");
 
-    public static WebApiException NotFound(EntitySet set, Guid id) =>
-        new(404, "0x80040217", $"{set.LogicalName} With Id = {id:D} Does Not Exist");
+    public static WebApiException NotFound(DualWriteTable table, Guid id) =>
+        new(404, "0x80040217", $"{table.LogicalName} With Id = {id:D} Does Not Exist");
 
     // 412 for a create whose key already exists (compose: DuplicateRecord; cond: create-only upsert).
     public static WebApiException Duplicate() => new(412, "0x80040237", "A record with matching key values already exists.");

@@ -8,7 +8,7 @@ namespace CustomerPortal.DataverseEmulator;
 
 // Create (with deep insert), update and upsert through the EF model of the mirror, so one SaveChanges is one
 // transaction (create: deep insert is atomic) and values are stored exactly as the SQLite adapter stores them.
-internal sealed class Writes(DbContext db, EntitySets sets, RowVersions versions)
+internal sealed class Writes(DbContext db, RowVersions versions)
 {
     private static long _orderNumbers;
 
@@ -17,57 +17,53 @@ internal sealed class Writes(DbContext db, EntitySets sets, RowVersions versions
 
     private readonly List<(string Set, Guid Id)> _touched = [];
 
-    public async Task<Guid> Create(EntitySet set, JsonElement body, Guid? id, CancellationToken cancellationToken)
+    public async Task<Guid> Create(DualWriteTable table, JsonElement body, Guid? id, CancellationToken cancellationToken)
     {
-        var entity = Build(set, body, id);
-        if (await Exists(set, Key(set, entity), cancellationToken))
+        var entity = Build(table, body, id);
+        if (await db.FindAsync(table.RowType, [Key(table, entity)], cancellationToken) is not null)
         {
             throw WebApiException.Duplicate();
         }
 
         db.Add(entity);
         await Save(cancellationToken);
-        return Key(set, entity);
+        return Key(table, entity);
     }
 
-    public async Task Update(EntitySet set, Guid id, JsonElement body, CancellationToken cancellationToken)
+    public async Task Update(DualWriteTable table, Guid id, JsonElement body, CancellationToken cancellationToken)
     {
-        var entity = await db.FindAsync(set.RowType, [id], cancellationToken) ?? throw WebApiException.NotFound(set, id);
-        var provided = Apply(set, entity, body, create: false);
-        if (set.ColumnsByName.TryGetValue("modifiedon", out var modified) && !provided.Contains("modifiedon"))
+        var entity = await db.FindAsync(table.RowType, [id], cancellationToken) ?? throw WebApiException.NotFound(table, id);
+        var provided = Apply(table, entity, body, create: false);
+        if (table.FindColumn("modifiedon") is { } modified && !provided.Contains("modifiedon"))
         {
             SetValue(modified, entity, Now());
         }
 
-        _touched.Add((set.Name, id));
+        _touched.Add((table.EntitySetName, id));
         await Save(cancellationToken);
     }
 
-    public async Task<bool> Exists(EntitySet set, Guid id, CancellationToken cancellationToken) =>
-        await db.FindAsync(set.RowType, [id], cancellationToken) is not null;
-
-    private object Build(EntitySet set, JsonElement body, Guid? id)
+    private object Build(DualWriteTable table, JsonElement body, Guid? id)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
-            throw WebApiException.BadPayload(set, "The payload must be a JSON object.");
+            throw WebApiException.BadPayload(table, "The payload must be a JSON object.");
         }
 
-        var entity = Activator.CreateInstance(set.RowType)!;
-        var provided = Apply(set, entity, body, create: true);
-        var keyColumn = set.ColumnsByName[set.Key];
+        var entity = Activator.CreateInstance(table.RowType)!;
+        var provided = Apply(table, entity, body, create: true);
         // Body values win over the URL key on upsert-create (upsert).
-        if (!provided.Contains(set.Key))
+        if (!provided.Contains(table.PrimaryKey.LogicalName))
         {
-            SetValue(keyColumn, entity, id ?? Guid.NewGuid());
+            SetValue(table.PrimaryKey, entity, id ?? Guid.NewGuid());
         }
 
         var now = Now();
         foreach (var column in new[] { "createdon", "modifiedon" })
         {
-            if (set.ColumnsByName.TryGetValue(column, out var info))
+            if (table.FindColumn(column) is { } stamp)
             {
-                SetValue(info, entity, now);
+                SetValue(stamp, entity, now);
             }
         }
 
@@ -96,12 +92,12 @@ internal sealed class Writes(DbContext db, EntitySets sets, RowVersions versions
             if (!provided.Contains("extendedamount")) line.ExtendedAmount = line.BaseAmount - line.DiscountAmount + line.Tax;
         }
 
-        _touched.Add((set.Name, Key(set, entity)));
+        _touched.Add((table.EntitySetName, Key(table, entity)));
         return entity;
     }
 
     // Sets the columns, lookups (@odata.bind) and, on create, the deep-inserted collections of the body.
-    private HashSet<string> Apply(EntitySet set, object entity, JsonElement body, bool create)
+    private HashSet<string> Apply(DualWriteTable table, object entity, JsonElement body, bool create)
     {
         var provided = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in body.EnumerateObject())
@@ -110,59 +106,56 @@ internal sealed class Writes(DbContext db, EntitySets sets, RowVersions versions
             if (name.EndsWith("@odata.bind", StringComparison.Ordinal))
             {
                 var navigation = name[..^"@odata.bind".Length];
-                if (!set.LookupsByNavigation.TryGetValue(navigation, out var lookup))
+                if (table.FindLookup(navigation) is not { Lookup: { } lookup } column)
                 {
-                    throw WebApiException.BadPayload(set, $"An undeclared property '{navigation}' which only has property annotations in the payload but no property value was found in the payload. In OData, only declared navigation properties and declared named streams can be represented as properties without values.");
+                    throw WebApiException.BadPayload(table, $"An undeclared property '{navigation}' which only has property annotations in the payload but no property value was found in the payload. In OData, only declared navigation properties and declared named streams can be represented as properties without values.");
                 }
 
-                var column = set.ColumnsByName[lookup.Column];
                 if (property.Value.ValueKind == JsonValueKind.Null)
                 {
-                    SetValue(column, entity, column.Nullable ? null : throw WebApiException.BadPayload(set, $"The lookup '{navigation}' cannot be cleared."));
+                    SetValue(column, entity, !column.IsRequired ? null : throw WebApiException.BadPayload(table, $"The lookup '{navigation}' cannot be cleared."));
                 }
                 else
                 {
-                    var target = sets.Get(lookup.TargetSet);
-                    SetValue(column, entity, Resolve(target, property.Value.GetString() ?? ""));
+                    SetValue(column, entity, Resolve(lookup.Target, property.Value.GetString() ?? ""));
                     if (lookup.TypeColumn is not null)
                     {
-                        SetValue(set.ColumnsByName[lookup.TypeColumn], entity, target.LogicalName);
+                        SetValue(table.Column(lookup.TypeColumn), entity, lookup.Target.LogicalName);
                     }
                 }
 
-                provided.Add(lookup.Column);
+                provided.Add(column.LogicalName);
             }
             else if (name.Contains('@', StringComparison.Ordinal))
             {
                 // Other instance annotations (@odata.type, ...) carry no data.
             }
-            else if (set.Collections.TryGetValue(name, out var collection))
+            else if (table.FindCollection(name) is { } collection)
             {
                 if (!create || property.Value.ValueKind != JsonValueKind.Array)
                 {
-                    throw WebApiException.BadPayload(set, $"Deep insert of '{name}' needs an array and is only supported on create.");
+                    throw WebApiException.BadPayload(table, $"Deep insert of '{name}' needs an array and is only supported on create.");
                 }
 
-                var childSet = sets.Get(collection.ChildSet);
                 var children = (System.Collections.IList)collection.Property.GetValue(entity)!;
                 foreach (var child in property.Value.EnumerateArray())
                 {
-                    children.Add(Build(childSet, child, null));
+                    children.Add(Build(collection.Child, child, null));
                 }
             }
-            else if (set.ColumnsByName.TryGetValue(name, out var column) && !column.Hidden && !set.LookupsByColumn.ContainsKey(name))
+            else if (table.FindColumn(name) is { IsLookupType: false, Lookup: null } column)
             {
-                if (ServerSet.Contains(name) || (!create && name == set.Key))
+                if (ServerSet.Contains(name) || (!create && column.IsPrimaryKey))
                 {
                     continue;
                 }
 
-                SetValue(column, entity, Values.FromJson(set, column, property.Value));
+                SetValue(column, entity, Values.FromJson(table, column, property.Value));
                 provided.Add(name);
             }
             else
             {
-                throw WebApiException.BadPayload(set, $"The property '{name}' does not exist on type '{set.TypeName}'. Make sure to only use property names that are defined by the type or mark the type as open type.");
+                throw WebApiException.BadPayload(table, $"The property '{name}' does not exist on type '{table.TypeName()}'. Make sure to only use property names that are defined by the type or mark the type as open type.");
             }
         }
 
@@ -170,7 +163,7 @@ internal sealed class Writes(DbContext db, EntitySets sets, RowVersions versions
     }
 
     // "/accounts(guid)", "accounts(guid)", an absolute URL, or an alternate key "cdm_companies(cdm_companycode='USMF')".
-    private Guid Resolve(EntitySet target, string reference)
+    private Guid Resolve(DualWriteTable target, string reference)
     {
         var path = reference;
         var api = path.IndexOf("/api/data/v9.2/", StringComparison.OrdinalIgnoreCase);
@@ -181,17 +174,13 @@ internal sealed class Writes(DbContext db, EntitySets sets, RowVersions versions
 
         path = path.TrimStart('/');
         var open = path.IndexOf('(', StringComparison.Ordinal);
-        if (open < 0 || !path.EndsWith(')') || path[..open] != target.Name)
+        if (open < 0 || !path.EndsWith(')') || path[..open] != target.EntitySetName)
         {
             throw WebApiException.BadPayload(target, $"The reference '{reference}' is not a valid URL of a '{target.LogicalName}' record.");
         }
 
         var key = Keys.Parse(target, path[(open + 1)..^1]);
-        using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-        var parameters = new SqlParameters();
-        command.CommandText = $"SELECT {Sql.Quote(target.Key)} FROM {Sql.Quote(target.LogicalName)} WHERE {key.Condition(parameters)}";
-        parameters.Apply(command);
-        return command.ExecuteScalar() is string found ? Guid.Parse(found) : throw key.NotFound();
+        return key.Find((SqliteConnection)db.Database.GetDbConnection())?.Id ?? throw key.NotFound();
     }
 
     private async Task Save(CancellationToken cancellationToken)
@@ -218,7 +207,7 @@ internal sealed class Writes(DbContext db, EntitySets sets, RowVersions versions
         _touched.Clear();
     }
 
-    private static Guid Key(EntitySet set, object entity) => (Guid)set.ColumnsByName[set.Key].Property.GetValue(entity)!;
+    private static Guid Key(DualWriteTable table, object entity) => (Guid)table.PrimaryKey.Property.GetValue(entity)!;
 
     private static DateTime Now()
     {
@@ -226,7 +215,7 @@ internal sealed class Writes(DbContext db, EntitySets sets, RowVersions versions
         return new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
     }
 
-    private static void SetValue(ColumnInfo column, object entity, object? value)
+    private static void SetValue(DualWriteColumn column, object entity, object? value)
     {
         var property = column.Property;
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
