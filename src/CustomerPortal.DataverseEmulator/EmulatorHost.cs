@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.DataverseEmulator;
 
@@ -39,28 +38,19 @@ internal static class EmulatorHost
 
         app.Map(WebApi.BasePath, api => api.Run(http => http.RequestServices.GetRequiredService<WebApi>().Handle(http)));
         TokenService.Map(app);
-        app.MapGet("/_emulator/faults", (Faults faults, IOptions<EmulatorOptions> options) =>
-            options.Value.AdminEndpoint ? Results.Json(faults.Current) : Results.NotFound());
-        app.MapPost("/_emulator/faults", async (HttpContext http, Faults faults, IOptions<EmulatorOptions> options) =>
+        // With AdminEndpoint off, the admin endpoints answer 404 as if they did not exist.
+        var admin = app.MapGroup("/_emulator").AddEndpointFilter(async (context, next) =>
+            settings.AdminEndpoint ? await next(context) : Results.NotFound());
+        admin.MapGet("/faults", (Faults faults) => Results.Json(faults.Current));
+        admin.MapPost("/faults", async (HttpContext http, Faults faults) =>
         {
-            if (!options.Value.AdminEndpoint)
-            {
-                return Results.NotFound();
-            }
-
             var update = await JsonSerializer.DeserializeAsync<FaultOptions>(http.Request.Body, JsonSerializerOptions.Web, http.RequestAborted);
             faults.Set(update ?? new FaultOptions());
             return Results.Json(faults.Current);
         });
-        app.MapGet("/_emulator/requests", (RequestCounter counter, IOptions<EmulatorOptions> options) =>
-            options.Value.AdminEndpoint ? Results.Json(counter.Snapshot()) : Results.NotFound());
-        app.MapDelete("/_emulator/requests", (RequestCounter counter, IOptions<EmulatorOptions> options) =>
+        admin.MapGet("/requests", (RequestCounter counter) => Results.Json(counter.Snapshot()));
+        admin.MapDelete("/requests", (RequestCounter counter) =>
         {
-            if (!options.Value.AdminEndpoint)
-            {
-                return Results.NotFound();
-            }
-
             counter.Reset();
             return Results.NoContent();
         });
