@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -41,7 +42,7 @@ internal sealed class TokenService(IOptionsMonitor<EmulatorOptions> options, Tim
     {
         if (!KnownTenant(tenant))
         {
-            return EntraError(400, "invalid_tenant", 90002, $"Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.");
+            return UnknownTenant("invalid_tenant", tenant);
         }
 
         var origin = Origin(http);
@@ -75,19 +76,19 @@ internal sealed class TokenService(IOptionsMonitor<EmulatorOptions> options, Tim
         var settings = options.CurrentValue;
         if (!http.Request.HasFormContentType)
         {
-            return EntraError(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'.");
+            return MissingGrantType();
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         if (!KnownTenant(tenant))
         {
-            return EntraError(400, "invalid_request", 90002, $"Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.");
+            return UnknownTenant("invalid_request", tenant);
         }
 
         var grant = form["grant_type"].ToString();
         if (grant.Length == 0)
         {
-            return EntraError(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'.");
+            return MissingGrantType();
         }
 
         if (grant != "client_credentials")
@@ -171,7 +172,7 @@ internal sealed class TokenService(IOptionsMonitor<EmulatorOptions> options, Tim
         byte[] signature;
         try
         {
-            signature = Base64UrlDecode(parts[2]);
+            signature = Base64Url.DecodeFromChars(parts[2]);
         }
         catch (FormatException)
         {
@@ -183,17 +184,17 @@ internal sealed class TokenService(IOptionsMonitor<EmulatorOptions> options, Tim
             return false;
         }
 
-        using var claims = JsonDocument.Parse(Base64UrlDecode(parts[1]));
+        using var claims = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
         return claims.RootElement.GetProperty("exp").GetInt64() > clock.GetUtcNow().ToUnixTimeSeconds()
             && claims.RootElement.GetProperty("aud").GetString() == resource;
     }
 
     private string Sign(Dictionary<string, object> claims)
     {
-        var header = Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(new { typ = "JWT", alg = "HS256" }));
-        var payload = Base64UrlEncode(JsonSerializer.SerializeToUtf8Bytes(claims));
+        var header = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new { typ = "JWT", alg = "HS256" }));
+        var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims));
         var signature = HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(header + "." + payload));
-        return header + "." + payload + "." + Base64UrlEncode(signature);
+        return header + "." + payload + "." + Base64Url.EncodeToString(signature);
     }
 
     private bool KnownTenant(string tenant) => string.Equals(tenant, options.CurrentValue.TenantId, StringComparison.OrdinalIgnoreCase);
@@ -214,11 +215,9 @@ internal sealed class TokenService(IOptionsMonitor<EmulatorOptions> options, Tim
 
     private static string Normalize(string url) => url.Trim().TrimEnd('/').ToLowerInvariant();
 
-    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static IResult UnknownTenant(string error, string tenant) => EntraError(400, error, 90002,
+        $"Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.");
 
-    private static byte[] Base64UrlDecode(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(padded.PadRight(padded.Length + ((4 - (padded.Length % 4)) % 4), '='));
-    }
+    private static IResult MissingGrantType() =>
+        EntraError(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'.");
 }
