@@ -119,22 +119,10 @@ internal sealed partial class WebApi(
         var query = ReadQuery.Parse(table, options, nested: false, collection: true);
 
         // odata.maxpagesize (<= 5000) pages; $top alone limits; both: $top is ignored (q-overview, q-page).
-        int pageSize;
-        var paged = true;
-        if (prefer.MaxPageSize is { } max)
-        {
-            pageSize = Math.Clamp(max, 1, QueryRunner.MaxPageSize);
-        }
-        else if (query.Top is { } top)
-        {
-            pageSize = Math.Min(top, QueryRunner.MaxPageSize);
-            paged = false;
-        }
-        else
-        {
-            pageSize = QueryRunner.MaxPageSize;
-        }
-
+        var paged = prefer.MaxPageSize is not null || query.Top is null;
+        var pageSize = prefer.MaxPageSize is { } max
+            ? Math.Clamp(max, 1, QueryRunner.MaxPageSize)
+            : Math.Min(query.Top ?? QueryRunner.MaxPageSize, QueryRunner.MaxPageSize);
         var (rows, next) = QueryRunner.Page(connection, query, pageSize, options.GetValueOrDefault("$skiptoken"));
         if (!paged)
         {
