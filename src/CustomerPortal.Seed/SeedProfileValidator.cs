@@ -7,7 +7,7 @@ namespace CustomerPortal.Seed;
 
 // Checks a profile file completely before anything is generated, and reports every problem at once,
 // one line per problem, each naming the file and the field ("seed/demo.json: counts.orders must ...").
-internal sealed class SeedProfileValidator
+internal sealed class SeedProfileValidator(string source)
 {
     public const int MinPasswordLength = 12;
     public const int MaxLinesPerOrder = 50;
@@ -19,10 +19,7 @@ internal sealed class SeedProfileValidator
     private static readonly DateOnly EarliestReferenceDate = new(2000, 1, 1);
     private static readonly DateOnly LatestReferenceDate = new(2099, 12, 31);
 
-    private readonly string _source;
     private readonly List<string> _errors = [];
-
-    private SeedProfileValidator(string source) => _source = source;
 
     public static SeedProfile Validate(SeedProfileDocument document, string json, string source)
     {
@@ -38,19 +35,10 @@ internal sealed class SeedProfileValidator
 
     private SeedProfile? Check(SeedProfileDocument document, string json)
     {
-        var name = document.Name;
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            Error("name is missing (a short name for the profile, e.g. \"demo\")");
-        }
-
-        if (document.RandomSeed is null)
-        {
-            Error("randomSeed is missing (any whole number; the same number always gives the same data)");
-        }
-
+        var name = RequiredText(document.Name, "name", " (a short name for the profile, e.g. \"demo\")");
+        var randomSeed = Required(document.RandomSeed, "randomSeed", " (any whole number; the same number always gives the same data)");
         var referenceDate = CheckReferenceDate(document.ReferenceDate);
-        CheckLocale(document.Locale);
+        var locale = CheckLocale(document.Locale);
         var counts = CheckCounts(document.Counts);
         var personas = CheckPersonas(document.Personas, counts);
         if (counts is not null && personas is not null)
@@ -58,49 +46,26 @@ internal sealed class SeedProfileValidator
             CheckContactsCoverPersonas(counts, personas);
         }
 
-        if (_errors.Count > 0 || name is null || document.RandomSeed is not { } randomSeed || referenceDate is not { } date
-            || document.Locale is not { } locale || counts is null || personas is null)
-        {
-            return null;
-        }
-
-        return new SeedProfile(name, document.Description, randomSeed, date, locale, counts, personas, json, _source);
+        return _errors.Count == 0 && name is not null && randomSeed is { } seed && referenceDate is { } date && locale is not null
+            && counts is not null && personas is not null
+            ? new SeedProfile(name, document.Description, seed, date, locale, counts, personas, json, source)
+            : null;
     }
 
-    private DateOnly? CheckReferenceDate(string? text)
-    {
-        if (text is null)
-        {
-            Error("referenceDate is missing (the \"today\" of the data, written yyyy-MM-dd; orders cover the two years before it)");
-            return null;
-        }
+    private DateOnly? CheckReferenceDate(string? text) =>
+        Holds(text is not null, "referenceDate is missing (the \"today\" of the data, written yyyy-MM-dd; orders cover the two years before it)")
+        && Holds(DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date),
+            $"referenceDate must be a date written yyyy-MM-dd (found '{text}')")
+        && Holds(date >= EarliestReferenceDate && date <= LatestReferenceDate,
+            $"referenceDate must lie between {EarliestReferenceDate:yyyy-MM-dd} and {LatestReferenceDate:yyyy-MM-dd} (found {text})")
+            ? date
+            : null;
 
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            Error($"referenceDate must be a date written yyyy-MM-dd (found '{text}')");
-            return null;
-        }
-
-        if (date < EarliestReferenceDate || date > LatestReferenceDate)
-        {
-            Error($"referenceDate must lie between {EarliestReferenceDate:yyyy-MM-dd} and {LatestReferenceDate:yyyy-MM-dd} (found {text})");
-            return null;
-        }
-
-        return date;
-    }
-
-    private void CheckLocale(string? locale)
-    {
-        if (string.IsNullOrWhiteSpace(locale))
-        {
-            Error("locale is missing (a Bogus locale such as en_US, en_GB, de or fr)");
-        }
-        else if (!Database.LocaleResourceExists(locale))
-        {
-            Error($"locale '{locale}' is not a Bogus locale (use one such as en_US, en_GB, de or fr)");
-        }
-    }
+    private string? CheckLocale(string? locale) =>
+        RequiredText(locale, "locale", " (a Bogus locale such as en_US, en_GB, de or fr)") is { } name
+        && Holds(Database.LocaleResourceExists(name), $"locale '{name}' is not a Bogus locale (use one such as en_US, en_GB, de or fr)")
+            ? name
+            : null;
 
     private SeedCounts? CheckCounts(SeedProfileDocument.CountsDocument? counts)
     {
@@ -151,24 +116,11 @@ internal sealed class SeedProfileValidator
 
         var min = Required(lines.Min, "counts.linesPerOrder.min");
         var max = Required(lines.Max, "counts.linesPerOrder.max");
-        if (min is < 1)
-        {
-            Error($"counts.linesPerOrder.min must be at least 1; found {min}");
-            return null;
-        }
-
-        if (min is { } least && max is { } most)
-        {
-            if (most < least || most > MaxLinesPerOrder)
-            {
-                Error($"counts.linesPerOrder.max must be between linesPerOrder.min ({least}) and {MaxLinesPerOrder}; found {most}");
-                return null;
-            }
-
-            return new LinesPerOrderRange(least, most);
-        }
-
-        return null;
+        return Holds(min is not < 1, $"counts.linesPerOrder.min must be at least 1; found {min}")
+            && min is { } least && max is { } most
+            && Holds(most >= least && most <= MaxLinesPerOrder, $"counts.linesPerOrder.max must be between linesPerOrder.min ({least}) and {MaxLinesPerOrder}; found {most}")
+                ? new LinesPerOrderRange(least, most)
+                : null;
     }
 
     private List<SeedPersona>? CheckPersonas(List<SeedProfileDocument.PersonaDocument?>? documents, SeedCounts? counts)
@@ -213,71 +165,37 @@ internal sealed class SeedProfileValidator
         }
 
         var at = address.IndexOf('@', StringComparison.Ordinal);
-        if (at < 1 || at != address.LastIndexOf('@') || at == address.Length - 1 || address.Any(char.IsWhiteSpace))
-        {
-            Error($"{field}.email '{address}' is not an email address");
-            return null;
-        }
-
-        if (seen.TryGetValue(address, out var first))
-        {
-            Error($"{field}.email '{address}' is already used by personas[{first}]; every persona needs its own email address");
-            return null;
-        }
-
-        seen.Add(address, index);
-        return address;
+        var wellFormed = at > 0 && at == address.LastIndexOf('@') && at < address.Length - 1 && !address.Any(char.IsWhiteSpace);
+        // TryAdd keeps the first persona with the address, which the message names.
+        return Holds(wellFormed, $"{field}.email '{address}' is not an email address")
+            && Holds(seen.TryAdd(address, index), $"{field}.email '{address}' is already used by personas[{seen[address]}]; every persona needs its own email address")
+                ? address
+                : null;
     }
 
-    private string? CheckPassword(string? password, string field)
-    {
-        if (RequiredText(password, $"{field}.password") is not { } text)
-        {
-            return null;
-        }
-
-        if (text.Length < MinPasswordLength)
-        {
-            Error($"{field}.password must be at least {MinPasswordLength} characters long; found {text.Length}");
-            return null;
-        }
-
+    private string? CheckPassword(string? password, string field) =>
+        RequiredText(password, $"{field}.password") is { } text
+        && Holds(text.Length >= MinPasswordLength, $"{field}.password must be at least {MinPasswordLength} characters long; found {text.Length}")
         // ASP.NET Core Identity's default rules, which the portal keeps: refusing here beats failing half way.
-        if (!text.Any(char.IsUpper) || !text.Any(char.IsLower) || !text.Any(char.IsDigit) || text.All(char.IsLetterOrDigit))
-        {
-            Error($"{field}.password needs an upper-case letter, a lower-case letter, a digit and a symbol");
-            return null;
-        }
-
-        return text;
-    }
+        && Holds(text.Any(char.IsUpper) && text.Any(char.IsLower) && text.Any(char.IsDigit) && !text.All(char.IsLetterOrDigit),
+            $"{field}.password needs an upper-case letter, a lower-case letter, a digit and a symbol")
+            ? text
+            : null;
 
     private string? CheckRole(string? role, string field)
     {
         var roles = string.Join(", ", PortalRoles.All);
-        if (RequiredText(role, $"{field}.role", $" (one of {roles})") is not { } text)
-        {
-            return null;
-        }
-
-        if (!PortalRoles.All.Contains(text, StringComparer.Ordinal))
-        {
-            Error($"{field}.role '{text}' is not a portal role; use one of {roles}");
-            return null;
-        }
-
-        return text;
+        return RequiredText(role, $"{field}.role", $" (one of {roles})") is { } text
+            && Holds(PortalRoles.All.Contains(text, StringComparer.Ordinal), $"{field}.role '{text}' is not a portal role; use one of {roles}")
+                ? text
+                : null;
     }
 
     private string? CheckAccountNumber(string? accountNumber, string role, string field, SeedCounts? counts)
     {
         if (role == PortalRoles.Administrator)
         {
-            if (accountNumber is not null)
-            {
-                Error($"{field}.accountNumber must be left out for an {PortalRoles.Administrator}: administrators act for no customer account");
-            }
-
+            Holds(accountNumber is null, $"{field}.accountNumber must be left out for an {PortalRoles.Administrator}: administrators act for no customer account");
             return null;
         }
 
@@ -314,38 +232,31 @@ internal sealed class SeedProfileValidator
         }
     }
 
-    private int? Required(int? value, string field)
+    private int? Required(int? value, string field, string hint = "")
     {
-        if (value is null)
-        {
-            Error($"{field} is missing");
-        }
-
+        Holds(value is not null, $"{field} is missing{hint}");
         return value;
     }
 
     // The value when it is present and between min and max; otherwise null, once the problem is reported.
-    private int? InRange(int? value, string field, int min, int max, string why = "")
+    private int? InRange(int? value, string field, int min, int max, string why = "") =>
+        Required(value, field) is not { } found || Holds(found >= min && found <= max, $"{field} must be between {min:N0} and {max:N0}{why}; found {found}")
+            ? value
+            : null;
+
+    private string? RequiredText(string? value, string field, string hint = "") =>
+        Holds(!string.IsNullOrWhiteSpace(value), $"{field} is missing{hint}") ? value : null;
+
+    // Reports the problem unless the condition holds; true when it does.
+    private bool Holds(bool condition, string problem)
     {
-        if (Required(value, field) is { } found && (found < min || found > max))
+        if (!condition)
         {
-            Error($"{field} must be between {min:N0} and {max:N0}{why}; found {found}");
-            return null;
+            _errors.Add($"{source}: {problem}");
         }
 
-        return value;
+        return condition;
     }
 
-    private string? RequiredText(string? value, string field, string hint = "")
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            Error($"{field} is missing{hint}");
-            return null;
-        }
-
-        return value;
-    }
-
-    private void Error(string message) => _errors.Add($"{_source}: {message}");
+    private void Error(string problem) => Holds(false, problem);
 }
