@@ -16,14 +16,7 @@ internal static class UnitCatalog
 
     public static int IndexOf(string symbol)
     {
-        for (var i = 0; i < All.Count; i++)
-        {
-            if (All[i].Symbol == symbol)
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentOutOfRangeException(nameof(symbol), symbol, "Not a unit of the catalog.");
+        var index = All.Select(unit => unit.Symbol).ToList().IndexOf(symbol);
+        return index >= 0 ? index : throw new ArgumentOutOfRangeException(nameof(symbol), symbol, "Not a unit of the catalog.");
     }
 }

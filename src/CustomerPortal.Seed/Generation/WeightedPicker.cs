@@ -22,24 +22,12 @@ internal sealed class WeightedPicker
         return new WeightedPicker(cumulative);
     }
 
+    // The first item whose cumulative weight exceeds the ticket. Every weight is at least 1, so the
+    // cumulative weights strictly increase and an exact match is the end of the item before.
     public int Pick(Random random)
     {
         var ticket = random.NextInt64(_cumulative[^1]);
-        var low = 0;
-        var high = _cumulative.Length - 1;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (_cumulative[middle] > ticket)
-            {
-                high = middle;
-            }
-            else
-            {
-                low = middle + 1;
-            }
-        }
-
-        return low;
+        var found = Array.BinarySearch(_cumulative, ticket);
+        return found >= 0 ? found + 1 : ~found;
     }
 }
