@@ -104,9 +104,6 @@ internal sealed class SalesOrderGenerator
         // Totals come from Supply Chain Management in real life; here they are the sum of the lines, with
         // no order-level discount, charges or tax.
         order.LineTotal = order.Lines.Sum(line => line.ExtendedAmount);
-        order.DiscountAmount = 0;
-        order.FreightAmount = 0;
-        order.TaxAmount = 0;
         order.TotalAmountLessFreight = order.LineTotal;
         order.TotalAmount = order.LineTotal;
         return order;
@@ -139,13 +136,11 @@ internal sealed class SalesOrderGenerator
                 ProductId = product.Row.ProductId,
                 UnitId = product.Unit.Row.UnitId,
                 Description = product.Row.Name,
-                IsProductOverridden = false,
                 Quantity = quantity,
                 PricePerUnit = sellable.Price,
                 IsPriceOverridden = true,
                 BaseAmount = baseAmount,
                 DiscountAmount = discount,
-                Tax = 0,
                 ExtendedAmount = baseAmount - discount,
                 CurrencyId = order.CurrencyId,
                 SequenceNumber = i + 1,
