@@ -104,7 +104,7 @@ internal static class ContactGenerator
         var personaContactIds = personaContactIndexes
             .Select(index => index is { } i ? contacts[i].ContactId : (Guid?)null)
             .ToList();
-        return new Customers(accounts, contacts, personaContactIds);
+        return new Customers(contacts, personaContactIds);
     }
 
     // Which account each contact belongs to, in contact order: first one per account (contact i belongs to
