@@ -39,11 +39,13 @@ public static class PortalStoreMigrations
 
             await db.Database.MigrateAsync(cancellationToken);
         }
-        catch (NpgsqlException e)
+        catch (Exception e) when ((e as NpgsqlException ?? e.InnerException as NpgsqlException) is { } cause)
         {
-            // Npgsql's messages name the host, the user or the database, never the password.
+            // EF Core wraps a failure to connect in its own advice about transient errors; the cause is what
+            // the operator needs. Npgsql's messages name the host, the user or the database, never the password.
+            var detail = cause.InnerException is { } inner ? $"{cause.Message} ({inner.Message})" : cause.Message;
             throw new InvalidOperationException(
-                $"The portal store cannot be opened with {PortalStoreOptions.ConnectionStringKey}: {e.Message}", e);
+                $"The portal store cannot be opened with {PortalStoreOptions.ConnectionStringKey}: {detail}", e);
         }
     }
 
