@@ -2,6 +2,7 @@ using CustomerPortal.PortalStore.Audit;
 using CustomerPortal.PortalStore.Drafts;
 using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.PortalStore.Registrations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,10 @@ namespace CustomerPortal.PortalStore;
 
 // Internal: pages and services reach the store through the feature stores (drafts, invitations, access
 // requests, audit, users) and Identity's managers, never through the context.
-internal sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+// Abstract: the store is opened as SqlitePortalDbContext or PostgresPortalDbContext, one subclass per
+// database provider, because EF Core keeps one set of migrations per context type (see those classes).
+// Everything else, feature stores and Identity included, only ever sees this class.
+internal abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
@@ -18,6 +22,10 @@ internal sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OrderDraft> OrderDrafts => Set<OrderDraft>();
 
     public DbSet<RegistrationRequest> RegistrationRequests => Set<RegistrationRequest>();
+
+    // Used by the PostgreSQL store only (PersistKeysToPortalStore); SQLite keeps its keys in a folder,
+    // but the table is in both sets of migrations so that both describe one model.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -80,13 +88,5 @@ internal sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
             line.HasKey(l => l.SalesOrderLineId);
             line.Property(l => l.SalesOrderLineId).ValueGeneratedNever();
         });
-
-        // Microsoft.Data.Sqlite retries a statement that meets a busy database, except one with a RETURNING
-        // clause (dotnet/efcore#30851): two sign-ins saving at the same moment ended on the error page with
-        // "database is locked". Without RETURNING, EF Core checks the row count with a separate statement.
-        foreach (var entityType in builder.Model.GetEntityTypes())
-        {
-            entityType.UseSqlReturningClause(false);
-        }
     }
 }

@@ -3,10 +3,16 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace CustomerPortal.PortalStore;
 
-// Lets 'dotnet ef' build the context without the web host (which refuses to start without a seeded
-// portal.db). Adding a migration never opens the database, so the file name is only a placeholder.
-internal sealed class PortalDbContextDesignTimeFactory : IDesignTimeDbContextFactory<PortalDbContext>
+// Let 'dotnet ef' build each context without the web host (which refuses to start without a portal
+// store). Adding a migration never opens the database, so the file name and the server are placeholders.
+internal sealed class SqlitePortalDbContextDesignTimeFactory : IDesignTimeDbContextFactory<SqlitePortalDbContext>
 {
-    public PortalDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite("Data Source=design-time-portal.db").Options);
+    public SqlitePortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite("Data Source=design-time-portal.db").Options);
+}
+
+internal sealed class PostgresPortalDbContextDesignTimeFactory : IDesignTimeDbContextFactory<PostgresPortalDbContext>
+{
+    public PostgresPortalDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql("Host=design-time.invalid;Database=portal").Options);
 }

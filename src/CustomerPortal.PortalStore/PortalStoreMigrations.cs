@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CustomerPortal.PortalStore;
 
@@ -11,12 +12,41 @@ namespace CustomerPortal.PortalStore;
 // all call this, so a store is always on the latest migration before anyone reads it.
 public static class PortalStoreMigrations
 {
+    // Applies the migrations of the store's provider (Migrations/Sqlite or Migrations/Postgres: each
+    // context class only sees its own set).
     public static async Task MigratePortalStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        var store = services.GetRequiredService<PortalStoreOptions>();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await BaselineStoreMadeBeforeMigrationsAsync(db, cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        if (store.Provider == PortalStoreProvider.Sqlite)
+        {
+            await BaselineStoreMadeBeforeMigrationsAsync(db, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        try
+        {
+            // EF Core would create a missing database; like a missing SQLite file, it is refused unless
+            // the caller is making the store, so a typo in the database name cannot start an empty portal.
+            if (!store.Create && !await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+            {
+                throw new InvalidOperationException(
+                    $"The portal store database '{db.Database.GetDbConnection().Database}' named by {PortalStoreOptions.ConnectionStringKey} does not exist. "
+                    + "Create it empty, owned by the portal's database user: the portal migrates it at start-up.");
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception e) when ((e as NpgsqlException ?? e.InnerException as NpgsqlException) is { } cause)
+        {
+            // EF Core wraps a failure to connect in its own advice about transient errors; the cause is what
+            // the operator needs. Npgsql's messages name the host, the user or the database, never the password.
+            var detail = cause.InnerException is { } inner ? $"{cause.Message} ({inner.Message})" : cause.Message;
+            throw new InvalidOperationException(
+                $"The portal store cannot be opened with {PortalStoreOptions.ConnectionStringKey}: {detail}", e);
+        }
     }
 
     // Stores made before the portal had migrations were created with EnsureCreated (and topped up by a
@@ -61,7 +91,8 @@ public static class PortalStoreMigrations
         await transaction.CommitAsync(cancellationToken);
     }
 
-    // Stores made before migrations exist only as SQLite files, so sqlite_master answers. The initial
+    // Stores made before migrations exist only as SQLite files (the PostgreSQL store came with
+    // migrations), so sqlite_master answers. The initial
     // migration creates tables and indexes and nothing else; an existing one is already in its shape.
     private static async Task<bool> ExistsAsync(PortalDbContext db, MigrationOperation operation, CancellationToken cancellationToken)
     {

@@ -1,37 +1,34 @@
+using System.Data.Common;
 using CustomerPortal.PortalStore.Audit;
 using CustomerPortal.PortalStore.Drafts;
 using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.PortalStore.Registrations;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 
 namespace CustomerPortal.PortalStore;
 
 public static class PortalStoreServiceCollectionExtensions
 {
-    // create: the seed command making a new store. Without pooling then, because the file is renamed
-    // into place straight after and a pooled connection would keep it open.
-    public static IServiceCollection AddPortalStore(this IServiceCollection services, string portalStorePath, bool create = false)
+    // THE way into the portal store, for the web app, the seed command and the tests alike.
+    public static IServiceCollection AddPortalStore(this IServiceCollection services, PortalStoreOptions store)
     {
-        var fullPath = Path.GetFullPath(portalStorePath);
-        if (!create && !File.Exists(fullPath))
+        ArgumentNullException.ThrowIfNull(store);
+        services.AddSingleton(store);
+        _ = store.Provider switch
         {
-            throw new InvalidOperationException(
-                $"The portal store '{fullPath}' does not exist. Seed it with './run.sh' (or "
-                + "'dotnet run --project src/CustomerPortal.Seed -- --profile seed/demo.json --data-dir <dir>').");
-        }
-
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = fullPath,
-            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
-            DefaultTimeout = 30,
-            Pooling = !create,
-        }.ToString();
-        services.AddDbContext<PortalDbContext>(db => db.UseSqlite(connectionString));
+            PortalStoreProvider.Sqlite => services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(
+                db => db.UseSqlite(SqliteConnectionString(store)).AddInterceptors(UnicodeUpper.Instance)),
+            PortalStoreProvider.Postgres => services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(
+                db => db.UseNpgsql(PostgresConnectionString(store))),
+            _ => throw new ArgumentOutOfRangeException(nameof(store), store.Provider, "Unknown portal store provider."),
+        };
         services.TryAddSingleton(TimeProvider.System);
 
         // The only way into the store: one small store per feature (the context is internal, so they are built here).
@@ -46,4 +43,69 @@ public static class PortalStoreServiceCollectionExtensions
     // Identity's user and role stores on the portal store: services.AddIdentity...<PortalUser>().AddPortalStoreIdentity().
     public static IdentityBuilder AddPortalStoreIdentity(this IdentityBuilder identity) =>
         identity.AddEntityFrameworkStores<PortalDbContext>();
+
+    // Data Protection keys in the portal store's DataProtectionKeys table: every instance on one
+    // PostgreSQL store reads the same keys, so a cookie issued by one is accepted by all.
+    public static IDataProtectionBuilder PersistKeysToPortalStore(this IDataProtectionBuilder dataProtection) =>
+        dataProtection.PersistKeysToDbContext<PortalDbContext>();
+
+    // Without create, pooling is on. With it (the seed command making a new store) it is off, because
+    // the file is renamed into place straight after and a pooled connection would keep it open.
+    private static string SqliteConnectionString(PortalStoreOptions store)
+    {
+        var fullPath = Path.GetFullPath(store.SqlitePath);
+        if (!store.Create && !File.Exists(fullPath))
+        {
+            throw new InvalidOperationException(
+                $"The portal store '{fullPath}' does not exist. Seed it with './run.sh' (or "
+                + "'dotnet run --project src/CustomerPortal.Seed -- --profile seed/demo.json --data-dir <dir>').");
+        }
+
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = store.Create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            DefaultTimeout = 30,
+            Pooling = !store.Create,
+        }.ToString();
+    }
+
+    // Checked here, at start-up, so a typo stops the portal with the key's name rather than on the first
+    // page. The message never repeats the value: it holds the password.
+    private static string PostgresConnectionString(PortalStoreOptions store)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(store.ConnectionString);
+            if (string.IsNullOrEmpty(builder.Host) || string.IsNullOrEmpty(builder.Database))
+            {
+                throw new InvalidOperationException(
+                    $"{PortalStoreOptions.ConnectionStringKey} names no {(string.IsNullOrEmpty(builder.Host) ? "Host" : "Database")}.");
+            }
+
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"{PortalStoreOptions.ConnectionStringKey} is not a valid PostgreSQL connection string: {e.Message}", e);
+        }
+    }
+
+    // SQLite's own upper() changes ASCII letters only; PostgreSQL's changes every letter. The user search
+    // upper-cases both sides, so SQLite gets .NET's upper-casing too: "hélène" finds "Hélène" on both.
+    private sealed class UnicodeUpper : DbConnectionInterceptor
+    {
+        public static readonly UnicodeUpper Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Register(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Register(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Register(DbConnection connection) =>
+            ((SqliteConnection)connection).CreateFunction("upper", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
+    }
 }

@@ -29,12 +29,14 @@ public sealed class PortalUsers
         var query = _db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            // SQLite's LIKE ignores ASCII case; wildcards typed by the administrator are taken literally.
-            var pattern = "%" + search.Trim()
+            // Case-insensitive on every provider (PostgreSQL's LIKE is not, SQLite's only for ASCII): the
+            // pattern is upper-cased as Identity upper-cases NormalizedEmail, and the display name by upper()
+            // (Unicode on both, see AddPortalStore). Wildcards typed by the administrator are taken literally.
+            var pattern = "%" + search.Trim().ToUpperInvariant()
                 .Replace("\\", "\\\\", StringComparison.Ordinal)
                 .Replace("%", "\\%", StringComparison.Ordinal)
                 .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(u => EF.Functions.Like(u.Email!, pattern, "\\") || EF.Functions.Like(u.DisplayName, pattern, "\\"));
+            query = query.Where(u => EF.Functions.Like(u.NormalizedEmail!, pattern, "\\") || EF.Functions.Like(u.DisplayName.ToUpper(), pattern, "\\"));
         }
 
         if (contactIds is not null)
@@ -58,7 +60,8 @@ public sealed class PortalUsers
             row.User.LockoutEnd > now, row.User.IsDisabled))];
     }
 
-    // Reading the users table proves the file opens *and* carries the identity schema; throws SqliteException otherwise.
+    // Reading the users table proves the store opens *and* carries the identity schema; throws the provider's
+    // DbException (SqliteException, NpgsqlException) otherwise.
     public Task ProbeAsync(CancellationToken cancellationToken) =>
         _db.Users.AsNoTracking().Select(user => user.Id).FirstOrDefaultAsync(cancellationToken);
 }

@@ -1,3 +1,4 @@
+using CustomerPortal.PortalStore;
 using CustomerPortal.Seed.Generation;
 
 namespace CustomerPortal.Seed;
@@ -22,7 +23,7 @@ public static class MirrorSeeder
         using var staging = new StagingFiles(directory);
         var mirror = MirrorBuilder.Build(profile, staging.Mirror, seedProgress);
         seedProgress.Report("creating portal users");
-        var users = PortalStoreSeeder.Create(staging.PortalStore, profile, mirror.PersonaContactIds);
+        var users = PortalStoreSeeder.Create(PortalStoreOptions.Sqlite(staging.PortalStore, create: true), profile, mirror.PersonaContactIds);
         File.WriteAllText(staging.ProfileCopy, profile.Json);
         staging.Commit();
 

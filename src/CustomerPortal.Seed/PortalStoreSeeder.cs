@@ -10,11 +10,12 @@ namespace CustomerPortal.Seed;
 // ASP.NET Core Identity itself so that passwords are hashed exactly as the portal checks them.
 internal static class PortalStoreSeeder
 {
-    public static int Create(string path, SeedProfile profile, IReadOnlyList<Guid?> personaContactIds)
+    // store: a new SQLite file (MirrorSeeder's staging copy), or an empty PostgreSQL database (tests), with Create set.
+    public static int Create(PortalStoreOptions store, SeedProfile profile, IReadOnlyList<Guid?> personaContactIds)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddPortalStore(path, create: true);
+        services.AddPortalStore(store);
         services.AddIdentityCore<PortalUser>()
             .AddRoles<IdentityRole>()
             .AddPortalStoreIdentity();

@@ -18,10 +18,11 @@ var portal = portalSection.Get<PortalOptions>() ?? new PortalOptions();
 builder.Services.Configure<PortalOptions>(portalSection);
 
 var dataSource = builder.Services.AddCustomerDataSource(builder.Configuration, portal);
-builder.Services.AddPortalStore(portal.PathOf("portal.db"));
+var portalStore = PortalStoreOptions.FromConfiguration(builder.Configuration, portal.PathOf("portal.db"));
+builder.Services.AddPortalStore(portalStore);
 builder.Services.AddOrdering(builder.Configuration);
 builder.Services.AddPortalIdentity();
-builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment, portal);
+builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment, portal, portalStore);
 builder.Services.AddPortalOnboarding(builder.Configuration);
 builder.Services.AddPortalSelfService(builder.Configuration);
 builder.Services.AddSingleton<DemoPersonas>();

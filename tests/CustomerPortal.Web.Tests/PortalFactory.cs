@@ -1,4 +1,5 @@
 using CustomerPortal.PortalStore;
+using CustomerPortal.PortalStore.Audit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -82,6 +83,22 @@ public class PortalFactory(SeededPortalData data) : WebApplicationFactory<Progra
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         return await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!);
     }
+
+    // What the portal store holds, read through its feature stores and Identity as the pages read it, so a
+    // test reads the same on SQLite and PostgreSQL: await portal.ReadStoreAsync(s => s.GetRequiredService<AuditTrail>()...).
+    public async Task<T> ReadStoreAsync<T>(Func<IServiceProvider, Task<T>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var scope = Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider);
+    }
+
+    public Task<PortalUser?> FindUserAsync(string email) =>
+        ReadStoreAsync(s => s.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email));
+
+    // The actions of the newest audit entries, newest first.
+    public Task<List<string>> AuditActionsAsync() =>
+        ReadStoreAsync(async s => (await s.GetRequiredService<AuditTrail>().ListLatestAsync(100, TestContext.Current.CancellationToken)).Select(e => e.Action).ToList());
 
     // After UseKestrel and StartServer: the address Kestrel actually listens on (port 0 picks a free one).
     public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());

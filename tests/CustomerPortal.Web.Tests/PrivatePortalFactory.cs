@@ -1,19 +1,32 @@
+extern alias seedcommand;
+
+using CustomerPortal.PortalStore;
+using CustomerPortal.Testing;
 using Microsoft.AspNetCore.Hosting;
+using seedcommand::CustomerPortal.Seed;
 
 namespace CustomerPortal.Web.Tests;
 
 // The portal over its own copy of the seeded data directory, for tests that change the portal store
 // (invitations, locked or removed users, a new password) or the mirror (a contact's phone number):
-// other test classes keep seeing the demo data exactly as seeded.
+// other test classes keep seeing the demo data exactly as seeded. With the PostgreSQL portal store, the
+// copy has no portal.db: the demo's roles and personas are seeded into a throw-away database instead.
 public class PrivatePortalFactory : PortalFactory
 {
-    public PrivatePortalFactory(SeededPortalData data)
+    public PrivatePortalFactory(SeededPortalData data, PortalStoreProvider portalStore = PortalStoreProvider.Sqlite)
         : base(data)
     {
+        // First, so that a skipped PostgreSQL case leaves nothing behind.
+        Store = portalStore == PortalStoreProvider.Postgres ? TestPortalStore.Create(portalStore) : null;
         DataDirectory = Directory.CreateTempSubdirectory("customerportal-private-").FullName;
         foreach (var file in Directory.GetFiles(data.DataDirectory))
         {
             var name = Path.GetFileName(file);
+            if (Store is not null && name == MirrorSeeder.PortalStoreFileName)
+            {
+                continue;
+            }
+
             if (name.EndsWith(".db", StringComparison.Ordinal))
             {
                 SnapshotDatabase(file, Path.Combine(DataDirectory, name));
@@ -22,6 +35,18 @@ public class PrivatePortalFactory : PortalFactory
                      && !name.EndsWith("-shm", StringComparison.Ordinal))
             {
                 File.Copy(file, Path.Combine(DataDirectory, name));
+            }
+        }
+
+        if (Store is not null)
+        {
+            // As the seed command fills portal.db: the demo personas, linked to their contacts in the mirror.
+            var profile = SeedProfile.Load(Path.Combine(SeededPortalData.RepositoryRoot, "seed", "demo.json"));
+            PortalStoreSeeder.Create(Store.Options, profile,
+                [.. profile.Personas.Select(p => p.AccountNumber is null ? (Guid?)null : Mirror.ContactIdByEmail(p.Email))]);
+            foreach (var (key, value) in Store.PortalSettings)
+            {
+                Settings[key] = value;
             }
         }
     }
@@ -39,6 +64,9 @@ public class PrivatePortalFactory : PortalFactory
     }
 
     public string DataDirectory { get; }
+
+    // The PostgreSQL store, when the portal runs on one.
+    public TestPortalStore? Store { get; }
 
     public string PortalStorePath => Path.Combine(DataDirectory, "portal.db");
 
@@ -59,6 +87,7 @@ public class PrivatePortalFactory : PortalFactory
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Store?.Dispose();
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

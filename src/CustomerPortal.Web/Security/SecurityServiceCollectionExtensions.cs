@@ -10,17 +10,27 @@ public static class SecurityServiceCollectionExtensions
 {
     public const string CredentialsPolicy = "credentials";
 
-    public static IServiceCollection AddPortalSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, PortalOptions portal)
+    public static IServiceCollection AddPortalSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment,
+        PortalOptions portal, PortalStoreOptions portalStore)
     {
+        ArgumentNullException.ThrowIfNull(portalStore);
         var section = configuration.GetSection(SecurityOptions.Section);
         services.Configure<SecurityOptions>(section);
         var security = section.Get<SecurityOptions>() ?? new SecurityOptions();
 
-        // Keys under the data directory: a restart (or a second instance on the same folder) keeps
-        // sign-in cookies, antiforgery tokens and pending two-factor sign-ins valid.
-        services.AddDataProtection()
-            .SetApplicationName("CustomerPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(portal.PathOf("keys")));
+        // Persisted keys keep sign-in cookies, antiforgery tokens and pending two-factor sign-ins valid
+        // across a restart. With the PostgreSQL store they live in it, so every instance behind a load
+        // balancer shares them; with SQLite (one instance) they stay in a folder under the data directory.
+        // The application name is fixed: by default it is the content root, which differs between hosts.
+        var dataProtection = services.AddDataProtection().SetApplicationName("CustomerPortal");
+        if (portalStore.Provider == PortalStoreProvider.Postgres)
+        {
+            dataProtection.PersistKeysToPortalStore();
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(portal.PathOf("keys")));
+        }
 
         services.Configure<IdentityOptions>(options =>
         {

@@ -4,9 +4,11 @@ using CustomerPortal.PortalStore.Audit;
 using CustomerPortal.PortalStore.Drafts;
 using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.PortalStore.Registrations;
+using CustomerPortal.Testing;
 using CustomerPortal.Tests.Seed;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,7 +59,9 @@ public sealed class PortalStoreMigrationTests
         var audit = await scope.ServiceProvider.GetRequiredService<AuditTrail>().ListLatestAsync(10, Cancellation);
         Assert.Equal(["UserLocked", "InvitationSent"], audit.Select(a => a.Action));
 
-        Assert.Equal([InitialMigration], AppliedMigrations(path));
+        // Recorded as on the initial migration, then brought up to date by the ones after it.
+        Assert.Equal(InitialMigration, AppliedMigrations(path)[0]);
+        Assert.Equal(MigrationsOf(PortalStoreProvider.Sqlite), AppliedMigrations(path));
         Assert.Equal(await SchemaOfFreshStoreAsync(), Schema(path));
     }
 
@@ -87,19 +91,40 @@ public sealed class PortalStoreMigrationTests
         Assert.Equal(once, Schema(path));
     }
 
-    [Fact]
-    public async Task AnEmptyStoreMigratesToTheCurrentModel()
+    [Theory]
+    [MemberData(nameof(TestPortalStore.Providers), MemberType = typeof(TestPortalStore))]
+    public async Task AnEmptyStoreMigratesToTheCurrentModelWithItsProvidersMigrations(PortalStoreProvider provider)
     {
-        using var directory = new TempDirectory();
-        var path = EmptyStoreIn(directory);
+        using var store = TestPortalStore.Create(provider);
 
         // Migrating refuses a model changed without a migration (EF Core treats PendingModelChangesWarning as
-        // an error): getting past this means there is none. If it throws, run 'dotnet ef migrations add' (see the README).
-        await using var services = await MigratedStoreAsync(path);
+        // an error): getting past this means there is none for this provider. If it throws, run
+        // 'dotnet ef migrations add' for that provider's context (see the README).
+        await using (await MigratedStoreAsync(store.Options))
+        {
+        }
 
-        var migrations = typeof(PortalUser).Assembly.GetTypes()
-            .Select(type => type.GetCustomAttribute<MigrationAttribute>()?.Id).OfType<string>().Order(StringComparer.Ordinal);
-        Assert.Equal(migrations, AppliedMigrations(path));
+        var migrations = MigrationsOf(provider);
+        Assert.NotEmpty(migrations);
+        Assert.Equal(migrations, store.Strings(AppliedMigrationsSql));
+
+        // The next start opens the store it made: nothing more to apply.
+        await using (await MigratedStoreAsync(store.Options with { Create = false }))
+        {
+        }
+
+        Assert.Equal(migrations, store.Strings(AppliedMigrationsSql));
+    }
+
+    [Fact]
+    public async Task APostgresDatabaseThatDoesNotExistIsRefusedNamingTheKeyUnlessTheStoreIsBeingMade()
+    {
+        using var store = TestPortalStore.Create(PortalStoreProvider.Postgres);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MigratedStoreAsync(store.Options with { Create = false }));
+
+        Assert.Contains(PortalStoreOptions.ConnectionStringKey, error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
     }
 
     private static readonly (string Email, string Password, string Role)[] DemoPersonas =
@@ -127,11 +152,13 @@ public sealed class PortalStoreMigrationTests
 
     // The portal store as the web app registers it (with the Identity stores sign-in uses), after the
     // same start-up step that migrates it.
-    private static async Task<ServiceProvider> MigratedStoreAsync(string path)
+    private static Task<ServiceProvider> MigratedStoreAsync(string path) => MigratedStoreAsync(PortalStoreOptions.Sqlite(path));
+
+    private static async Task<ServiceProvider> MigratedStoreAsync(PortalStoreOptions store)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddPortalStore(path);
+        services.AddPortalStore(store);
         services.AddIdentityCore<PortalUser>().AddRoles<IdentityRole>().AddPortalStoreIdentity();
         var provider = services.BuildServiceProvider();
         await provider.MigratePortalStoreAsync(Cancellation);
@@ -151,8 +178,14 @@ public sealed class PortalStoreMigrationTests
         "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_master "
         + "WHERE name NOT IN ('__EFMigrationsLock', 'sqlite_sequence') ORDER BY type, name");
 
-    private static List<string> AppliedMigrations(string path) =>
-        Strings(path, "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId");
+    private const string AppliedMigrationsSql = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\" ORDER BY \"MigrationId\"";
+
+    private static List<string> AppliedMigrations(string path) => Strings(path, AppliedMigrationsSql);
+
+    // The migrations of one provider's context (SqlitePortalDbContext, PostgresPortalDbContext), oldest first.
+    private static List<string> MigrationsOf(PortalStoreProvider provider) => typeof(PortalUser).Assembly.GetTypes()
+        .Where(type => type.GetCustomAttribute<DbContextAttribute>()?.ContextType.Name == $"{provider}PortalDbContext")
+        .Select(type => type.GetCustomAttribute<MigrationAttribute>()?.Id).OfType<string>().Order(StringComparer.Ordinal).ToList();
 
     private static List<string> Strings(string path, string sql)
     {

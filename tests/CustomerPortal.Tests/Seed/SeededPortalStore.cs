@@ -16,7 +16,7 @@ public sealed class SeededPortalStore : IDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddPortalStore(Path.Combine(dataDirectory, MirrorSeeder.PortalStoreFileName));
+        services.AddPortalStore(PortalStoreOptions.Sqlite(Path.Combine(dataDirectory, MirrorSeeder.PortalStoreFileName)));
         services.AddIdentityCore<PortalUser>().AddRoles<IdentityRole>().AddPortalStoreIdentity();
         _services = services.BuildServiceProvider();
         _scope = _services.CreateScope();

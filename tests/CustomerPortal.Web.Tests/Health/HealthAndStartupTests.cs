@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using CustomerPortal.Testing;
+using Npgsql;
 
 namespace CustomerPortal.Web.Tests.Health;
 
@@ -60,6 +62,39 @@ public sealed class HealthAndStartupTests(PortalFactory portal) : IClassFixture<
         var error = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
 
         Assert.Contains("DataSource:Dataverse:ConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Mongo", null, "PortalStore:Provider is 'Mongo'")]
+    [InlineData("Postgres", null, "PortalStore:ConnectionString is missing")]
+    // Nothing listens on port 1: the server cannot be reached.
+    [InlineData("Postgres", "Host=127.0.0.1;Port=1;Database=portal;Username=portal;Password=Not-To-Be-Shown", "cannot be opened with PortalStore:ConnectionString: Failed to connect to 127.0.0.1:1")]
+    [InlineData("Postgres", "Host=127.0.0.1;Database=portal;Usrname=portal;Password=Not-To-Be-Shown", "PortalStore:ConnectionString is not a valid")]
+    [InlineData("Postgres", "Host=127.0.0.1;Username=portal;Password=Not-To-Be-Shown", "PortalStore:ConnectionString names no Database")]
+    public async Task StartUpWithAnUnusablePortalStoreFailsNamingTheKeyButNeverThePassword(string provider, string? connectionString, string explanation)
+    {
+        await using var misconfigured = new ConfiguredPortalFactory(portal.Data,
+            ("PortalStore:Provider", provider), ("PortalStore:ConnectionString", connectionString));
+
+        var error = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
+
+        Assert.Contains(explanation, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not-To-Be-Shown", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Not-To-Be-Shown", misconfigured.ServerLog.Errors(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartUpWithAWrongPostgresPasswordFailsNamingTheKeyButNeverThePassword()
+    {
+        var wrong = new NpgsqlConnectionStringBuilder(TestPortalStore.ServerConnectionString()) { Database = "postgres", Password = "Not-To-Be-Shown" };
+        await using var misconfigured = new ConfiguredPortalFactory(portal.Data,
+            ("PortalStore:Provider", "Postgres"), ("PortalStore:ConnectionString", wrong.ConnectionString));
+
+        var error = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
+
+        Assert.Contains("PortalStore:ConnectionString", error.Message, StringComparison.Ordinal);
+        Assert.Contains("password authentication failed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not-To-Be-Shown", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

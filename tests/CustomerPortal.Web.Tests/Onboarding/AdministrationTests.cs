@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CustomerPortal.PortalStore;
+using CustomerPortal.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,10 +10,11 @@ namespace CustomerPortal.Web.Tests.Onboarding;
 
 public sealed class AdministrationTests(SeededPortalData data)
 {
-    [Fact]
-    public async Task UserSearchTakesUnderscoresAndPercentSignsLiterally()
+    [Theory]
+    [MemberData(nameof(TestPortalStore.Providers), MemberType = typeof(TestPortalStore))]
+    public async Task UserSearchIgnoresCaseAndTakesUnderscoresAndPercentSignsLiterally(PortalStoreProvider portalStore)
     {
-        using var portal = new PrivatePortalFactory(data);
+        using var portal = new PrivatePortalFactory(data, portalStore);
         using (var scope = portal.Services.CreateScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
@@ -25,11 +27,13 @@ public sealed class AdministrationTests(SeededPortalData data)
         using var admin = portal.CreatePortalClient();
         await admin.SignInAsync(Personas.Administrator, Personas.AdministratorPassword);
 
-        var underscore = await admin.GetPageAsync("/Admin/Users?search=first_last");
+        var underscore = await admin.GetPageAsync("/Admin/Users?search=FIRST_Last");
         var percent = await admin.GetPageAsync("/Admin/Users?search=first%25last");
+        var name = await admin.GetPageAsync("/Admin/Users?search=search%20PROBE");
 
         Assert.Equal(["first_last@search.example"], underscore.QuerySelectorAll("tr[data-user-email]").Select(tr => tr.GetAttribute("data-user-email")));
         Assert.Empty(percent.QuerySelectorAll("tr[data-user-email]"));
+        Assert.Equal(2, name.QuerySelectorAll("tr[data-user-email]").Length);
     }
 
     [Fact]

@@ -1,15 +1,19 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using CustomerPortal.PortalStore;
+using CustomerPortal.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerPortal.Web.Tests.Onboarding;
 
 public sealed class InvitationTests(SeededPortalData data)
 {
-    [Fact]
-    public async Task AdministratorInvitesAPreparedContactWhoRedeemsThePickupLinkAndSeesOnlyOwnOrders()
+    [Theory]
+    [MemberData(nameof(TestPortalStore.Providers), MemberType = typeof(TestPortalStore))]
+    public async Task AdministratorInvitesAPreparedContactWhoRedeemsThePickupLinkAndSeesOnlyOwnOrders(PortalStoreProvider portalStore)
     {
-        using var portal = new PrivatePortalFactory(data);
+        using var portal = new PrivatePortalFactory(data, portalStore);
         using var admin = portal.CreatePortalClient();
         await admin.SignInAsync(Personas.Administrator, Personas.AdministratorPassword);
         var contactId = DemoContacts.IdOf(data, DemoContacts.PreparedEmail);
@@ -34,15 +38,16 @@ public sealed class InvitationTests(SeededPortalData data)
         Assert.All(numbers, n => Assert.Contains(n, own));
         Assert.Equal(HttpStatusCode.Redirect, (await invitee.GetAsync("/Admin/Invitations")).Response.StatusCode);
 
-        var store = PortalStoreQueries.Open(portal.PortalStorePath);
-        Assert.Equal(contactId.ToString().ToUpperInvariant(), store.Scalar("SELECT upper(ContactId) FROM AspNetUsers WHERE NormalizedEmail = $p0", DemoContacts.PreparedEmail.ToUpperInvariant()));
-        Assert.Equal(1, store.Count("SELECT count(*) FROM PortalAuditLog WHERE Action = 'InvitationSent'"));
-        Assert.Equal(1, store.Count("SELECT count(*) FROM PortalAuditLog WHERE Action = 'InvitationRedeemed'"));
+        var redeemer = await portal.FindUserAsync(DemoContacts.PreparedEmail);
+        Assert.Equal(contactId, redeemer?.ContactId);
+        var audit = await portal.AuditActionsAsync();
+        Assert.Single(audit, "InvitationSent");
+        Assert.Single(audit, "InvitationRedeemed");
 
         // The same link a second time: a clear page, no second account.
         using var again = portal.CreatePortalClient();
         Assert.Equal("Redeemed", await PortalSteps.UnusableReasonAsync(again, PortalSteps.PathOf(mailedLink)));
-        Assert.Equal(1, store.Count("SELECT count(*) FROM AspNetUsers WHERE NormalizedEmail = $p0", DemoContacts.PreparedEmail.ToUpperInvariant()));
+        Assert.Single(await portal.ReadStoreAsync(s => s.GetRequiredService<PortalUsers>().ListOfContactAsync(contactId, TestContext.Current.CancellationToken)));
     }
 
     [Fact]

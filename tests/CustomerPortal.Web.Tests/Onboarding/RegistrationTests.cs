@@ -1,6 +1,11 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using CustomerPortal.PortalStore;
+using CustomerPortal.PortalStore.Invitations;
+using CustomerPortal.PortalStore.Registrations;
+using CustomerPortal.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerPortal.Web.Tests.Onboarding;
 
@@ -23,10 +28,11 @@ public sealed class RegistrationTests(SeededPortalData data)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Admin/Registrations")).Response.StatusCode);
     }
 
-    [Fact]
-    public async Task ARequestIsStoredWithoutAnAccountAndApprovingItInvitesTheLinkedContact()
+    [Theory]
+    [MemberData(nameof(TestPortalStore.Providers), MemberType = typeof(TestPortalStore))]
+    public async Task ARequestIsStoredWithoutAnAccountAndApprovingItInvitesTheLinkedContact(PortalStoreProvider portalStore)
     {
-        using var portal = RegistrationPortal();
+        using var portal = RegistrationPortal(portalStore);
         using var requester = portal.CreatePortalClient();
         var login = await requester.GetPageAsync("/Identity/Account/Login");
         var register = await requester.ClickAsync(login.QuerySelector<IHtmlAnchorElement>("a.register-link")!);
@@ -35,9 +41,9 @@ public sealed class RegistrationTests(SeededPortalData data)
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.NotNull((await requester.FollowAsync(sent)).Document.QuerySelector(".registration-sent"));
 
-        var store = PortalStoreQueries.Open(portal.PortalStorePath);
-        Assert.Equal(1, store.Count("SELECT count(*) FROM PortalRegistrationRequests WHERE Email = $p0 AND State = 1", DemoContacts.PreparedEmail));
-        Assert.Equal(0, store.Count("SELECT count(*) FROM AspNetUsers WHERE NormalizedEmail = $p0", DemoContacts.PreparedEmail.ToUpperInvariant()));
+        var pending = await portal.ReadStoreAsync(s => s.GetRequiredService<RegistrationRequestStore>().ListPendingAsync(10, Ct));
+        Assert.Equal([DemoContacts.PreparedEmail], pending.Select(r => r.Email));
+        Assert.Null(await portal.FindUserAsync(DemoContacts.PreparedEmail));
 
         using var admin = portal.CreatePortalClient();
         await admin.SignInAsync(Personas.Administrator, Personas.AdministratorPassword);
@@ -50,17 +56,19 @@ public sealed class RegistrationTests(SeededPortalData data)
         var approved = await admin.SubmitAsync(approve, new Dictionary<string, string> { ["Approve.Role"] = "AuthorizedUser" });
         Assert.True(approved.StatusCode == HttpStatusCode.Redirect, (await PortalClient.ParseAsync(approved)).QuerySelector("[role=alert]")?.TextContent + portal.ServerLog.Errors());
 
-        Assert.Equal(1, store.Count("SELECT count(*) FROM PortalRegistrationRequests WHERE State = 2 AND upper(ContactId) = $p0", contactId.ToString().ToUpperInvariant()));
-        Assert.Equal(1, store.Count("SELECT count(*) FROM PortalInvitations WHERE upper(ContactId) = $p0", contactId.ToString().ToUpperInvariant()));
-        Assert.Equal(1, store.Count("SELECT count(*) FROM PortalAuditLog WHERE Action = 'RegistrationApproved'"));
-        Assert.Equal(1, store.Count("SELECT count(*) FROM PortalAuditLog WHERE Action = 'InvitationSent'"));
+        var decided = Assert.Single(await portal.ReadStoreAsync(s => s.GetRequiredService<RegistrationRequestStore>().ListDecidedAsync(10, Ct)));
+        Assert.Equal((RegistrationState.Approved, contactId), (decided.State, decided.ContactId));
+        Assert.Equal([contactId], (await portal.ReadStoreAsync(s => s.GetRequiredService<InvitationStore>().ListRecentAsync(10, Ct))).Select(i => i.ContactId));
+        var audit = await portal.AuditActionsAsync();
+        Assert.Single(audit, "RegistrationApproved");
+        Assert.Single(audit, "InvitationSent");
         // Still no account: the invitation is the only way in.
-        Assert.Equal(0, store.Count("SELECT count(*) FROM AspNetUsers WHERE NormalizedEmail = $p0", DemoContacts.PreparedEmail.ToUpperInvariant()));
+        Assert.Null(await portal.FindUserAsync(DemoContacts.PreparedEmail));
 
         var link = PortalSteps.LinkFromPickupFolder(portal.DataDirectory, DemoContacts.PreparedEmail);
         using var invitee = portal.CreatePortalClient();
         Assert.Equal(HttpStatusCode.Redirect, (await PortalSteps.RedeemAsync(invitee, link, DemoContacts.NewPassword)).StatusCode);
-        Assert.Equal(contactId.ToString().ToUpperInvariant(), store.Scalar("SELECT upper(ContactId) FROM AspNetUsers WHERE NormalizedEmail = $p0", DemoContacts.PreparedEmail.ToUpperInvariant()));
+        Assert.Equal(contactId, (await portal.FindUserAsync(DemoContacts.PreparedEmail))?.ContactId);
     }
 
     [Fact]
@@ -120,12 +128,14 @@ public sealed class RegistrationTests(SeededPortalData data)
         Assert.Equal(0, PortalStoreQueries.Open(portal.PortalStorePath).Count("SELECT count(*) FROM PortalRegistrationRequests"));
     }
 
-    private PrivatePortalFactory RegistrationPortal()
+    private PrivatePortalFactory RegistrationPortal(PortalStoreProvider portalStore = PortalStoreProvider.Sqlite)
     {
-        var portal = new PrivatePortalFactory(data);
+        var portal = new PrivatePortalFactory(data, portalStore);
         portal.Set("Registration:AllowSelfRegistration", "true");
         return portal;
     }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Task<HttpResponseMessage> SubmitRequestAsync(PortalClient client, IDocument page, string name, string email)
     {

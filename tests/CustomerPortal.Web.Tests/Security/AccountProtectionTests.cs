@@ -1,15 +1,18 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using CustomerPortal.PortalStore;
+using CustomerPortal.Testing;
 
 namespace CustomerPortal.Web.Tests.Security;
 
 public sealed class AccountProtectionTests(SeededPortalData data)
 {
-    [Fact]
-    public async Task FiveWrongPasswordsLockTheAccountForFifteenMinutes()
+    [Theory]
+    [MemberData(nameof(TestPortalStore.Providers), MemberType = typeof(TestPortalStore))]
+    public async Task FiveWrongPasswordsLockTheAccountForFifteenMinutes(PortalStoreProvider portalStore)
     {
-        using var portal = new PrivatePortalFactory(data);
+        using var portal = new PrivatePortalFactory(data, portalStore);
         using var client = portal.CreatePortalClient();
 
         for (var attempt = 1; attempt <= 5; attempt++)
@@ -24,7 +27,7 @@ public sealed class AccountProtectionTests(SeededPortalData data)
         Assert.Equal(HttpStatusCode.OK, after);
         Assert.Contains("locked", lockedMessage, StringComparison.OrdinalIgnoreCase);
 
-        var lockoutEnd = PortalStoreQueries.Open(portal.PortalStorePath).LockoutEnd(Personas.Representative);
+        var lockoutEnd = (await portal.FindUserAsync(Personas.Representative))!.LockoutEnd;
         Assert.NotNull(lockoutEnd);
         Assert.InRange(lockoutEnd.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15.1));
     }

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CustomerPortal.PortalStore.Migrations.Sqlite
 {
-    [DbContext(typeof(PortalDbContext))]
+    [DbContext(typeof(SqlitePortalDbContext))]
     [Migration("20261202093652_InitialCreate")]
     partial class InitialCreate
     {
