@@ -20,8 +20,9 @@ public static class PortalStoreServiceCollectionExtensions
         if (!create && !File.Exists(fullPath))
         {
             throw new InvalidOperationException(
-                $"The portal store '{fullPath}' does not exist. Seed it with './run.sh' (or "
-                + "'dotnet run --project src/CustomerPortal.Seed -- --profile seed/demo.json --data-dir <dir>').");
+                $"The portal store '{fullPath}' does not exist. Going live: create it and its first administrator with "
+                + "'CustomerPortal.Web create-admin --email <address>' (from a clone: './run.sh create-admin --email <address>'). "
+                + "For a demo with sample users, './run.sh' seeds one.");
         }
 
         var connectionString = new SqliteConnectionStringBuilder

@@ -115,6 +115,25 @@ public sealed partial class RunScriptTwinTests(ScriptClone clone) : IClassFixtur
     // the given profile; a restart in Dataverse mode keeps it (the profile is only for seeding) and serves it
     // through the emulator; --reseed rebuilds it from the default profile. After each run the script's whole
     // process tree is killed and neither the portal's nor the emulator's port may still be listening.
+    // Going live from a clone: the password typed at the prompt (standard input), never an argument.
+    [Fact]
+    public void CreateAdminFromEitherScriptMakesAPortalStoreWithThatAdministratorOnly()
+    {
+        clone.RequireShells();
+        foreach (var script in BothScripts)
+        {
+            var dataDirectory = Path.Combine(clone.Root, "scratch", $"golive-{Name(script)}");
+            using var run = ScriptProcess.Start(clone, script, "create-admin", "--email", "it@contoso.example", "--data-dir", dataDirectory);
+            run.Answer("Quiet harbour 58 lanterns");
+
+            Assert.True(run.WaitForExit(StartTimeout) == 0, run.Transcript());
+            Assert.Contains(run.Output, line => line.Contains("Administrator it@contoso.example created", StringComparison.Ordinal));
+            var store = PortalStoreQueries.Open(Path.Combine(dataDirectory, "portal.db"));
+            Assert.Equal("IT@CONTOSO.EXAMPLE", store.Scalar("SELECT group_concat(NormalizedEmail) FROM AspNetUsers"));
+            Assert.False(File.Exists(Path.Combine(dataDirectory, "mirror.db")), "create-admin must not seed demo data.");
+        }
+    }
+
     [Fact]
     public async Task BothScriptsServeTheSameDataTheSameWayForEveryOption()
     {
