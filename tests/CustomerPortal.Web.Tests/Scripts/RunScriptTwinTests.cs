@@ -70,7 +70,7 @@ public sealed partial class RunScriptTwinTests(ScriptClone clone) : IClassFixtur
             }
 
             Assert.Equal(printed[0], printed[1]);
-            foreach (var option in new[] { "--port N", "--data-dir DIR", "--profile PATH", "--reseed", "--dataverse-emulator", "--emulator-port N", "test" })
+            foreach (var option in new[] { "--port N", "--data-dir DIR", "--profile PATH", "--reseed", "--dataverse-emulator", "--emulator-port N", "test", "create-admin --email ADDRESS", "remove-demo-users" })
             {
                 Assert.Contains(option, printed[0], StringComparison.Ordinal);
             }
@@ -281,7 +281,7 @@ public sealed partial class RunScriptTwinTests(ScriptClone clone) : IClassFixtur
     private static string Normalized(IEnumerable<string> lines) =>
         string.Join('\n', lines.Select(l => Spaces().Replace(ScriptName().Replace(l, "run.*"), " ")));
 
-    private static string UsageLines(string script) => string.Join('\n', script.Split('\n').Skip(1).Take(4));
+    private static string UsageLines(string script) => string.Join('\n', script.Split('\n').Skip(1).Take(6));
 
     // run.sh: the `case` labels of the argument loop, e.g. "    --port) port=..." or "    -h|--help) ...".
     [GeneratedRegex(@"^    ([^\s()]+)\)", RegexOptions.Multiline)]
