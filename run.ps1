@@ -3,6 +3,8 @@
 #   ./run.ps1 [--port N] [--data-dir DIR] [--profile PATH] [--reseed]   run the portal on the SQLite mirror
 #   ./run.ps1 --dataverse-emulator [--emulator-port N] [...]            the same in Dataverse mode, against the local Web API emulator
 #   ./run.ps1 test                                                      build and run every test
+#   ./run.ps1 create-admin --email ADDRESS [--data-dir DIR]             going live: create the portal store and its first administrator
+#   ./run.ps1 remove-demo-users [--data-dir DIR]                        delete the users that still have a published demo password
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 
@@ -13,6 +15,7 @@ $reseed = $false
 $emulator = $false
 $emulatorPort = 5443
 $verb = 'run'
+$email = ''
 
 for ($i = 0; $i -lt $args.Count; $i++) {
   switch -CaseSensitive ($args[$i]) {
@@ -23,7 +26,9 @@ for ($i = 0; $i -lt $args.Count; $i++) {
     '--reseed' { $reseed = $true }
     '--dataverse-emulator' { $emulator = $true }
     '--emulator-port' { $emulatorPort = $args[++$i] }
-    { $_ -cin '-h', '--help' } { Get-Content $PSCommandPath | Select-Object -Skip 1 -First 4; exit 0 }
+    { $_ -cin 'create-admin', 'remove-demo-users' } { $verb = $args[$i] }
+    '--email' { $email = $args[++$i] }
+    { $_ -cin '-h', '--help' } { Get-Content $PSCommandPath | Select-Object -Skip 1 -First 6; exit 0 }
     default { [Console]::Error.WriteLine("run.ps1: unknown argument '$($args[$i])' (try --help)"); exit 2 }
   }
 }
@@ -41,6 +46,10 @@ if ($verb -eq 'test') {
 }
 
 dotnet build src/CustomerPortal.Web -c Release -nologo -clp:ErrorsOnly; if ($LASTEXITCODE) { exit $LASTEXITCODE }
+if ($verb -cne 'run') {
+  # The portal's own maintenance verbs (the password comes from PORTAL_ADMIN_PASSWORD or standard input, never an argument).
+  dotnet src/CustomerPortal.Web/bin/Release/net10.0/CustomerPortal.Web.dll $verb $(if ($email) { '--email', $email }) --Portal:DataDirectory="$dataDir"; exit $LASTEXITCODE
+}
 dotnet build src/CustomerPortal.Seed -c Release -nologo -clp:ErrorsOnly; if ($LASTEXITCODE) { exit $LASTEXITCODE }
 $seed = 'src/CustomerPortal.Seed/bin/Release/net10.0/CustomerPortal.Seed.dll'
 

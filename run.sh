@@ -3,6 +3,8 @@
 #   ./run.sh [--port N] [--data-dir DIR] [--profile PATH] [--reseed]   run the portal on the SQLite mirror
 #   ./run.sh --dataverse-emulator [--emulator-port N] [...]            the same in Dataverse mode, against the local Web API emulator
 #   ./run.sh test                                                      build and run every test
+#   ./run.sh create-admin --email ADDRESS [--data-dir DIR]             going live: create the portal store and its first administrator
+#   ./run.sh remove-demo-users [--data-dir DIR]                        delete the users that still have a published demo password
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +15,7 @@ reseed=false
 emulator=false
 emulator_port=5443
 verb=run
+email=
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -23,7 +26,9 @@ while [ $# -gt 0 ]; do
     --reseed) reseed=true; shift ;;
     --dataverse-emulator) emulator=true; shift ;;
     --emulator-port) emulator_port="$2"; shift 2 ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    create-admin|remove-demo-users) verb="$1"; shift ;;
+    --email) email="$2"; shift 2 ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -41,6 +46,10 @@ if [ "$verb" = test ]; then
 fi
 
 dotnet build src/CustomerPortal.Web -c Release -nologo -clp:ErrorsOnly
+if [ "$verb" != run ]; then
+  # The portal's own maintenance verbs (the password comes from PORTAL_ADMIN_PASSWORD or standard input, never an argument).
+  exec dotnet src/CustomerPortal.Web/bin/Release/net10.0/CustomerPortal.Web.dll "$verb" ${email:+--email "$email"} --Portal:DataDirectory="$data_dir"
+fi
 dotnet build src/CustomerPortal.Seed -c Release -nologo -clp:ErrorsOnly
 seed="src/CustomerPortal.Seed/bin/Release/net10.0/CustomerPortal.Seed.dll"
 

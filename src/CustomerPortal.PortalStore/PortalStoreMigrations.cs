@@ -34,7 +34,7 @@ public static class PortalStoreMigrations
             {
                 throw new InvalidOperationException(
                     $"The portal store database '{db.Database.GetDbConnection().Database}' named by {PortalStoreOptions.ConnectionStringKey} does not exist. "
-                    + "Create it empty, owned by the portal's database user: the portal migrates it at start-up.");
+                    + PortalStoreOptions.HowToCreate);
             }
 
             await db.Database.MigrateAsync(cancellationToken);

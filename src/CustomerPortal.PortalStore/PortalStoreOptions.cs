@@ -20,6 +20,10 @@ public sealed record PortalStoreOptions(PortalStoreProvider Provider, string Sql
     public const string ProviderKey = "PortalStore:Provider";
     public const string ConnectionStringKey = "PortalStore:ConnectionString";
 
+    // What a missing store's start-up error says to do.
+    public const string HowToCreate = "Going live: create it and its first administrator with 'CustomerPortal.Web create-admin --email <address>' "
+        + "(from a clone: './run.sh create-admin --email <address>'). For a demo with sample users, './run.sh' seeds one.";
+
     public static PortalStoreOptions Sqlite(string path, bool create = false) => new(PortalStoreProvider.Sqlite, path, Create: create);
 
     // PortalStore:Provider (Sqlite when missing) and PortalStore:ConnectionString; the SQLite file is the

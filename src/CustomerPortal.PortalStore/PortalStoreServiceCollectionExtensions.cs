@@ -57,8 +57,7 @@ public static class PortalStoreServiceCollectionExtensions
         if (!store.Create && !File.Exists(fullPath))
         {
             throw new InvalidOperationException(
-                $"The portal store '{fullPath}' does not exist. Seed it with './run.sh' (or "
-                + "'dotnet run --project src/CustomerPortal.Seed -- --profile seed/demo.json --data-dir <dir>').");
+                $"The portal store '{fullPath}' does not exist. {PortalStoreOptions.HowToCreate}");
         }
 
         return new SqliteConnectionStringBuilder

@@ -1,5 +1,6 @@
 using CustomerPortal.PortalStore;
 using CustomerPortal.Web;
+using CustomerPortal.Web.Administration;
 using CustomerPortal.Web.DataSource;
 using CustomerPortal.Web.Demo;
 using CustomerPortal.Web.Health;
@@ -10,6 +11,12 @@ using CustomerPortal.Web.Ordering;
 using CustomerPortal.Web.Registrations;
 using CustomerPortal.Web.Resources;
 using CustomerPortal.Web.Security;
+
+// "create-admin" and "remove-demo-users" maintain the portal store, then exit (going live: README).
+if (PortalStoreCommands.Handles(args))
+{
+    return await PortalStoreCommands.RunAsync(args, Console.In, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -39,6 +46,7 @@ var app = builder.Build();
 
 app.Logger.LogCustomerDataSource(dataSource);
 await app.Services.MigratePortalStoreAsync();
+await app.Services.GetRequiredService<DemoPersonas>().RefuseDemoSignInsOutsideDemoModeAsync(app.Services);
 app.Services.GetRequiredService<DemoPersonas>().PrintSignInsWhenStarted(app.Lifetime, app.Urls);
 
 app.UseSecurityHeaders();
@@ -65,3 +73,4 @@ app.MapPortalHealthChecks();
 app.MapRazorPages();
 
 app.Run();
+return 0;

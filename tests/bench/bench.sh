@@ -82,7 +82,7 @@ fi
 echo "== cold start"
 start=$(date +%s.%N)
 dotnet "$web" --contentRoot "$PWD/src/CustomerPortal.Web" --urls "http://127.0.0.1:$port" \
-  --Portal:DataDirectory="$data_dir" "${provider[@]}" --Logging:LogLevel:Default=Warning >/tmp/customerportal-bench-web.log 2>&1 &
+  --Portal:DataDirectory="$data_dir" --Portal:DemoMode=true "${provider[@]}" --Logging:LogLevel:Default=Warning >/tmp/customerportal-bench-web.log 2>&1 &
 pid=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; do
   kill -0 $pid 2>/dev/null || { echo "portal died:"; cat /tmp/customerportal-bench-web.log; exit 1; }

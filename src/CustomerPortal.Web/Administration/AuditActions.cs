@@ -15,8 +15,10 @@ public static class AuditActions
     public const string PasswordReset = "PasswordReset";
     public const string RegistrationApproved = "RegistrationApproved";
     public const string RegistrationRejected = "RegistrationRejected";
+    public const string AdministratorCreated = "AdministratorCreated";
+    public const string DemoUserRemoved = "DemoUserRemoved";
 
     public static readonly IReadOnlyList<string> All =
         [InvitationSent, InvitationResent, InvitationRevoked, InvitationRedeemed, UserLocked, UserUnlocked, RoleChanged, AccessRemoved, AccessDisabled,
-         PasswordReset, RegistrationApproved, RegistrationRejected];
+         PasswordReset, RegistrationApproved, RegistrationRejected, AdministratorCreated, DemoUserRemoved];
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CustomerPortal.PortalStore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.Web.Demo;
@@ -34,13 +36,69 @@ public sealed partial class DemoPersonas(IOptions<PortalOptions> options, ILogge
         });
     }
 
+    // No demo credential works outside demo mode: start-up stops while one would.
+    public async Task RefuseDemoSignInsOutsideDemoModeAsync(IServiceProvider services)
+    {
+        if (options.Value.DemoMode)
+        {
+            return;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var found = await UsersWithPublishedPasswordsAsync(scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>());
+        if (found.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Portal:DemoMode is off, but the portal store still lets {found.Count} demo user(s) sign in with a published password "
+                + $"({string.Join(", ", found.Select(u => u.Email))}). Remove them with 'CustomerPortal.Web remove-demo-users' "
+                + "(from a clone: './run.sh remove-demo-users --data-dir <dir>'), create your own administrator with 'create-admin', "
+                + "or set Portal:DemoMode=true for a demo.");
+        }
+    }
+
+    // The users that anyone who has read the README, seed/*.json or a demo's sign-in page can sign in as:
+    // a demo persona's e-mail with that persona's password, from the profiles this build ships and the
+    // one the data directory was seeded from. Outside demo mode the portal refuses to start while there are any.
+    public async Task<IReadOnlyList<PortalUser>> UsersWithPublishedPasswordsAsync(UserManager<PortalUser> users)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var found = new List<PortalUser>();
+        foreach (var persona in ShippedPersonas().Concat(_personas.Value).DistinctBy(p => (p.Email.ToUpperInvariant(), p.Password)))
+        {
+            if (await users.FindByEmailAsync(persona.Email) is { PasswordHash: { } hash } user
+                && users.PasswordHasher.VerifyHashedPassword(user, hash, persona.Password) != PasswordVerificationResult.Failed
+                && !found.Contains(user))
+            {
+                found.Add(user);
+            }
+        }
+
+        return found;
+    }
+
+    private static IEnumerable<DemoPersona> ShippedPersonas()
+    {
+        var assembly = typeof(DemoPersonas).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("seed.", StringComparison.Ordinal)))
+        {
+            using var profile = assembly.GetManifestResourceStream(name)!;
+            foreach (var persona in Personas(profile))
+            {
+                yield return persona;
+            }
+        }
+    }
+
+    private static List<DemoPersona> Personas(Stream profileJson) =>
+        JsonSerializer.Deserialize<SeedProfile>(profileJson, Json)?.Personas?
+            .Where(p => !string.IsNullOrWhiteSpace(p.Email) && !string.IsNullOrEmpty(p.Password)).ToList() ?? [];
+
     private static List<DemoPersona> Load(string path, ILogger logger)
     {
         try
         {
             using var file = File.OpenRead(path);
-            var profile = JsonSerializer.Deserialize<SeedProfile>(file, Json);
-            return profile?.Personas?.Where(p => !string.IsNullOrWhiteSpace(p.Email) && !string.IsNullOrEmpty(p.Password)).ToList() ?? [];
+            return Personas(file);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {

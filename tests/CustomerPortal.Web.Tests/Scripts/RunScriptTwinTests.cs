@@ -70,7 +70,7 @@ public sealed partial class RunScriptTwinTests(ScriptClone clone) : IClassFixtur
             }
 
             Assert.Equal(printed[0], printed[1]);
-            foreach (var option in new[] { "--port N", "--data-dir DIR", "--profile PATH", "--reseed", "--dataverse-emulator", "--emulator-port N", "test" })
+            foreach (var option in new[] { "--port N", "--data-dir DIR", "--profile PATH", "--reseed", "--dataverse-emulator", "--emulator-port N", "test", "create-admin --email ADDRESS", "remove-demo-users" })
             {
                 Assert.Contains(option, printed[0], StringComparison.Ordinal);
             }
@@ -115,6 +115,25 @@ public sealed partial class RunScriptTwinTests(ScriptClone clone) : IClassFixtur
     // the given profile; a restart in Dataverse mode keeps it (the profile is only for seeding) and serves it
     // through the emulator; --reseed rebuilds it from the default profile. After each run the script's whole
     // process tree is killed and neither the portal's nor the emulator's port may still be listening.
+    // Going live from a clone: the password typed at the prompt (standard input), never an argument.
+    [Fact]
+    public void CreateAdminFromEitherScriptMakesAPortalStoreWithThatAdministratorOnly()
+    {
+        clone.RequireShells();
+        foreach (var script in BothScripts)
+        {
+            var dataDirectory = Path.Combine(clone.Root, "scratch", $"golive-{Name(script)}");
+            using var run = ScriptProcess.Start(clone, script, "create-admin", "--email", "it@contoso.example", "--data-dir", dataDirectory);
+            run.Answer("Quiet harbour 58 lanterns");
+
+            Assert.True(run.WaitForExit(StartTimeout) == 0, run.Transcript());
+            Assert.Contains(run.Output, line => line.Contains("Administrator it@contoso.example created", StringComparison.Ordinal));
+            var store = PortalStoreQueries.Open(Path.Combine(dataDirectory, "portal.db"));
+            Assert.Equal("IT@CONTOSO.EXAMPLE", store.Scalar("SELECT group_concat(NormalizedEmail) FROM AspNetUsers"));
+            Assert.False(File.Exists(Path.Combine(dataDirectory, "mirror.db")), "create-admin must not seed demo data.");
+        }
+    }
+
     [Fact]
     public async Task BothScriptsServeTheSameDataTheSameWayForEveryOption()
     {
@@ -262,7 +281,7 @@ public sealed partial class RunScriptTwinTests(ScriptClone clone) : IClassFixtur
     private static string Normalized(IEnumerable<string> lines) =>
         string.Join('\n', lines.Select(l => Spaces().Replace(ScriptName().Replace(l, "run.*"), " ")));
 
-    private static string UsageLines(string script) => string.Join('\n', script.Split('\n').Skip(1).Take(4));
+    private static string UsageLines(string script) => string.Join('\n', script.Split('\n').Skip(1).Take(6));
 
     // run.sh: the `case` labels of the argument loop, e.g. "    --port) port=..." or "    -h|--help) ...".
     [GeneratedRegex(@"^    ([^\s()]+)\)", RegexOptions.Multiline)]

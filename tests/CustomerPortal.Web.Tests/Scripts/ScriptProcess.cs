@@ -58,6 +58,13 @@ public sealed class ScriptProcess : IDisposable
         return new ScriptProcess(script, Process.Start(start)!);
     }
 
+    // What a person types at the script's prompt, then the end of input.
+    public void Answer(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Close();
+    }
+
     // For the runs that end by themselves (--help, a wrong argument): the exit code, all output read.
     public int WaitForExit(TimeSpan timeout)
     {

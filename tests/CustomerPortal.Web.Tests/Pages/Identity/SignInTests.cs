@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CustomerPortal.Core;
+using CustomerPortal.Web.Administration;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerPortal.Web.Tests.Pages.Identity;
@@ -66,7 +67,11 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
     [Fact]
     public async Task DemoPersonasAreNotListedAndCannotBeUsedWhenDemoModeIsOff()
     {
-        await using var production = new ConfiguredPortalFactory(portal.Data, ("Portal:DemoMode", "false"));
+        await using var production = new PrivatePortalFactory(portal.Data);
+        production.Set("Portal:DemoMode", "false");
+        // Outside demo mode the portal starts only once no published demo password works (GoLiveTests).
+        Assert.Equal(PortalStoreCommands.Done, await PortalStoreCommands.RunAsync(
+            [PortalStoreCommands.RemoveDemoUsers, $"--Portal:DataDirectory={production.DataDirectory}"], TextReader.Null, TextWriter.Null, TextWriter.Null));
         using var client = production.CreatePortalClient();
 
         var page = await client.GetPageAsync("/Identity/Account/Login");
