@@ -2,6 +2,8 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CustomerPortal.Core;
+using CustomerPortal.PortalStore;
+using CustomerPortal.Testing;
 using CustomerPortal.Web.Administration;
 using CustomerPortal.Web.Tests.Onboarding;
 
@@ -13,13 +15,20 @@ public sealed class GoLiveTests(SeededPortalData data)
     private const string AdministratorEmail = "it@contoso.example";
     private const string AdministratorPassword = "Quiet harbour 58 lanterns";
 
-    [Fact]
-    public async Task TheBootstrappedAdministratorIsTheOnlySignInAndOnboardsACustomerInDataverseMode()
+    [Theory]
+    [MemberData(nameof(TestPortalStore.Providers), MemberType = typeof(TestPortalStore))]
+    public async Task TheBootstrappedAdministratorIsTheOnlySignInAndOnboardsACustomerInDataverseMode(PortalStoreProvider provider)
     {
         await using var portal = new DataversePortalFactory(data, ("Portal:DemoMode", "false"));
         File.Delete(portal.PortalStorePath);
+        using var store = TestPortalStore.Create(provider, portal.PortalStorePath);
+        foreach (var (key, value) in store.PortalSettings)
+        {
+            portal.Set(key, value);
+        }
 
-        var (exit, output, errors) = await RunAsync(AdministratorPassword, PortalStoreCommands.CreateAdmin, "--email", AdministratorEmail, $"--Portal:DataDirectory={portal.DataDirectory}");
+        var (exit, output, errors) = await RunAsync(AdministratorPassword,
+            [PortalStoreCommands.CreateAdmin, "--email", AdministratorEmail, $"--Portal:DataDirectory={portal.DataDirectory}", .. store.PortalSettings.Select(s => $"--{s.Key}={s.Value}")]);
         Assert.True(exit == PortalStoreCommands.Done, errors);
         Assert.Contains(AdministratorEmail, output, StringComparison.Ordinal);
 
