@@ -94,11 +94,11 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
             return null;
         }
 
-        var products = await reference.ProductsAsync([.. order.Lines.Select(l => l.ProductId)], cancellationToken);
+        var products = await reference.ProductsAsync([.. order.Lines.Select(l => l.ProductId).OfType<Guid>()], cancellationToken);
         var units = await reference.UnitsAsync(cancellationToken);
         foreach (var line in order.Lines)
         {
-            line.Product = products.GetValueOrDefault(line.ProductId);
+            line.Product = line.ProductId is { } productId ? products.GetValueOrDefault(productId) : null;
             line.Unit = units.GetValueOrDefault(line.UnitId);
         }
 

@@ -53,7 +53,9 @@ public static class Records
         l.DiscountAmount,
         l.ExtendedAmount,
         l.LineStatus,
-        l.RequestedReceiptDate);
+        l.RequestedReceiptDate,
+        l.IsProductOverridden,
+        l.ProductDescription);
 
     // The order details page, header without lines (they follow through SalesOrderLine). Needs
     // Customer, Company, ContactPerson and Currency.

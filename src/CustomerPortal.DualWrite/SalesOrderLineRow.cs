@@ -13,10 +13,12 @@ public sealed class SalesOrderLineRow
     [Lookup(typeof(SalesOrderRow), "salesorderid", Navigation = nameof(SalesOrder))] [Column("salesorderid")] public Guid SalesOrderId { get; set; }
     [PrimaryName, MaxLength(500)] [Column("salesorderdetailname")] public string Name { get; set; } = "";
     [Lookup(typeof(CompanyRow), "msdyn_company")] [Column("msdyn_company")] public Guid CompanyId { get; set; }
-    [Lookup(typeof(ProductRow), "productid", Navigation = nameof(Product))] [Column("productid")] public Guid ProductId { get; set; }
+    // Empty on a write-in line: isproductoverridden is set and productdescription names what was sold.
+    [Lookup(typeof(ProductRow), "productid", Navigation = nameof(Product))] [Column("productid")] public Guid? ProductId { get; set; }
     [Lookup(typeof(UnitRow), "uomid", Navigation = nameof(Unit))] [Column("uomid")] public Guid UnitId { get; set; }
     [Column("description")] public string? Description { get; set; }
     [Column("isproductoverridden")] public bool IsProductOverridden { get; set; }
+    [MaxLength(500)] [Column("productdescription")] public string? ProductDescription { get; set; }
     [DataverseType(ColumnType.DecimalNumber)] [Column("quantity")] public decimal Quantity { get; set; }
     [Column("priceperunit")] public decimal PricePerUnit { get; set; }
     [Column("ispriceoverridden")] public bool IsPriceOverridden { get; set; } = true;

@@ -53,6 +53,25 @@ public sealed class WriteTests(EmulatorFixture emulator) : IClassFixture<Emulato
     }
 
     [Fact]
+    public async Task A_write_in_line_without_a_product_round_trips_its_description_and_unit()
+    {
+        var id = Guid.NewGuid();
+        var lineId = Guid.NewGuid();
+        var writeIn = Line(lineId, 1);
+        writeIn.Remove("productid@odata.bind");
+        writeIn["isproductoverridden"] = true;
+        writeIn["productdescription"] = "On-site installation, half a day";
+        using var response = await emulator.Send(HttpMethod.Post, "salesorders", Order(id, "EMU-" + id.ToString("N")[..8], Line(Guid.NewGuid(), 2), writeIn));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var line = await emulator.GetJson($"salesorderdetails({lineId})?$select=_productid_value,_uomid_value,isproductoverridden,productdescription");
+        Assert.Equal(JsonValueKind.Null, line.GetProperty("_productid_value").ValueKind);
+        Assert.Equal(emulator.Scalar("SELECT defaultuomid FROM product ORDER BY productid LIMIT 1").ToUpperInvariant(), line.GetProperty("_uomid_value").GetString()!.ToUpperInvariant());
+        Assert.True(line.GetProperty("isproductoverridden").GetBoolean());
+        Assert.Equal("On-site installation, half a day", line.GetProperty("productdescription").GetString());
+    }
+
+    [Fact]
     public async Task Return_representation_answers_201_with_the_record_and_no_entity_id()
     {
         var id = Guid.NewGuid();

@@ -99,8 +99,9 @@ public sealed class MirrorQueries(string connectionString)
     public IReadOnlyList<MirrorOrderLine> Lines(string orderNumber) => Read(db => db.Set<SalesOrderLineRow>().AsNoTracking()
         .Where(l => l.SalesOrder!.OrderNumber == orderNumber)
         .OrderBy(l => l.SequenceNumber)
-        .Select(l => new MirrorOrderLine(l.SequenceNumber, l.Product!.ScmProductNumber, l.Quantity, l.Product.QuantityDecimals, l.PricePerUnit,
-            l.DiscountAmount, l.ExtendedAmount))
+        .Select(l => new MirrorOrderLine(l.SequenceNumber, l.Product != null ? l.Product.ScmProductNumber : null, l.Quantity,
+            l.Product != null ? l.Product.QuantityDecimals : 0, l.PricePerUnit, l.DiscountAmount, l.ExtendedAmount, l.Unit!.Symbol,
+            l.IsProductOverridden ? l.ProductDescription : null))
         .ToList());
 
     // Active contacts of the contact's account, as the account page lists them for representatives.
@@ -233,6 +234,8 @@ public sealed record MirrorOrder(
 
 public sealed record MirrorOrderTotals(decimal LineTotal, decimal Discount, decimal Freight, decimal Tax, decimal Total);
 
-public sealed record MirrorOrderLine(int Sequence, string ItemNumber, decimal Quantity, int QuantityDecimals, decimal UnitPrice, decimal Discount, decimal LineAmount);
+// ItemNumber is null and WriteInDescription set on a write-in line (no product).
+public sealed record MirrorOrderLine(int Sequence, string? ItemNumber, decimal Quantity, int QuantityDecimals, decimal UnitPrice, decimal Discount,
+    decimal LineAmount, string Unit, string? WriteInDescription);
 
 public sealed record MirrorPrice(string ItemNumber, decimal? Amount, MirrorCurrency Currency);

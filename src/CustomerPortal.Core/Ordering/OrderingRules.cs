@@ -119,6 +119,14 @@ public static class OrderingRules
         : CheckQuantity(quantity, product.QuantityDecimals) is { } problem ? new SubmitRefusal(SubmitRefusalReason.InvalidQuantity, Quantity: problem)
         : null;
 
+    // Can this line of a past order go on a new one. A write-in line has no product to look up, so it is
+    // refused for what it is, not as a product that no longer exists.
+    public static SubmitRefusal? CheckReorder(SalesOrderLine line, OrderableProduct? product)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.IsWriteIn ? new SubmitRefusal(SubmitRefusalReason.WriteInLine) : CheckLine(product, line.Quantity);
+    }
+
     // The order defaults of Microsoft's template, from the contact. The contact only counts for the
     // account and legal entity of the scope: a contact moved to another account since sign-in orders
     // for nobody until the claims catch up.

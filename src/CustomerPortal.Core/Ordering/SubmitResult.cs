@@ -41,4 +41,6 @@ public enum SubmitRefusalReason
     IdInUse = 9,
     RequestedReceiptDateTooEarly = 10,
     MissingDeliveryAddress = 11,
+    // A write-in line of a past order: it names no product, so there is nothing to order again.
+    WriteInLine = 12,
 }

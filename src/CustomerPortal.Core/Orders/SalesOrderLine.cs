@@ -2,6 +2,8 @@ namespace CustomerPortal.Core.Orders;
 
 // salesorderdetail. LineAmount is extendedamount: quantity x unit price less the line discount.
 // QuantityDecimals is the product's quantitydecimal, so "12" and "12.500" show as the seller meant them.
+// A write-in line (isproductoverridden) sells something that is not in the catalogue: it has no item
+// number or product, only the seller's WriteInDescription (productdescription), and still a unit and an amount.
 public sealed record SalesOrderLine(
     Guid SalesOrderLineId,
     int LineNumber,
@@ -14,4 +16,6 @@ public sealed record SalesOrderLine(
     decimal DiscountAmount,
     decimal LineAmount,
     OrderLineStatus Status,
-    DateOnly? RequestedReceiptDate);
+    DateOnly? RequestedReceiptDate,
+    bool IsWriteIn,
+    string? WriteInDescription);

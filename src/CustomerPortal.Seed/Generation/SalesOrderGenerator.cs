@@ -100,6 +100,10 @@ internal sealed class SalesOrderGenerator
         };
 
         AddLines(order, account.PriceList, status, index, random);
+        if (WriteInLines.For(_profile, order, index, currency, status) is { } writeIn)
+        {
+            order.Lines.Add(writeIn);
+        }
 
         // Totals come from Supply Chain Management in real life; here they are the sum of the lines, with
         // no order-level discount, charges or tax.

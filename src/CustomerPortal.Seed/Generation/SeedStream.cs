@@ -23,4 +23,5 @@ internal enum SeedStream
     ContactAssignmentDraws = 104,
     ContactDraws = 105,
     SalesOrderDraws = 106,
+    WriteInLineDraws = 107,
 }

@@ -195,7 +195,29 @@ public abstract partial class DataSourceContract(SeededDemoMirror mirror)
         Assert.NotEmpty(details.Lines);
         Assert.Equal(details.LineTotal, details.Lines.Sum(l => l.LineAmount));
         Assert.Equal(Enumerable.Range(1, details.Lines.Count), details.Lines.Select(l => l.LineNumber));
-        Assert.All(details.Lines, l => Assert.False(string.IsNullOrEmpty(l.ItemNumber)));
+        Assert.All(details.Lines.Where(l => !l.IsWriteIn), l => Assert.False(string.IsNullOrEmpty(l.ItemNumber)));
+    }
+
+    [Fact]
+    public async Task AWriteInLineReadsWithItsDescriptionUnitAndAmountButNoProduct()
+    {
+        using var db = Mirror.OpenMirror();
+        var visible = Mirror.OrdersVisibleTo(Mirror.Representative).ToDictionary(o => o.SalesOrderId);
+        var stored = db.SalesOrderLines.AsNoTracking().Where(l => l.IsProductOverridden).Include(l => l.Unit).AsEnumerable()
+            .Where(l => visible.ContainsKey(l.SalesOrderId)).OrderBy(l => l.SalesOrderLineId).First();
+
+        var details = await Orders.FindAsync(Mirror.Representative, visible[stored.SalesOrderId].OrderNumber, Ct);
+
+        Assert.NotNull(details);
+        var line = Assert.Single(details.Lines, l => l.SalesOrderLineId == stored.SalesOrderLineId);
+        Assert.True(line.IsWriteIn);
+        Assert.Equal(stored.ProductDescription, line.WriteInDescription);
+        Assert.False(string.IsNullOrWhiteSpace(line.WriteInDescription));
+        Assert.Equal(stored.Unit!.Symbol, line.Unit);
+        Assert.Equal(("", ""), (line.ItemNumber, line.ProductName));
+        Assert.Equal((stored.Quantity, stored.PricePerUnit, stored.ExtendedAmount), (line.Quantity, line.UnitPrice, line.LineAmount));
+        Assert.Equal(details.LineTotal, details.Lines.Sum(l => l.LineAmount));
+        Assert.All(details.Lines.Where(l => l.SalesOrderLineId != line.SalesOrderLineId), l => Assert.False(l.IsWriteIn));
     }
 
     [Fact]
@@ -389,6 +411,16 @@ public abstract partial class DataSourceContract(SeededDemoMirror mirror)
         Assert.Equal([3m, 1m], saved.Lines.Select(l => l.Quantity));
         Assert.Equal(first.Price * 3 + second.Price, saved.TotalAmount);
         Assert.Equal(saved.TotalAmount, saved.Lines.Sum(l => l.LineAmount));
+        // The portal only orders catalogue products: its lines are never write-ins, as written and as read back.
+        Assert.All(saved.Lines, l => Assert.False(l.IsWriteIn));
+        using (var db = source.OpenMirror())
+        {
+            var written = await db.SalesOrderLines.AsNoTracking().Where(l => l.SalesOrderId == order.SalesOrderId)
+                .Select(l => new { l.IsProductOverridden, l.ProductDescription, l.ProductId }).ToListAsync(Ct);
+            Assert.Equal(2, written.Count);
+            Assert.All(written, l => Assert.Equal((false, (string?)null), (l.IsProductOverridden, l.ProductDescription)));
+            Assert.All(written, l => Assert.NotNull(l.ProductId));
+        }
 
         var listed = await source.Orders.ListAsync(Mirror.AuthorizedUser, new SalesOrderQuery(Search: result.OrderNumber), Ct);
         Assert.Equal(result.OrderNumber, Assert.Single(listed.Items).OrderNumber);

@@ -90,6 +90,26 @@ public sealed class WholeRecordContractTests : IClassFixture<EmulatorOverSeededM
         differences.AssertNone();
     }
 
+    // Write-in lines have no product to expand: description, unit and amounts must still come through alike.
+    [Fact]
+    public async Task OrdersWithWriteInLinesAgreeFieldForField()
+    {
+        var differences = Differences();
+        var writeIns = 0;
+        foreach (var (persona, scope) in Personas())
+        {
+            foreach (var orderNumber in OrdersWithWriteInLines(scope))
+            {
+                var fromSqlite = await Sqlite<ISalesOrderStore>().FindAsync(scope, orderNumber, Ct);
+                differences.Compare($"order {orderNumber} for the {persona}", fromSqlite, await Dataverse<ISalesOrderStore>().FindAsync(scope, orderNumber, Ct));
+                writeIns += fromSqlite?.Lines.Count(l => l.IsWriteIn && !string.IsNullOrEmpty(l.WriteInDescription) && l.Unit.Length > 0) ?? 0;
+            }
+        }
+
+        Assert.True(writeIns > 0, "No write-in line with its description and unit was read.");
+        differences.AssertNone();
+    }
+
     [Fact]
     public async Task CustomerAccountsAndTheirContactsAgreeFieldForField()
     {
@@ -280,6 +300,13 @@ public sealed class WholeRecordContractTests : IClassFixture<EmulatorOverSeededM
             .. visible.Where((_, i) => i % 25 == 0 || i == visible.Count - 1).Select(o => o.OrderNumber),
             foreign,
         ];
+    }
+
+    private List<string> OrdersWithWriteInLines(CustomerScope scope)
+    {
+        using var db = _mirror.OpenMirror();
+        var withWriteIn = db.SalesOrderLines.AsNoTracking().Where(l => l.IsProductOverridden).Select(l => l.SalesOrderId).ToHashSet();
+        return [.. _mirror.OrdersVisibleTo(scope).Where(o => withWriteIn.Contains(o.SalesOrderId)).Select(o => o.OrderNumber).Order(StringComparer.Ordinal)];
     }
 
     // Every product's item number and a few ids: priced, unpriced, retired and draft products, an item

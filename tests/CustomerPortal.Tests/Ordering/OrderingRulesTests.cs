@@ -143,4 +143,18 @@ public sealed class OrderingRulesTests
         Assert.Equal(new SubmitRefusal(SubmitRefusalReason.ProductNotOrderable, Product: ProductRefusal.NotOnPriceList), OrderingRules.CheckLine(unpriced, 2));
         Assert.Equal(new SubmitRefusal(SubmitRefusalReason.InvalidQuantity, Quantity: QuantityProblem.TooManyDecimals), OrderingRules.CheckLine(priced, 0.5m));
     }
+
+    [Fact]
+    public void AWriteInLineIsNeverOrderedAgainAndSaysSoRatherThanThatItsProductIsGone()
+    {
+        var priced = new OrderableProduct(Guid.NewGuid(), "A00001", "Turntable", ProductState.Active, "ea", 0, 100m, Dollar, null);
+        var productLine = new SalesOrderLine(Guid.NewGuid(), 1, "A00001", "Turntable", 2, "ea", 0, 100m, 0, 200m, OrderLineStatus.Invoiced, null, false, null);
+        var writeIn = productLine with { ItemNumber = "", ProductName = "", IsWriteIn = true, WriteInDescription = "On-site installation, half a day" };
+
+        Assert.Null(OrderingRules.CheckReorder(productLine, priced));
+        Assert.Equal(new SubmitRefusal(SubmitRefusalReason.UnknownProduct), OrderingRules.CheckReorder(productLine, null));
+        Assert.Equal(new SubmitRefusal(SubmitRefusalReason.WriteInLine), OrderingRules.CheckReorder(writeIn, null));
+        // Even a look-up that happened to find something does not turn a write-in line into a product line.
+        Assert.Equal(new SubmitRefusal(SubmitRefusalReason.WriteInLine), OrderingRules.CheckReorder(writeIn, priced));
+    }
 }

@@ -125,12 +125,13 @@ public sealed class SeededOrderTests(SeededMirror seeded)
         var orders = mirror.SalesOrders.ToDictionary(o => o.SalesOrderId);
         var lines = mirror.SalesOrderLines.ToList();
 
-        Assert.All(lines, line =>
+        Assert.All(lines.Where(l => !l.IsProductOverridden), line =>
         {
             var order = orders[line.SalesOrderId];
-            var product = products[line.ProductId];
+            var product = products[line.ProductId!.Value];
             Assert.Equal(ProductState.Active, product.State);
-            Assert.True(prices.TryGetValue((order.PriceListId!.Value, line.ProductId), out var price),
+            Assert.Null(line.ProductDescription);
+            Assert.True(prices.TryGetValue((order.PriceListId!.Value, product.ProductId), out var price),
                 $"{order.OrderNumber} line {line.SequenceNumber} sells {product.ScmProductNumber}, which is not on the order's price list");
             Assert.Equal(price, line.PricePerUnit);
             Assert.Equal(product.DefaultUnitId, line.UnitId);
@@ -143,7 +144,7 @@ public sealed class SeededOrderTests(SeededMirror seeded)
         Assert.All(lines.GroupBy(l => l.SalesOrderId), order =>
         {
             Assert.InRange(order.Count(), 1, 9);
-            Assert.Equal(order.Count(), order.Select(l => l.ProductId).Distinct().Count());
+            Assert.Equal(order.Count(), order.Select(l => l.ProductId ?? l.SalesOrderLineId).Distinct().Count());
             Assert.Equal(Enumerable.Range(1, order.Count()), order.Select(l => l.SequenceNumber).Order());
         });
     }
@@ -153,18 +154,43 @@ public sealed class SeededOrderTests(SeededMirror seeded)
     {
         using var mirror = seeded.OpenMirror();
         var decimals = mirror.Products.ToDictionary(p => p.ProductId, p => p.QuantityDecimals);
-        var lines = mirror.SalesOrderLines.ToList();
+        var lines = mirror.SalesOrderLines.Where(l => l.ProductId != null).ToList();
 
-        Assert.Contains(lines, line => decimals[line.ProductId] > 0 && line.Quantity != Math.Floor(line.Quantity));
+        Assert.Contains(lines, line => decimals[line.ProductId!.Value] > 0 && line.Quantity != Math.Floor(line.Quantity));
         Assert.All(lines, line =>
         {
-            var allowed = decimals[line.ProductId];
+            var allowed = decimals[line.ProductId!.Value];
             Assert.True(line.Quantity > 0);
             Assert.Equal(Math.Round(line.Quantity, allowed), line.Quantity);
             if (allowed == 0)
             {
                 Assert.InRange(line.Quantity, 1, 50);
             }
+        });
+    }
+
+    [Fact]
+    public void A_few_orders_end_with_a_write_in_line_that_has_a_description_a_unit_and_a_price_but_no_product()
+    {
+        using var mirror = seeded.OpenMirror();
+        var units = mirror.Units.ToDictionary(u => u.UnitId, u => u.Symbol);
+        var precisions = mirror.Currencies.ToDictionary(c => c.CurrencyId, c => c.Precision);
+        var lines = mirror.SalesOrderLines.ToList();
+        var writeIns = lines.Where(l => l.IsProductOverridden).ToList();
+        var lastLines = lines.GroupBy(l => l.SalesOrderId).ToDictionary(g => g.Key, g => g.Max(l => l.SequenceNumber));
+
+        Assert.InRange(writeIns.Count, 10, seeded.Profile.Counts.Orders / 10);
+        Assert.Equal(writeIns.Count, writeIns.Select(l => l.SalesOrderId).Distinct().Count());
+        Assert.All(writeIns, line =>
+        {
+            Assert.Null(line.ProductId);
+            Assert.False(string.IsNullOrWhiteSpace(line.ProductDescription));
+            Assert.InRange(line.ProductDescription!.Length, 1, 500);
+            Assert.Equal(line.ProductDescription, line.Name);
+            Assert.Equal("ea", units[line.UnitId]);
+            Assert.True(line.PricePerUnit > 0);
+            Assert.Equal(Math.Round(line.Quantity * line.PricePerUnit, precisions[line.CurrencyId], MidpointRounding.AwayFromZero), line.ExtendedAmount);
+            Assert.Equal(lastLines[line.SalesOrderId], line.SequenceNumber);
         });
     }
 

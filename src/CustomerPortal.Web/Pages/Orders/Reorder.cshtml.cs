@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace CustomerPortal.Web.Pages.Orders;
 
 // Copies all or chosen lines of a past order into a new draft, priced again today. Lines whose
-// product can no longer be ordered stay behind, each with its reason.
+// product can no longer be ordered, and write-in lines, which have no product, stay behind, each with its reason.
 public sealed class ReorderModel(
     ISalesOrderStore salesOrders, IOrderEntry ordering, OrderDraftStore drafts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
@@ -55,9 +55,9 @@ public sealed class ReorderModel(
         var notCopied = new List<string>();
         foreach (var line in chosen)
         {
-            if (OrderingRules.CheckLine(Products.GetValueOrDefault(line.ItemNumber), line.Quantity) is { } refusal)
+            if (OrderingRules.CheckReorder(line, Products.GetValueOrDefault(line.ItemNumber)) is { } refusal)
             {
-                notCopied.Add(localizer["Ordering.Problem.Line", line.LineNumber, line.ItemNumber, localizer.Label(refusal)]);
+                notCopied.Add(localizer["Ordering.Problem.Line", line.LineNumber, NameOf(line), localizer.Label(refusal)]);
                 continue;
             }
 
@@ -88,7 +88,14 @@ public sealed class ReorderModel(
     public string? ReasonFor(SalesOrderLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return OrderingRules.CheckLine(Products.GetValueOrDefault(line.ItemNumber), line.Quantity) is { } refusal ? localizer.Label(refusal) : null;
+        return OrderingRules.CheckReorder(line, Products.GetValueOrDefault(line.ItemNumber)) is { } refusal ? localizer.Label(refusal) : null;
+    }
+
+    // How the page names a line: its item number, or what a write-in line says it sold.
+    public static string NameOf(SalesOrderLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.IsWriteIn ? line.WriteInDescription ?? "" : line.ItemNumber;
     }
 
     private async Task<IActionResult> LoadAsync(CustomerScope scope, string number, CancellationToken cancellationToken)
@@ -101,7 +108,7 @@ public sealed class ReorderModel(
 
         Order = order;
         Defaults = await ordering.GetDefaultsAsync(scope, cancellationToken);
-        var products = await ordering.LookUpAsync(scope, [.. order.Lines.Select(l => l.ItemNumber).Distinct()], [], cancellationToken);
+        var products = await ordering.LookUpAsync(scope, [.. order.Lines.Where(l => !l.IsWriteIn).Select(l => l.ItemNumber).Distinct()], [], cancellationToken);
         Products = products.ToDictionary(p => p.ItemNumber, StringComparer.OrdinalIgnoreCase);
         return Page();
     }

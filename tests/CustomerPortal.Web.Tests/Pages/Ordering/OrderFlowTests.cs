@@ -287,6 +287,37 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
     }
 
     [Fact]
+    public async Task ReorderLeavesAWriteInLineOutAndSaysItIsAWriteInRatherThanAMissingProduct()
+    {
+        var text = PortalTexts.English;
+        using var client = await portal.SignedInAsync(Personas.Representative);
+        var writeIn = portal.Mirror.Read(db => db.Set<SalesOrderLineRow>()
+            .Where(l => l.IsProductOverridden && l.SalesOrder!.Customer!.AccountNumber == "US-0001")
+            .OrderBy(l => l.SalesOrder!.OrderNumber).Select(l => new { l.SalesOrder!.OrderNumber, l.ProductDescription, l.SequenceNumber }).First());
+        var page = await client.GetPageAsync($"/Orders/{writeIn.OrderNumber}/Reorder");
+
+        var row = page.QuerySelectorAll("#reorder-lines tbody tr").Single(r => r.QuerySelector(".write-in-description") is not null);
+        Assert.Equal(writeIn.ProductDescription, row.QuerySelector(".write-in-description")!.TextContent.Trim());
+        var box = row.QuerySelector<IHtmlInputElement>("input[name=selected]")!;
+        Assert.True(box.IsDisabled);
+        Assert.False(box.IsChecked);
+        Assert.Equal(text["SubmitRefusalReason.WriteInLine"], row.QuerySelector(".text-danger")!.TextContent.Trim());
+        Assert.DoesNotContain(text["SubmitRefusalReason.UnknownProduct"], page.QuerySelector("#reorder-lines")!.TextContent, StringComparison.Ordinal);
+
+        // Even a form that sends the write-in line anyway gets it back as not copied, with the reason.
+        box.IsDisabled = false;
+        box.IsChecked = true;
+        var response = await client.SubmitAsync(page.QuerySelector<IHtmlFormElement>("form:has(#reorder-submit)")!);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var items = await client.GetPageAsync(response.Headers.Location!.OriginalString);
+        Assert.DoesNotContain(writeIn.ProductDescription!, items.QuerySelector("#draft-lines")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Equal(
+            text["Ordering.Problem.Line", writeIn.SequenceNumber, writeIn.ProductDescription!, text["SubmitRefusalReason.WriteInLine"]],
+            Assert.Single(items.QuerySelectorAll("#not-copied li")).TextContent.Trim());
+    }
+
+    [Fact]
     public async Task ExportGivesTheFilteredListAsInvariantCsvOfTheScopeOnly()
     {
         using var client = await portal.SignedInAsync(Personas.AuthorizedUser);

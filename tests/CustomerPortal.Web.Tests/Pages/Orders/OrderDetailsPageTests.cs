@@ -69,6 +69,26 @@ public sealed class OrderDetailsPageTests(PortalFactory portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task AWriteInLineShowsItsDescriptionMarkedAsAWriteInAndItsUnit()
+    {
+        var order = portal.Mirror.OrdersOfAccountOf(Personas.Representative)
+            .First(o => portal.Mirror.Lines(o.Number).Any(l => l.WriteInDescription is not null));
+        var writeIn = portal.Mirror.Lines(order.Number).First(l => l.WriteInDescription is not null);
+        using var client = await SignedInAsync(Personas.Representative);
+
+        var page = await client.GetPageAsync("/Orders/" + order.Number);
+
+        var row = HtmlTable.Rows(page.QuerySelector("section[aria-labelledby=lines-heading] table")!)
+            .Single(r => HtmlTable.DesktopText(r[Text["Line.Number"]]) == writeIn.Sequence.ToString(CultureInfo.InvariantCulture));
+        var product = row[Text["Line.Product"]];
+        Assert.Equal(writeIn.WriteInDescription, product.QuerySelector(".write-in-description")!.TextContent.Trim());
+        Assert.StartsWith(Text["Line.WriteIn"], product.QuerySelector(".badge")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal("—", HtmlTable.DesktopText(row[Text["Line.Item"]]));
+        Assert.Equal("ea", HtmlTable.DesktopText(row[Text["Line.Unit"]]));
+        Assert.Equal(order.Currency.Format(writeIn.LineAmount, Text.Culture), HtmlTable.DesktopText(row[Text["Line.Amount"]]));
+    }
+
+    [Fact]
     public async Task OrderOpenedFromTheListLeadsBackToTheSameFilteredList()
     {
         using var client = await SignedInAsync(Personas.Representative);
@@ -97,8 +117,8 @@ public sealed class OrderDetailsPageTests(PortalFactory portal) : IClassFixture<
         Assert.Equal("/Orders", back.GetAttribute("href"));
     }
 
-    // The newest order, the one with most lines, one with fractional quantities and one with a line discount:
-    // the cases where formatting can go wrong.
+    // The newest order, the one with most lines, one with fractional quantities, one with a line discount and
+    // one with a write-in line: the cases where formatting can go wrong.
     private List<MirrorOrder> PickOrders() => PickOrders(portal.Mirror);
 
     internal static List<MirrorOrder> PickOrders(MirrorQueries mirror)
@@ -111,6 +131,7 @@ public sealed class OrderDetailsPageTests(PortalFactory portal) : IClassFixture<
         };
         numbers.AddRange(orders.Where(o => mirror.Lines(o.Number).Any(l => l.Quantity != decimal.Truncate(l.Quantity))).Take(1).Select(o => o.Number));
         numbers.AddRange(orders.Where(o => mirror.Lines(o.Number).Any(l => l.Discount != 0)).Take(1).Select(o => o.Number));
+        numbers.Add(orders.First(o => mirror.Lines(o.Number).Any(l => l.WriteInDescription is not null)).Number);
         return numbers.Distinct().Select(mirror.Order).ToList();
     }
 
@@ -125,7 +146,14 @@ public sealed class OrderDetailsPageTests(PortalFactory portal) : IClassFixture<
         foreach (var (line, row) in expected.Zip(rows))
         {
             Assert.Equal(line.Sequence.ToString(CultureInfo.InvariantCulture), HtmlTable.DesktopText(row[Text["Line.Number"]]));
-            Assert.Equal(line.ItemNumber, HtmlTable.DesktopText(row[Text["Line.Item"]]));
+            Assert.Equal(line.ItemNumber ?? "—", HtmlTable.DesktopText(row[Text["Line.Item"]]));
+            if (line.WriteInDescription is { } description)
+            {
+                // A write-in line names itself and says it is one, in words a screen reader reads out too.
+                Assert.Equal($"{description} {Text["Line.WriteIn"]}: {Text["Line.WriteIn.Explained"]}", HtmlTable.DesktopText(row[Text["Line.Product"]]));
+            }
+
+            Assert.Equal(line.Unit, HtmlTable.DesktopText(row[Text["Line.Unit"]]));
             Assert.Equal(line.Quantity.ToString("N" + line.QuantityDecimals, Text.Culture), HtmlTable.DesktopText(row[Text["Line.Quantity"]]));
             Assert.Equal(order.Currency.Format(line.UnitPrice, Text.Culture), HtmlTable.DesktopText(row[Text["Line.UnitPrice"]]));
             Assert.Equal(line.Discount == 0 ? "—" : order.Currency.Format(line.Discount, Text.Culture), HtmlTable.DesktopText(row[Text["Line.Discount"]]));
