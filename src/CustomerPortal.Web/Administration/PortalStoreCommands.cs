@@ -104,9 +104,10 @@ public static class PortalStoreCommands
             Directory.CreateDirectory(Path.GetFullPath(portal.DataDirectory));
         }
 
-        builder.Services.AddPortalStore(PortalStoreOptions.FromConfiguration(builder.Configuration, portal.PathOf("portal.db"), createStore));
+        var portalStore = PortalStoreOptions.FromConfiguration(builder.Configuration, portal.PathOf("portal.db"), createStore);
+        builder.Services.AddPortalStore(portalStore);
         builder.Services.AddPortalIdentity();
-        builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment, portal);
+        builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment, portal, portalStore);
         builder.Services.AddPortalLocalization();
         builder.Services.AddSingleton<DemoPersonas>();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
