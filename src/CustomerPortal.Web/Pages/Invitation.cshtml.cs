@@ -54,10 +54,8 @@ public sealed class InvitationModel(
             return Page();
         }
 
-        if (!throttle.TryAttempt("invitation", Code))
+        if (!throttle.TryAttempt(this, "invitation", Code))
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError(string.Empty, localizer["Security.TooManyAttempts"]);
             return await ShowAsync(cancellationToken);
         }
 

@@ -43,10 +43,8 @@ public sealed class ResetPasswordModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!throttle.TryAttempt("password-reset", Email))
+        if (!throttle.TryAttempt(this, "password-reset", Email))
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError(string.Empty, localizer["Security.TooManyAttempts"]);
             return Page();
         }
 
