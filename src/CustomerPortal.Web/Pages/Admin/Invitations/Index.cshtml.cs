@@ -19,10 +19,9 @@ public sealed class IndexModel(
     TimeProvider clock) : PageModel
 {
     public const int MinSearchLength = 2;
-    public const int MaxSearchLength = 100;
 
     [BindProperty(SupportsGet = true)]
-    [StringLength(MaxSearchLength, ErrorMessage = "Validation.SearchTooLong")]
+    [StringLength(SearchBox.MaxLength, ErrorMessage = "Validation.SearchTooLong")]
     public string? Search { get; set; }
 
     [BindProperty]

@@ -20,14 +20,13 @@ public sealed class IndexModel(
     RegistrationRequestStore requests) : PageModel
 {
     public const int MinSearchLength = 2;
-    public const int MaxSearchLength = 100;
 
     // The request being reviewed.
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    [StringLength(MaxSearchLength, ErrorMessage = "Validation.SearchTooLong")]
+    [StringLength(SearchBox.MaxLength, ErrorMessage = "Validation.SearchTooLong")]
     public string? Search { get; set; }
 
     [BindProperty]
