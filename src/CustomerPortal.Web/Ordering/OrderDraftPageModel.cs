@@ -1,6 +1,8 @@
+using System.Globalization;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.PortalStore.Drafts;
+using CustomerPortal.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -16,6 +18,10 @@ public abstract class OrderDraftPageModel : PageModel
     public OrderingDefaults Defaults { get; protected set; } = default!;
 
     protected CustomerScope Scope { get; private set; } = default!;
+
+    public IReadOnlyList<DraftLinePrice> Lines { get; private set; } = [];
+
+    public decimal Total { get; private set; }
 
     // Null when the draft is loaded; otherwise the answer to give instead.
     protected async Task<IActionResult?> LoadDraftAsync(
@@ -39,4 +45,19 @@ public abstract class OrderDraftPageModel : PageModel
         Defaults = await ordering.GetDefaultsAsync(scope, cancellationToken);
         return null;
     }
+
+    // The items and review steps show the draft's lines priced again (see DraftLinePrice).
+    protected async Task PriceLinesAsync(IOrderEntry ordering, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ordering);
+        var products = Draft.Lines.Count == 0
+            ? []
+            : await ordering.LookUpAsync(Scope, [], [.. Draft.Lines.Select(l => l.ProductId)], cancellationToken);
+        Lines = DraftLinePrice.For(Draft.Lines, products);
+        Total = DraftLinePrice.Total(Lines);
+    }
+
+    // Estimated amounts in the price list's currency; a plain number while the contact has none.
+    public string Money(decimal amount) =>
+        Defaults.Currency is { } currency ? MoneyFormatter.Format(amount, currency) : amount.ToString("N2", CultureInfo.CurrentCulture);
 }

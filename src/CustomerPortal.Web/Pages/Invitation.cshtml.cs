@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using CustomerPortal.PortalStore;
 using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.Web.Invitations;
@@ -26,7 +25,7 @@ public sealed class InvitationModel(
     public string? Code { get; set; }
 
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public NewPasswordInput Input { get; set; } = new();
 
     // Set when the code cannot be used: "Unknown", "Expired", "Revoked", "Redeemed" or "ContactChanged".
     public string? Unusable { get; private set; }
@@ -55,16 +54,9 @@ public sealed class InvitationModel(
             return Page();
         }
 
-        if (!throttle.TryAttempt("invitation", Code))
+        if (!throttle.TryAttempt(this, "invitation", Code))
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError(string.Empty, localizer["Security.TooManyAttempts"]);
             return await ShowAsync(cancellationToken);
-        }
-
-        if (!string.Equals(Input.Password, Input.ConfirmPassword, StringComparison.Ordinal))
-        {
-            ModelState.AddModelError("Input.ConfirmPassword", localizer["Password.Mismatch"]);
         }
 
         if (!ModelState.IsValid)
@@ -116,20 +108,5 @@ public sealed class InvitationModel(
         Email = found.Invitation.Email;
         ContactName = found.Invitation.ContactName;
         return Page();
-    }
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(256, ErrorMessage = "Validation.TooLong")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Invitation.Password")]
-        public string Password { get; set; } = "";
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(256, ErrorMessage = "Validation.TooLong")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Invitation.ConfirmPassword")]
-        public string ConfirmPassword { get; set; } = "";
     }
 }

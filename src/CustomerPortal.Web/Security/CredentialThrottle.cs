@@ -1,4 +1,7 @@
 using System.Threading.RateLimiting;
+using CustomerPortal.Web.Resources;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.Web.Security;
@@ -9,9 +12,11 @@ namespace CustomerPortal.Web.Security;
 public sealed class CredentialThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly IStringLocalizer<SharedResource> _localizer;
 
-    public CredentialThrottle(IOptions<SecurityOptions> options)
+    public CredentialThrottle(IOptions<SecurityOptions> options, IStringLocalizer<SharedResource> localizer)
     {
+        _localizer = localizer;
         var permits = Math.Max(1, options.Value.CredentialPostsPerAccountPerMinute);
         _limiter = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
@@ -22,12 +27,21 @@ public sealed class CredentialThrottle : IDisposable
         }));
     }
 
-    // False when this account has had too many attempts in the last minute.
-    public bool TryAttempt(string purpose, string? account)
+    // False when this account has had too many attempts in the last minute: the page then answers 429
+    // with the message under the given field ("" for the form as a whole).
+    public bool TryAttempt(PageModel page, string purpose, string? account, string field = "")
     {
+        ArgumentNullException.ThrowIfNull(page);
         var key = purpose + ":" + (account ?? "").Trim().ToUpperInvariant();
         using var lease = _limiter.AttemptAcquire(key);
-        return lease.IsAcquired;
+        if (lease.IsAcquired)
+        {
+            return true;
+        }
+
+        page.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        page.ModelState.AddModelError(field, _localizer["Security.TooManyAttempts"]);
+        return false;
     }
 
     public void Dispose() => _limiter.Dispose();

@@ -39,7 +39,16 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnGetAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
-        await LoadAsync(scope, cancellationToken);
+        ArgumentNullException.ThrowIfNull(scope);
+        Self = scope.ContactId;
+        Colleagues = await contacts.ListColleaguesAsync(scope, cancellationToken);
+        var ids = Colleagues.Select(c => c.ContactId).ToList();
+        // One row per contact; with several sign-ins on one contact, the one used last represents it.
+        Users = (await users.ListAsync(null, ids, cancellationToken))
+            .GroupBy(u => u.ContactId!.Value)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.LastSignInAt).First());
+        var now = clock.GetUtcNow().UtcDateTime;
+        Invited = [.. await invitationStore.ListContactsInvitedAsync(ids, now, cancellationToken)];
         return Page();
     }
 
@@ -79,18 +88,5 @@ public sealed class IndexModel(
 
         StatusMessage = refusal is null ? "Team.Disabled" : "Users.Refused." + refusal;
         return RedirectToPage();
-    }
-
-    private async Task LoadAsync(CustomerScope scope, CancellationToken cancellationToken)
-    {
-        Self = scope.ContactId;
-        Colleagues = await contacts.ListColleaguesAsync(scope, cancellationToken);
-        var ids = Colleagues.Select(c => c.ContactId).ToList();
-        // One row per contact; with several sign-ins on one contact, the one used last represents it.
-        Users = (await users.ListAsync(null, ids, cancellationToken))
-            .GroupBy(u => u.ContactId!.Value)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.LastSignInAt).First());
-        var now = clock.GetUtcNow().UtcDateTime;
-        Invited = [.. await invitationStore.ListContactsInvitedAsync(ids, now, cancellationToken)];
     }
 }

@@ -19,10 +19,9 @@ public sealed class IndexModel(
     TimeProvider clock) : PageModel
 {
     public const int MinSearchLength = 2;
-    public const int MaxSearchLength = 100;
 
     [BindProperty(SupportsGet = true)]
-    [StringLength(MaxSearchLength, ErrorMessage = "Validation.SearchTooLong")]
+    [StringLength(SearchBox.MaxLength, ErrorMessage = "Validation.SearchTooLong")]
     public string? Search { get; set; }
 
     [BindProperty]
@@ -45,24 +44,20 @@ public sealed class IndexModel(
 
     public DateTime Now { get; private set; }
 
+    // The resource key saying why the invitation was refused.
     public string? Refusal { get; private set; }
 
     public IReadOnlyList<ContactRequirement> Missing { get; private set; } = [];
 
     public bool ShowsLinks => mail.WritesToPickupFolder;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ShowAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         if (await contacts.FindCandidateAsync(Input.ContactId, cancellationToken) is not { } contact)
@@ -73,11 +68,9 @@ public sealed class IndexModel(
         var outcome = await invitations.InviteAsync(contact, Input.Role, User, BaseUrl, cancellationToken);
         if (!outcome.Succeeded)
         {
-            Refusal = outcome.Refusal;
+            Refusal = "Invitations.Refused." + outcome.Refusal;
             Missing = contact.Missing;
-            ModelState.AddModelError(nameof(Input), "Invitations.Refused." + outcome.Refusal);
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         StatusMessage = "Invitations.Sent";
@@ -112,7 +105,7 @@ public sealed class IndexModel(
 
     private string BaseUrl => Request.BaseUrl();
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
         Now = clock.GetUtcNow().UtcDateTime;
         if (ModelState.GetFieldValidationState(nameof(Search)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
@@ -125,6 +118,7 @@ public sealed class IndexModel(
         }
 
         Recent = await store.ListRecentAsync(50, cancellationToken);
+        return Page();
     }
 
     public sealed class InviteInput

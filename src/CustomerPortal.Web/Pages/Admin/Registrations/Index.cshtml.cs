@@ -20,14 +20,13 @@ public sealed class IndexModel(
     RegistrationRequestStore requests) : PageModel
 {
     public const int MinSearchLength = 2;
-    public const int MaxSearchLength = 100;
 
     // The request being reviewed.
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    [StringLength(MaxSearchLength, ErrorMessage = "Validation.SearchTooLong")]
+    [StringLength(SearchBox.MaxLength, ErrorMessage = "Validation.SearchTooLong")]
     public string? Search { get; set; }
 
     [BindProperty]
@@ -61,18 +60,17 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        if (Id is not null && await FindAsync(Id.Value, cancellationToken) is null)
+        if (Id is not null && await requests.FindAsync(Id.Value, cancellationToken) is null)
         {
             return NotFound();
         }
 
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await ShowAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.AllowSelfRegistration || await FindAsync(Approve.RequestId, cancellationToken) is not { } request)
+        if (!options.Value.AllowSelfRegistration || await requests.FindAsync(Approve.RequestId, cancellationToken) is not { } request)
         {
             return NotFound();
         }
@@ -81,8 +79,7 @@ public sealed class IndexModel(
         OnlyValidate("Approve.");
         if (!ModelState.IsValid)
         {
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         if (await contacts.FindCandidateAsync(Approve.ContactId, cancellationToken) is not { } contact)
@@ -95,8 +92,7 @@ public sealed class IndexModel(
         {
             Refusal = outcome.RefusalKey;
             Missing = contact.Missing;
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         StatusMessage = "Registrations.Approved";
@@ -106,7 +102,7 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostRejectAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.AllowSelfRegistration || await FindAsync(Reject.RequestId, cancellationToken) is not { } request)
+        if (!options.Value.AllowSelfRegistration || await requests.FindAsync(Reject.RequestId, cancellationToken) is not { } request)
         {
             return NotFound();
         }
@@ -116,16 +112,14 @@ public sealed class IndexModel(
 
         if (!ModelState.IsValid)
         {
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         var outcome = await registrations.RejectAsync(request, Reject.Reason, Reject.Notify, User, cancellationToken);
         if (!outcome.Succeeded)
         {
             Refusal = outcome.RefusalKey;
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         StatusMessage = "Registrations.Rejected";
@@ -141,17 +135,15 @@ public sealed class IndexModel(
         }
     }
 
-    private Task<RegistrationRequest?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        requests.FindAsync(id, cancellationToken);
-
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    // Lists the requests, and for a pending request under review the contacts it may belong to.
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
         Pending = await requests.ListPendingAsync(100, cancellationToken);
         Decided = await requests.ListDecidedAsync(50, cancellationToken);
         Selected = Id is { } id ? await requests.ReadAsync(id, cancellationToken) : null;
         if (Selected is not { State: RegistrationState.Pending })
         {
-            return;
+            return Page();
         }
 
         // The request's e-mail address is where the search starts; the administrator can search for anything.
@@ -161,6 +153,8 @@ public sealed class IndexModel(
         {
             Candidates = await contacts.SearchAsync(text, 25, cancellationToken);
         }
+
+        return Page();
     }
 
     public sealed class ApproveInput

@@ -11,7 +11,7 @@ namespace CustomerPortal.Web.Pages.Admin.Users;
 public sealed class IndexModel(PortalUserAdministration administration, PortalUsers users, IContactAdministration contacts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
-    [StringLength(100, ErrorMessage = "Validation.SearchTooLong")]
+    [StringLength(SearchBox.MaxLength, ErrorMessage = "Validation.SearchTooLong")]
     public string? Search { get; set; }
 
     [TempData]

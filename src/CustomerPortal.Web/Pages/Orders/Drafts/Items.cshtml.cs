@@ -24,10 +24,6 @@ public sealed class ItemsModel(
     [StringLength(ProductQuery.MaxSearchLength, ErrorMessage = "Validation.SearchTooLong")]
     public string? Search { get; set; }
 
-    public IReadOnlyList<DraftLinePrice> Lines { get; private set; } = [];
-
-    public decimal Total { get; private set; }
-
     public ResultPage<CatalogProduct>? Results { get; private set; }
 
     public IReadOnlyList<QuickEntryLine>? QuickEntryReport { get; private set; }
@@ -111,7 +107,7 @@ public sealed class ItemsModel(
             }
         }
 
-        await PriceAsync(cancellationToken);
+        await PriceLinesAsync(ordering, cancellationToken);
         return Page();
     }
 
@@ -123,7 +119,7 @@ public sealed class ItemsModel(
             return stop;
         }
 
-        await PriceAsync(cancellationToken);
+        await PriceLinesAsync(ordering, cancellationToken);
         for (var i = 0; i < lines.Count; i++)
         {
             var priced = Lines.FirstOrDefault(l => l.Line.SalesOrderLineId == lines[i].LineId);
@@ -187,7 +183,7 @@ public sealed class ItemsModel(
 
         if (!ModelState.IsValid || !Defaults.CanOrder)
         {
-            await PriceAsync(cancellationToken);
+            await PriceLinesAsync(ordering, cancellationToken);
             return Page();
         }
 
@@ -223,7 +219,7 @@ public sealed class ItemsModel(
         }
 
         QuickEntryReport = report;
-        await PriceAsync(cancellationToken);
+        await PriceLinesAsync(ordering, cancellationToken);
         return Page();
     }
 
@@ -242,19 +238,10 @@ public sealed class ItemsModel(
 
         if (HttpMethods.IsGet(Request.Method))
         {
-            await PriceAsync(cancellationToken);
+            await PriceLinesAsync(ordering, cancellationToken);
         }
 
         return null;
-    }
-
-    private async Task PriceAsync(CancellationToken cancellationToken)
-    {
-        var products = Draft.Lines.Count == 0
-            ? []
-            : await ordering.LookUpAsync(Scope, [], [.. Draft.Lines.Select(l => l.ProductId)], cancellationToken);
-        Lines = DraftLinePrice.For(Draft.Lines, products);
-        Total = DraftLinePrice.Total(Lines);
     }
 
     private void AddOrMerge(OrderableProduct product, decimal quantity)

@@ -16,10 +16,6 @@ public sealed partial class ReviewModel(
     IOrderEntry ordering, OrderDraftStore drafts, TimeProvider time, IStringLocalizer<SharedResource> localizer, ILogger<ReviewModel> logger)
     : OrderDraftPageModel
 {
-    public IReadOnlyList<DraftLinePrice> Lines { get; private set; } = [];
-
-    public decimal Total { get; private set; }
-
     // What stops a submit, each with the step that fixes it.
     public List<(string Message, string Page)> Problems { get; } = [];
 
@@ -69,15 +65,10 @@ public sealed partial class ReviewModel(
             return stop;
         }
 
-        var draft = Draft;
-        var products = draft.Lines.Count == 0
-            ? []
-            : await ordering.LookUpAsync(scope, [], [.. draft.Lines.Select(l => l.ProductId)], cancellationToken);
-        Lines = DraftLinePrice.For(draft.Lines, products);
-        Total = DraftLinePrice.Total(Lines);
+        await PriceLinesAsync(ordering, cancellationToken);
 
         // The submit's own check of the order as a whole, so the review shows exactly what a submit would refuse.
-        foreach (var refusal in OrderingRules.CheckOrder(ToNewSalesOrder(draft), OrderingRules.EarliestReceiptDate(time)))
+        foreach (var refusal in OrderingRules.CheckOrder(ToNewSalesOrder(Draft), OrderingRules.EarliestReceiptDate(time)))
         {
             var fixedOn = refusal.Reason is SubmitRefusalReason.NoLines or SubmitRefusalReason.TooManyLines ? "/Orders/Drafts/Items" : "/Orders/New";
             Problems.Add((localizer.Label(refusal), fixedOn));

@@ -1,11 +1,9 @@
 using CustomerPortal.Web.Invitations;
 using System.ComponentModel.DataAnnotations;
-using CustomerPortal.Web.Resources;
 using CustomerPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerPortal.Web.Areas.Identity.Pages.Account;
 
@@ -13,8 +11,7 @@ namespace CustomerPortal.Web.Areas.Identity.Pages.Account;
 [EnableRateLimiting(SecurityServiceCollectionExtensions.CredentialsPolicy)]
 public sealed class ForgotPasswordModel(
     PasswordResetService resets,
-    CredentialThrottle throttle,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    CredentialThrottle throttle) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -30,10 +27,8 @@ public sealed class ForgotPasswordModel(
             return Page();
         }
 
-        if (!throttle.TryAttempt("password-reset", Input.Email))
+        if (!throttle.TryAttempt(this, "password-reset", Input.Email))
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError(string.Empty, localizer["Security.TooManyAttempts"]);
             return Page();
         }
 

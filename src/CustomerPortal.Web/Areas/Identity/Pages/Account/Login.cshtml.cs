@@ -67,10 +67,8 @@ public sealed partial class LoginModel(
     {
         // One message for an unknown e-mail and a wrong password, so sign-in does not reveal who has an account.
         var error = localizer["Login.Invalid"];
-        if (!throttle.TryAttempt("sign-in", email))
+        if (!throttle.TryAttempt(this, "sign-in", email))
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError(string.Empty, localizer["Security.TooManyAttempts"]);
             return Page();
         }
 

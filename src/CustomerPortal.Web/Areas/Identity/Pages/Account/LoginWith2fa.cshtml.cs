@@ -44,10 +44,8 @@ public sealed class LoginWith2faModel(
             return RedirectToPage("./Login");
         }
 
-        if (!throttle.TryAttempt("two-factor", user.Id))
+        if (!throttle.TryAttempt(this, "two-factor", user.Id, field: nameof(Code)))
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError(nameof(Code), localizer["Security.TooManyAttempts"]);
             return Page();
         }
 

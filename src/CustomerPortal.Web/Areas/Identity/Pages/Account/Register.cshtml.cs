@@ -1,12 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using CustomerPortal.PortalStore.Registrations;
 using CustomerPortal.Web.Registrations;
-using CustomerPortal.Web.Resources;
 using CustomerPortal.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.Web.Areas.Identity.Pages.Account;
@@ -17,8 +15,7 @@ namespace CustomerPortal.Web.Areas.Identity.Pages.Account;
 public sealed class RegisterModel(
     RegistrationService registrations,
     IOptions<RegistrationOptions> options,
-    CredentialThrottle throttle,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    CredentialThrottle throttle) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -56,10 +53,8 @@ public sealed class RegisterModel(
             return Page();
         }
 
-        if (!throttle.TryAttempt("registration", Input.Email))
+        if (!throttle.TryAttempt(this, "registration", Input.Email))
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError(string.Empty, localizer["Security.TooManyAttempts"]);
             return Page();
         }
 

@@ -26,7 +26,7 @@ public sealed class ResetPasswordModel(
     public string? Email { get; set; }
 
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public NewPasswordInput Input { get; set; } = new();
 
     public bool InvalidLink { get; private set; }
 
@@ -43,16 +43,9 @@ public sealed class ResetPasswordModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!throttle.TryAttempt("password-reset", Email))
+        if (!throttle.TryAttempt(this, "password-reset", Email))
         {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError(string.Empty, localizer["Security.TooManyAttempts"]);
             return Page();
-        }
-
-        if (!string.Equals(Input.Password, Input.ConfirmPassword, StringComparison.Ordinal))
-        {
-            ModelState.AddModelError("Input.ConfirmPassword", localizer["Password.Mismatch"]);
         }
 
         if (!ModelState.IsValid)
@@ -80,20 +73,5 @@ public sealed class ResetPasswordModel(
 
         TempData["StatusMessage"] = "ResetPassword.Done";
         return RedirectToPage("./Login");
-    }
-
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(256, ErrorMessage = "Validation.TooLong")]
-        [DataType(DataType.Password)]
-        [Display(Name = "ResetPassword.Password")]
-        public string Password { get; set; } = "";
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(256, ErrorMessage = "Validation.TooLong")]
-        [DataType(DataType.Password)]
-        [Display(Name = "Invitation.ConfirmPassword")]
-        public string ConfirmPassword { get; set; } = "";
     }
 }

@@ -26,11 +26,6 @@ public sealed class ChangePasswordModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!string.Equals(Input.NewPassword, Input.ConfirmPassword, StringComparison.Ordinal))
-        {
-            ModelState.AddModelError("Input.ConfirmPassword", localizer["Password.Mismatch"]);
-        }
-
         if (!ModelState.IsValid)
         {
             return Page();
@@ -76,6 +71,7 @@ public sealed class ChangePasswordModel(
         [Required(ErrorMessage = "Validation.Required")]
         [StringLength(256, ErrorMessage = "Validation.TooLong")]
         [DataType(DataType.Password)]
+        [Compare(nameof(NewPassword), ErrorMessage = "Password.Mismatch")]
         [Display(Name = "Invitation.ConfirmPassword")]
         public string ConfirmPassword { get; set; } = "";
     }
