@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using CustomerPortal.Data.Dataverse;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Polly.Retry;
@@ -18,10 +19,16 @@ internal sealed class StubWebApi : IDisposable
     private readonly ServiceProvider _services;
     private readonly IServiceScope _scope;
 
-    public StubWebApi(Func<RecordedRequest, HttpResponseMessage> respond, Action<DataverseOptions>? configure = null)
+    // secondLevel: HybridCache's distributed cache (Redis in production), for instances that share it.
+    public StubWebApi(Func<RecordedRequest, HttpResponseMessage> respond, Action<DataverseOptions>? configure = null, IDistributedCache? secondLevel = null)
     {
         Respond = respond;
         var services = new ServiceCollection();
+        if (secondLevel is not null)
+        {
+            services.AddSingleton(secondLevel);
+        }
+
         services.AddSingleton<TimeProvider>(Time);
         services.Configure<TelemetryOptions>(o => o.TelemetryListeners.Add(Delays));
         services.AddOptions<DataverseOptions>().Configure(o =>
