@@ -15,5 +15,9 @@ public sealed class PortalOptions
     // HTTPS redirection and HSTS, outside Development only. Off by default because the demo runs on plain http://localhost.
     public bool RequireHttps { get; set; }
 
+    // The reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (IP addresses). Empty:
+    // none, the connection's own address and scheme count (a forged header from a client changes nothing).
+    public string[] KnownProxies { get; set; } = [];
+
     public string PathOf(string fileName) => Path.Combine(Path.GetFullPath(DataDirectory), fileName);
 }

@@ -49,6 +49,11 @@ await app.Services.MigratePortalStoreAsync();
 await app.Services.GetRequiredService<DemoPersonas>().RefuseDemoSignInsOutsideDemoModeAsync(app.Services);
 app.Services.GetRequiredService<DemoPersonas>().PrintSignInsWhenStarted(app.Lifetime, app.Urls);
 
+if (portal.KnownProxies.Length > 0)
+{
+    app.UseForwardedHeaders();
+}
+
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

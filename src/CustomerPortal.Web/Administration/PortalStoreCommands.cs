@@ -44,9 +44,9 @@ public static class PortalStoreCommands
             return BadInput;
         }
 
-        await using var services = BuildServices(settings, createStore: verb == CreateAdmin);
-        await services.MigratePortalStoreAsync();
-        await using var scope = services.CreateAsyncScope();
+        await using var app = BuildApp(settings, createStore: verb == CreateAdmin);
+        await app.Services.MigratePortalStoreAsync();
+        await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
 
@@ -94,7 +94,8 @@ public static class PortalStoreCommands
     }
 
     // The portal store, Identity with the portal's password rules, and the persona list: what the verbs need, not the whole portal.
-    private static ServiceProvider BuildServices(string[] settings, bool createStore)
+    // Built, never run: disposing it also releases the configuration's file watchers.
+    private static WebApplication BuildApp(string[] settings, bool createStore)
     {
         var builder = WebApplication.CreateBuilder(settings);
         var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
@@ -111,7 +112,7 @@ public static class PortalStoreCommands
         builder.Services.AddPortalLocalization();
         builder.Services.AddSingleton<DemoPersonas>();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        return builder.Services.BuildServiceProvider();
+        return builder.Build();
     }
 
     private static (string? Email, string[] Settings, string? Error) ParseArguments(string[] args)

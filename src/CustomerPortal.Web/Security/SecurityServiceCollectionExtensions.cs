@@ -1,7 +1,9 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using CustomerPortal.PortalStore;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 
 namespace CustomerPortal.Web.Security;
@@ -82,6 +84,19 @@ public static class SecurityServiceCollectionExtensions
             tempData.Cookie.SameSite = SameSiteMode.Lax;
             tempData.Cookie.SecurePolicy = secure;
         });
+        // Behind a reverse proxy the client's address (the per-IP limits below) and the https scheme (Secure
+        // cookies) arrive in headers; only the listed proxies are believed. With none listed the middleware
+        // is not used at all: ASP.NET Core would trust any sender once its loopback defaults are cleared.
+        var proxies = portal.KnownProxies.Select(address => IPAddress.TryParse(address, out var ip) ? ip
+            : throw new InvalidOperationException($"Portal:KnownProxies has '{address}', which is not an IP address.")).ToList();
+        services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            proxies.ForEach(forwarded.KnownProxies.Add);
+        });
+
         services.AddSingleton<CredentialThrottle>();
         services.AddRateLimiter(limiter =>
         {
