@@ -19,5 +19,8 @@ public sealed class PortalOptions
     // none, the connection's own address and scheme count (a forged header from a client changes nothing).
     public string[] KnownProxies { get; set; } = [];
 
+    // An empty entry (an environment variable set to nothing) lists no proxy.
+    public IReadOnlyList<string> ListedProxies => [.. KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim())];
+
     public string PathOf(string fileName) => Path.Combine(Path.GetFullPath(DataDirectory), fileName);
 }

@@ -49,7 +49,7 @@ await app.Services.MigratePortalStoreAsync();
 await app.Services.GetRequiredService<DemoPersonas>().RefuseDemoSignInsOutsideDemoModeAsync(app.Services);
 app.Services.GetRequiredService<DemoPersonas>().PrintSignInsWhenStarted(app.Lifetime, app.Urls);
 
-if (portal.KnownProxies.Length > 0)
+if (portal.ListedProxies.Count > 0)
 {
     app.UseForwardedHeaders();
 }

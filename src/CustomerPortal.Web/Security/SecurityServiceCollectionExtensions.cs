@@ -87,7 +87,7 @@ public static class SecurityServiceCollectionExtensions
         // Behind a reverse proxy the client's address (the per-IP limits below) and the https scheme (Secure
         // cookies) arrive in headers; only the listed proxies are believed. With none listed the middleware
         // is not used at all: ASP.NET Core would trust any sender once its loopback defaults are cleared.
-        var proxies = portal.KnownProxies.Select(address => IPAddress.TryParse(address, out var ip) ? ip
+        var proxies = portal.ListedProxies.Select(address => IPAddress.TryParse(address, out var ip) ? ip
             : throw new InvalidOperationException($"Portal:KnownProxies has '{address}', which is not an IP address.")).ToList();
         services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
