@@ -98,6 +98,24 @@ public sealed class HealthAndStartupTests(PortalFactory portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task StartUpOnAMirrorFromAnOlderVersionNamesTheMissingColumnAndTheFix()
+    {
+        await using var older = new PrivatePortalFactory(portal.Data);
+        using (var mirror = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={older.MirrorPath};Pooling=False"))
+        {
+            mirror.Open();
+            using var drop = mirror.CreateCommand();
+            drop.CommandText = "ALTER TABLE salesorderdetail DROP COLUMN productdescription";
+            drop.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => older.CreateClient());
+
+        Assert.Contains("salesorderdetail.productdescription", error.Message, StringComparison.Ordinal);
+        Assert.Contains("./run.sh --reseed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartUpWithoutAMirrorFailsNamingTheMissingFileAndTheFix()
     {
         var empty = Directory.CreateTempSubdirectory("customerportal-empty-");
