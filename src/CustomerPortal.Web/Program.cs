@@ -71,6 +71,7 @@ app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
+app.UseNoStoreForSignedInUsers();
 app.UseAuthorization();
 app.UseRateLimiter();
 

@@ -40,6 +40,11 @@ public static class OrderingRules
         _ => null,
     };
 
+    // A line's quantity after more of the same product is added. Anything past MaxQuantity is refused
+    // anyway, so each part is capped just past it: a posted 7.9e28 added to 5 cannot overflow decimal.
+    public static decimal Merge(decimal current, decimal added) =>
+        Math.Clamp(current, -MaxQuantity - 1, MaxQuantity + 1) + Math.Clamp(added, -MaxQuantity - 1, MaxQuantity + 1);
+
     public static QuantityProblem? CheckQuantity(decimal quantity, int unitDecimals)
     {
         if (quantity <= 0)

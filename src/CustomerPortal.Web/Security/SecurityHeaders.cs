@@ -25,4 +25,20 @@ public static class SecurityHeaders
         });
         await next(context);
     });
+
+    // Everything a signed-in person is answered is theirs (orders, prices, the CSV export, suggestions):
+    // no browser or proxy keeps a copy. After authentication, so static files stay cacheable.
+    public static IApplicationBuilder UseNoStoreForSignedInUsers(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
+        }
+
+        await next(context);
+    });
 }

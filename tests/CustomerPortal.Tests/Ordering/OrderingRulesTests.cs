@@ -1,3 +1,4 @@
+using System.Globalization;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
@@ -24,6 +25,20 @@ public sealed class OrderingRulesTests
     [InlineData(0.5, 3, 2)]
     public void YenAmountsHaveNoDecimals(decimal quantity, decimal price, decimal expected) =>
         Assert.Equal(expected, OrderingRules.LineAmount(quantity, price, Yen));
+
+    [Theory]
+    [InlineData("5", "79228162514264337593543950335")]
+    [InlineData("79228162514264337593543950335", "79228162514264337593543950335")]
+    [InlineData("-79228162514264337593543950335", "-79228162514264337593543950335")]
+    public void MergingQuantitiesPastTheMaximumIsRefusedAsTooLargeOrNotPositiveWithoutOverflowing(string current, string added)
+    {
+        var merged = OrderingRules.Merge(decimal.Parse(current, CultureInfo.InvariantCulture), decimal.Parse(added, CultureInfo.InvariantCulture));
+
+        Assert.NotNull(OrderingRules.CheckQuantity(merged, 0));
+    }
+
+    [Fact]
+    public void MergingOrdinaryQuantitiesAddsThem() => Assert.Equal(7.5m, OrderingRules.Merge(5m, 2.5m));
 
     [Fact]
     public void TheTotalIsTheSumOfTheRoundedLineAmounts()

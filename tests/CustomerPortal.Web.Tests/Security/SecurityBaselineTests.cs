@@ -32,6 +32,23 @@ public sealed class SecurityBaselineTests(SeededPortalData data) : IClassFixture
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
     }
 
+    // The account's orders as CSV and the customer's prices as JSON are private like the pages (issue 10).
+    [Theory]
+    [InlineData("/Orders?handler=Export")]
+    [InlineData("/Orders")]
+    public async Task PrivateAnswersAreNeverStoredByACacheWhileStaticFilesAre(string url)
+    {
+        using var client = _portal.CreatePortalClient();
+        await client.SignInAsync(Personas.Representative, Personas.Password);
+
+        var response = await client.Http.GetAsync(url, Ct);
+        var stylesheet = await client.Http.GetAsync("/css/site.css", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"{url}: Cache-Control {response.Headers.CacheControl}");
+        Assert.NotEqual(true, stylesheet.Headers.CacheControl?.NoStore);
+    }
+
     [Theory]
     [InlineData(Personas.Representative, Personas.Password)]
     [InlineData(Personas.AuthorizedUser, Personas.Password)]

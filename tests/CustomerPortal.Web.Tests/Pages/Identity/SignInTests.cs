@@ -110,6 +110,31 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Orders")).Response.StatusCode);
     }
 
+    // What a tampered form posts for the checkbox: the sign-in goes on as unticked, with no error page
+    // and without the posted value in the server log (issue 10).
+    [Theory]
+    [InlineData("yes please")]
+    [InlineData("maybe-not")]
+    [InlineData(null)]
+    public async Task AnythingButABooleanInRememberMeSignsInAsUnticked(string? value)
+    {
+        var email = await portal.CreateUserAsync(TestPassword, PortalRoles.AuthorizedUser, linkedToContactOf: Personas.AuthorizedUser);
+        using var client = portal.CreatePortalClient();
+        var posted = value ?? new string('x', 100_000);
+
+        var page = await client.GetPageAsync("/Identity/Account/Login");
+        var token = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/Identity/Account/Login")
+        {
+            Content = new FormUrlEncodedContent([new("Input.Email", email), new("Input.Password", TestPassword), new("Input.RememberMe", posted), new("__RequestVerificationToken", token)]),
+        };
+        var response = await client.Http.SendAsync(post, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(PortalClient.SetsCookie(response, AuthCookie));
+        Assert.DoesNotContain(portal.ServerLog.Entries, entry => entry.Contains(posted, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task EmptyFieldsAreExplainedNextToEachField()
     {

@@ -153,6 +153,33 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
         Assert.Empty(items.QuerySelectorAll("#draft-lines tbody tr"));
     }
 
+    // The largest decimal a form can post, added to a line that already has the product: refused as too
+    // large next to the field, never an overflow and an error page (issue 10).
+    [Fact]
+    public async Task AHugeQuantityAddedToAnExistingLineIsRefusedAsTooLarge()
+    {
+        using var client = await portal.SignedInAsync(Personas.Representative);
+        var draftId = await StartDraftAsync(client);
+        var whole = portal.Mirror.PricedItemNumbersOf(Personas.Representative, quantityDecimals: 0)[0];
+        Assert.Equal(HttpStatusCode.Redirect, (await AddItemAsync(client, draftId, whole, "5")).StatusCode);
+
+        var response = await AddItemAsync(client, draftId, whole, decimal.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await PortalClient.ParseAsync(response);
+        var input = document.QuerySelector("#add-form [name='add.Quantity']")!;
+        Assert.Contains("cannot exceed", document.GetElementById(input.GetAttribute("aria-describedby")!)!.TextContent, StringComparison.Ordinal);
+        var page = await client.GetPageAsync($"/Orders/Drafts/{draftId}/Items");
+        Assert.Equal("5", page.QuerySelector("#draft-lines tbody tr input[name$='Quantity']")?.GetAttribute("value"));
+
+        var quick = await client.SubmitAsync(Form(page, "form:has(#quick-entry)"), new Dictionary<string, string>
+        {
+            ["quickEntry"] = $"{whole}, {decimal.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+        });
+        Assert.Equal(HttpStatusCode.OK, quick.StatusCode);
+        Assert.Equal("InvalidQuantity", (await PortalClient.ParseAsync(quick)).QuerySelector("#quick-entry-report tbody tr")?.GetAttribute("data-problem"));
+    }
+
     [Fact]
     public async Task QuickEntryAddsWhatItUnderstandsAndReportsEveryOtherLine()
     {

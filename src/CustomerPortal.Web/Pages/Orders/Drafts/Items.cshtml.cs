@@ -80,7 +80,7 @@ public sealed class ItemsModel(
             var products = await ordering.LookUpAsync(Scope, [add.ItemNumber!], [], cancellationToken);
             var product = products.FirstOrDefault(p => string.Equals(p.ItemNumber, add.ItemNumber!.Trim(), StringComparison.OrdinalIgnoreCase));
             var existing = product is null ? null : Draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId);
-            var quantity = add.Quantity!.Value + (existing?.Quantity ?? 0);
+            var quantity = OrderingRules.Merge(existing?.Quantity ?? 0, add.Quantity!.Value);
             var refusal = OrderingRules.CheckLine(product, quantity);
             if (product is null)
             {
@@ -195,7 +195,8 @@ public sealed class ItemsModel(
         {
             var product = line.ItemNumber is null ? null
                 : products.FirstOrDefault(p => string.Equals(p.ItemNumber, line.ItemNumber, StringComparison.OrdinalIgnoreCase));
-            var merged = line.Quantity + (product is null ? 0 : Draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId)?.Quantity ?? 0);
+            var merged = line.Quantity is not { } posted ? null
+                : (decimal?)OrderingRules.Merge(product is null ? 0 : Draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId)?.Quantity ?? 0, posted);
             var problem = line.Problem
                 ?? (product is null ? QuickEntryProblem.UnknownItem
                     : OrderingRules.CheckLine(product, merged!.Value)?.Reason switch

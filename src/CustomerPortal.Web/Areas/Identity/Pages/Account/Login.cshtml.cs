@@ -40,6 +40,9 @@ public sealed partial class LoginModel(
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         ReturnUrl = SafeReturnUrl(returnUrl);
+        // A checkbox posts "true"; anything else is "not ticked", not an error: the checkbox tag helper
+        // cannot render a non-boolean attempted value and would fail the page (issue 10).
+        ModelState.Remove($"{nameof(Input)}.{nameof(Input.RememberMe)}");
         if (!ModelState.IsValid)
         {
             return Page();
