@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using CustomerPortal.Testing;
+using CustomerPortal.Web.Tests.Instances;
 
 namespace CustomerPortal.Web.Tests.GoLive;
 
@@ -29,51 +29,17 @@ public sealed class PublishedPortalTests(SeededPortalData data)
         Assert.True(bootstrap.Exit == 0, bootstrap.Output);
 
         using var emulator = new EmulatorProcess(copy.MirrorPath);
-        var port = FreePort();
-        string[] arguments = ["CustomerPortal.Web.dll", "--urls", $"http://127.0.0.1:{port}", $"--Portal:DataDirectory={copy.DataDirectory}", "--DataSource:Provider=Dataverse",
-            .. emulator.PortalSettings().Select(s => $"--{s.Key}={s.Value}")];
-        using var portal = Start(published, "dotnet", arguments, []);
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var ready = await PollReadyAsync(http, portal.Process);
-            using var report = JsonDocument.Parse(ready);
-            Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        using var portal = new PortalProcess(copy.DataDirectory,
+            [("Portal:DemoMode", "false"), ("DataSource:Provider", "Dataverse"), .. emulator.PortalSettings().Select(s => (s.Key, s.Value))], published);
+        await portal.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
 
-            var signIn = await http.GetAsync("/Identity/Account/Login", Ct);
-            Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-            var stylesheet = System.Text.RegularExpressions.Regex.Match(await signIn.Content.ReadAsStringAsync(Ct), "<link[^>]+href=\"(/[^\"]+\\.css[^\"]*)\"").Groups[1].Value;
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(stylesheet, Ct)).StatusCode);
-        }
-        finally
-        {
-            portal.Process.Kill(entireProcessTree: true);
-        }
-    }
-
-    private static async Task<string> PollReadyAsync(HttpClient http, Process portal)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(portal.HasExited, "The published portal stopped before it was ready.");
-            try
-            {
-                var response = await http.GetAsync("/healthz/ready", Ct);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return await response.Content.ReadAsStringAsync(Ct);
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200, Ct);
-        }
-
-        throw new TimeoutException("The published portal did not answer /healthz/ready with 200 within 90 s.");
+        using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
+        using var report = JsonDocument.Parse(await http.GetStringAsync("/healthz/ready", Ct));
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var signIn = await http.GetAsync("/Identity/Account/Login", Ct);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(await signIn.Content.ReadAsStringAsync(Ct), "<link[^>]+href=\"(/[^\"]+\\.css[^\"]*)\"").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(stylesheet, Ct)).StatusCode);
     }
 
     private static async Task<(int Exit, string Output)> RunAsync(string directory, string file, string[] arguments, params (string Name, string Value)[] environment)
@@ -120,13 +86,6 @@ public sealed class PublishedPortalTests(SeededPortalData data)
                 output.AppendLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record Started(Process Process, StringBuilder Output) : IDisposable

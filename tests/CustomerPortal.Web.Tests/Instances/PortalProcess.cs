@@ -5,22 +5,24 @@ using System.Text;
 
 namespace CustomerPortal.Web.Tests.Instances;
 
-// The published portal (CustomerPortal.Web.dll) as its own process on http://127.0.0.1:<free port>, started
-// as run.sh starts it: what an operator runs behind a load balancer, not the in-process test host.
+// The portal (CustomerPortal.Web.dll) as its own process on http://127.0.0.1:<free port>, started as run.sh
+// starts it, or from a `dotnet publish` folder: what an operator runs behind a load balancer, not the
+// in-process test host. Settings come after run.sh's, so they win (e.g. Portal:DemoMode=false).
 public sealed class PortalProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    public PortalProcess(string dataDirectory, IEnumerable<(string Key, string? Value)> settings)
+    public PortalProcess(string dataDirectory, IEnumerable<(string Key, string? Value)> settings, string? publishedDirectory = null)
     {
         Port = FreePort();
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var web = Path.Combine(SeededPortalData.RepositoryRoot, "src", "CustomerPortal.Web");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var web = publishedDirectory ?? Path.Combine(SeededPortalData.RepositoryRoot, "src", "CustomerPortal.Web");
+        var dll = publishedDirectory is null ? Path.Combine(web, "bin", configuration, "net10.0", "CustomerPortal.Web.dll") : Path.Combine(web, "CustomerPortal.Web.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = web };
         // Production, as deployed: Secure cookies, no developer exception page.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var argument in new[] { Path.Combine(web, "bin", configuration, "net10.0", "CustomerPortal.Web.dll"), "--contentRoot", web,
+        foreach (var argument in new[] { dll, "--contentRoot", web,
                      "--urls", BaseUrl, $"--Portal:DataDirectory={dataDirectory}", "--Portal:DemoMode=true", "--Logging:LogLevel:Default=Warning" }
                      .Concat(settings.Select(s => $"--{s.Key}={s.Value}")))
         {
