@@ -26,6 +26,9 @@ public sealed class PortalSessionStore
         var session = new PortalSession { Id = Guid.NewGuid(), UserId = userId, StartedAt = now, LastSeenAt = now };
         _db.Sessions.Add(session);
         await _db.SaveChangesAsync(cancellationToken);
+        // Rows are changed by ExecuteUpdate and ExecuteDelete only; a tracked copy would make a later
+        // cascade (removing the user in the same scope) delete a row that is gone and fail.
+        _db.Entry(session).State = EntityState.Detached;
         return session.Id;
     }
 

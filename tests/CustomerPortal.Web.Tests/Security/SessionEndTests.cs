@@ -115,7 +115,7 @@ public sealed class SessionEndTests(SeededPortalData data)
         await AssertOpensAsync(buyer, "/Orders?handler=Export");
     }
 
-    private static async Task SignOutAsync(PortalClient client)
+    internal static async Task SignOutAsync(PortalClient client)
     {
         var page = await client.GetPageAsync("/Identity/Account/Logout");
         // The page's own button and the menu's post the same form.
