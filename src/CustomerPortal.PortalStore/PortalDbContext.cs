@@ -2,6 +2,7 @@ using CustomerPortal.PortalStore.Audit;
 using CustomerPortal.PortalStore.Drafts;
 using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.PortalStore.Registrations;
+using CustomerPortal.PortalStore.Sessions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,8 @@ internal abstract class PortalDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<OrderDraft> OrderDrafts => Set<OrderDraft>();
 
     public DbSet<RegistrationRequest> RegistrationRequests => Set<RegistrationRequest>();
+
+    public DbSet<PortalSession> Sessions => Set<PortalSession>();
 
     // Used by the PostgreSQL store only (PersistKeysToPortalStore); SQLite keeps its keys in a folder,
     // but the table is in both sets of migrations so that both describe one model.
@@ -67,6 +70,16 @@ internal abstract class PortalDbContext(DbContextOptions options) : IdentityDbCo
             request.Property(r => r.RejectionReason).HasMaxLength(1000);
             request.HasIndex(r => new { r.State, r.CreatedAt });
             request.HasIndex(r => r.Email);
+        });
+        builder.Entity<PortalSession>(session =>
+        {
+            session.ToTable("PortalSessions");
+            session.HasKey(s => s.Id);
+            session.Property(s => s.Id).ValueGeneratedNever();
+            session.Property(s => s.UserId).HasMaxLength(450);
+            // Removing a user removes their sessions with them.
+            session.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            session.HasIndex(s => s.LastSeenAt);
         });
         builder.Entity<PortalUser>(user =>
         {

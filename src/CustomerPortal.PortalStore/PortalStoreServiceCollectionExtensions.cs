@@ -3,6 +3,7 @@ using CustomerPortal.PortalStore.Audit;
 using CustomerPortal.PortalStore.Drafts;
 using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.PortalStore.Registrations;
+using CustomerPortal.PortalStore.Sessions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -36,6 +37,7 @@ public static class PortalStoreServiceCollectionExtensions
         services.AddScoped(s => new OrderDraftStore(s.GetRequiredService<PortalDbContext>()));
         services.AddScoped(s => new InvitationStore(s.GetRequiredService<PortalDbContext>()));
         services.AddScoped(s => new RegistrationRequestStore(s.GetRequiredService<PortalDbContext>()));
+        services.AddScoped(s => new PortalSessionStore(s.GetRequiredService<PortalDbContext>(), s.GetRequiredService<TimeProvider>()));
         services.AddScoped(s => new AuditTrail(s.GetRequiredService<PortalDbContext>(), s.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -1,5 +1,6 @@
 using CustomerPortal.PortalStore;
 using CustomerPortal.PortalStore.Audit;
+using CustomerPortal.Web.Tests.Instances;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -48,6 +49,10 @@ public class PortalFactory(SeededPortalData data) : WebApplicationFactory<Progra
     // https, because outside Development the portal's cookies are Secure and a client keeps them for https only.
     public PortalClient CreatePortalClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") }), ServerLog);
+
+    // A client whose cookies are kept in the jar, so a test can copy them as someone who took the cookie would.
+    public PortalClient CreatePortalClient(CookieJar cookies) =>
+        new(CreateDefaultClient(new Uri("https://localhost"), new CookieJarHandler(cookies)), ServerLog);
 
     // A user of its own, for tests that lock out or change a user: the demo personas stay untouched.
     // Linked to the contact of linkedToContactOf (a demo persona's e-mail) when given, with that role.

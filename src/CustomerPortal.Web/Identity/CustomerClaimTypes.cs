@@ -14,4 +14,7 @@ public static class CustomerClaimTypes
     public const string AccountNumber = Prefix + "account_number";
     public const string AccountName = Prefix + "account_name";
     public const string CompanyCode = Prefix + "company_code";
+
+    // The server-side session this cookie belongs to (PortalSessions); not a customer fact, but issued with them.
+    public const string SessionId = Prefix + "session_id";
 }

@@ -21,10 +21,16 @@ public static class IdentityServiceCollectionExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddPortalStoreIdentity()
-            .AddClaimsPrincipalFactory<CustomerClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<CustomerClaimsPrincipalFactory>()
+            .AddSignInManager<PortalSignInManager>();
 
         // The stamp check rebuilds the claims, so a changed contact link reaches the cookie within minutes.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(10));
+        // Whether the session may go on at all is checked on every request (PortalSessions), not here.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(10);
+            options.OnRefreshingPrincipal = PortalSessions.KeepSessionId;
+        });
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -34,6 +40,8 @@ public static class IdentityServiceCollectionExtensions
             cookie.AccessDeniedPath = AccessDeniedPath;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            // Wraps Identity's stamp validator (set by AddIdentity, before this runs): both run, the session check first.
+            cookie.Events.OnValidatePrincipal = PortalSessions.CheckBefore(cookie.Events.OnValidatePrincipal);
         });
 
         return services;

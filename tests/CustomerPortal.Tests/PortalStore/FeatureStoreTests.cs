@@ -5,6 +5,7 @@ using CustomerPortal.PortalStore.Audit;
 using CustomerPortal.PortalStore.Drafts;
 using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.PortalStore.Registrations;
+using CustomerPortal.PortalStore.Sessions;
 using CustomerPortal.Testing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -361,6 +362,52 @@ public sealed class FeatureStoreTests
         CompanyName = "Requester Inc.",
         CreatedAt = createdAt,
     };
+
+    [Theory]
+    [MemberData(nameof(TestPortalStore.Providers), MemberType = typeof(TestPortalStore))]
+    public async Task ASessionLastsUntilEndedRestampedOrDisabledAndAbandonedOnesAreDeletedAtASignIn(PortalStoreProvider provider)
+    {
+        await using var store = await OpenedStore.OpenAsync(provider);
+        var lifetime = TimeSpan.FromHours(8);
+        await using var scope = store.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var sessions = scope.ServiceProvider.GetRequiredService<PortalSessionStore>();
+        var buyer = await CreateUserAsync(scope, "Ben Buyer", "ben@sessions.example");
+        var other = await CreateUserAsync(scope, "Olga Other", "olga@sessions.example");
+
+        var abandoned = await sessions.StartAsync(other.Id, lifetime, Ct);
+        var used = await sessions.StartAsync(buyer.Id, lifetime, Ct);
+        var ended = await sessions.StartAsync(buyer.Id, lifetime, Ct);
+        await sessions.EndAsync(ended, Ct);
+
+        Assert.True(await sessions.IsCurrentAsync(used, buyer.Id, buyer.SecurityStamp, Ct));
+        Assert.False(await sessions.IsCurrentAsync(ended, buyer.Id, buyer.SecurityStamp, Ct));
+        Assert.False(await sessions.IsCurrentAsync(used, other.Id, other.SecurityStamp, Ct));
+        Assert.False(await sessions.IsCurrentAsync(used, buyer.Id, "an older stamp", Ct));
+
+        // Used every hour for ten hours, one session lives on; the other, never used again, is deleted by
+        // the next sign-in once its cookie (8 h sliding) cannot be presented any more.
+        for (var hour = 0; hour < 10; hour++)
+        {
+            store.Clock.Advance(TimeSpan.FromHours(1));
+            Assert.True(await sessions.IsCurrentAsync(used, buyer.Id, buyer.SecurityStamp, Ct));
+        }
+
+        await sessions.StartAsync(buyer.Id, lifetime, Ct);
+        Assert.False(await sessions.IsCurrentAsync(abandoned, other.Id, other.SecurityStamp, Ct));
+        Assert.True(await sessions.IsCurrentAsync(used, buyer.Id, buyer.SecurityStamp, Ct));
+
+        // A lockout after wrong passwords (anyone can cause one) ends nothing; a disable does, stamp or not.
+        Assert.True((await users.SetLockoutEndDateAsync(buyer, store.Clock.GetUtcNow().AddMinutes(15))).Succeeded);
+        Assert.True(await sessions.IsCurrentAsync(used, buyer.Id, buyer.SecurityStamp, Ct));
+        Assert.True((await users.SetLockoutEndDateAsync(buyer, PortalUser.DisabledUntil)).Succeeded);
+        Assert.False(await sessions.IsCurrentAsync(used, buyer.Id, buyer.SecurityStamp, Ct));
+
+        // Removing a user removes their sessions.
+        var left = await sessions.StartAsync(other.Id, lifetime, Ct);
+        Assert.True((await users.DeleteAsync(other)).Succeeded);
+        Assert.False(await sessions.IsCurrentAsync(left, other.Id, other.SecurityStamp, Ct));
+    }
 
     private static async Task<PortalUser> CreateUserAsync(AsyncServiceScope scope, string name, string email, string? role = null, Guid? contactId = null)
     {

@@ -137,6 +137,29 @@ public sealed class CookieJar
         }
     }
 
+    public bool Has(string name)
+    {
+        lock (_cookies)
+        {
+            return _cookies.ContainsKey(name);
+        }
+    }
+
+    // Another browser holding the same cookies, as someone who copied them would.
+    public CookieJar Copy()
+    {
+        var copy = new CookieJar();
+        lock (_cookies)
+        {
+            foreach (var (name, value) in _cookies)
+            {
+                copy._cookies[name] = value;
+            }
+        }
+
+        return copy;
+    }
+
     public void Take(IEnumerable<string> setCookies)
     {
         lock (_cookies)

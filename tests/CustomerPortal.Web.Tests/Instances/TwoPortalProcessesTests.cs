@@ -2,6 +2,7 @@ using System.Net;
 using CustomerPortal.DualWrite;
 using CustomerPortal.Testing;
 using CustomerPortal.Web.Tests.Pages.Ordering;
+using CustomerPortal.Web.Tests.Security;
 
 namespace CustomerPortal.Web.Tests.Instances;
 
@@ -28,6 +29,22 @@ public sealed class TwoPortalProcessesTests(TwoPortalProcesses portals) : IClass
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"/Orders on the second process answered {(int)response.StatusCode} {response.Headers.Location}.");
         Assert.Empty(orders.QuerySelectorAll("input[name='Input.Password']"));
+    }
+
+    [Fact]
+    public async Task SignOutOnOneProcessRefusesACopyOfTheCookieOnTheOtherAtItsNextRequest()
+    {
+        var browser = new CookieJar();
+        using var onA = A.CreateClient(browser);
+        await onA.SignInAsync(Personas.Representative, Personas.Password);
+        using var copyOnB = B.CreateClient(browser.Copy());
+        Assert.Equal(HttpStatusCode.OK, (await copyOnB.GetAsync("/Orders")).Response.StatusCode);
+
+        await SessionEndTests.SignOutAsync(onA);
+
+        var (refused, _) = await copyOnB.GetAsync("/Orders");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/Identity/Account/Login", new Uri(new Uri(B.BaseUrl), refused.Headers.Location!).AbsolutePath);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class AdministrationTests(SeededPortalData data)
         Assert.Equal(before, PortalStoreQueries.Open(portal.PortalStorePath).Fingerprint());
     }
 
-    private static async Task SubmitRowFormAsync(PortalClient admin, string email, string handler, Dictionary<string, string>? values = null)
+    internal static async Task SubmitRowFormAsync(PortalClient admin, string email, string handler, Dictionary<string, string>? values = null)
     {
         var page = await admin.GetPageAsync("/Admin/Users");
         var row = page.QuerySelector($"tr[data-user-email='{email}']")!;

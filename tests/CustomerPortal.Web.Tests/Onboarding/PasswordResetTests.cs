@@ -135,14 +135,14 @@ public sealed partial class PasswordResetTests(SeededPortalData data)
         Assert.Contains("Invitations:PublicUrl", error.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> RequestResetAsync(PortalClient client, string email)
+    internal static async Task<HttpResponseMessage> RequestResetAsync(PortalClient client, string email)
     {
         var page = await client.GetPageAsync("/Identity/Account/ForgotPassword");
         var form = page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.Elements["Input.Email"] is not null);
         return await client.SubmitAsync(form, new Dictionary<string, string> { ["Input.Email"] = email });
     }
 
-    private static async Task<HttpResponseMessage> ChooseAsync(PortalClient client, string link, string password)
+    internal static async Task<HttpResponseMessage> ChooseAsync(PortalClient client, string link, string password)
     {
         var page = await client.GetPageAsync(PortalSteps.PathOf(link).Replace("https://localhost", "", StringComparison.Ordinal));
         var form = page.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.Elements["Input.Password"] is not null);
@@ -159,7 +159,7 @@ public sealed partial class PasswordResetTests(SeededPortalData data)
         return Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "*.eml").Select(File.ReadAllText)] : [];
     }
 
-    private static string ResetLinkFor(PrivatePortalFactory portal, string email)
+    internal static string ResetLinkFor(PrivatePortalFactory portal, string email)
     {
         var mail = Mails(portal).Last(m => m.Contains("To: " + email, StringComparison.OrdinalIgnoreCase));
         return ResetLink().Match(mail).Value;

@@ -368,6 +368,31 @@ namespace CustomerPortal.PortalStore.Migrations.Postgres
                     b.ToTable("PortalRegistrationRequests", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerPortal.PortalStore.Sessions.PortalSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PortalSessions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -524,6 +549,15 @@ namespace CustomerPortal.PortalStore.Migrations.Postgres
                     b.HasOne("CustomerPortal.PortalStore.Drafts.OrderDraft", null)
                         .WithMany("Lines")
                         .HasForeignKey("SalesOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerPortal.PortalStore.Sessions.PortalSession", b =>
+                {
+                    b.HasOne("CustomerPortal.PortalStore.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerPortal.PortalStore.Sessions;
+
+// The server side of the sign-in cookie: every request of a signed-in user asks IsCurrentAsync, so
+// sign-out, a changed security stamp (password, lock, role) or a disabled or removed user ends the
+// session on every instance at its next request. The store is shared by the instances, so nothing is cached.
+public sealed class PortalSessionStore
+{
+    // How far behind LastSeenAt may fall; abandoned rows are deleted this long after the cookie expired.
+    public static readonly TimeSpan SeenPrecision = TimeSpan.FromMinutes(30);
+
+    private readonly PortalDbContext _db;
+    private readonly TimeProvider _clock;
+
+    internal PortalSessionStore(PortalDbContext db, TimeProvider clock) => (_db, _clock) = (db, clock);
+
+    // idleLifetime: how long the cookie lives without a request (sliding). Rows unused for longer belong to
+    // cookies that can no longer be presented: each sign-in deletes them, so the table stays small.
+    public async Task<Guid> StartAsync(string userId, TimeSpan idleLifetime, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var abandoned = now - idleLifetime - SeenPrecision;
+        await _db.Sessions.Where(s => s.LastSeenAt < abandoned).ExecuteDeleteAsync(cancellationToken);
+
+        var session = new PortalSession { Id = Guid.NewGuid(), UserId = userId, StartedAt = now, LastSeenAt = now };
+        _db.Sessions.Add(session);
+        await _db.SaveChangesAsync(cancellationToken);
+        // Rows are changed by ExecuteUpdate and ExecuteDelete only; a tracked copy would make a later
+        // cascade (removing the user in the same scope) delete a row that is gone and fail.
+        _db.Entry(session).State = EntityState.Detached;
+        return session.Id;
+    }
+
+    public Task EndAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        _db.Sessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(cancellationToken);
+
+    // One query by primary keys: the session is still open, belongs to this user, the user's security stamp
+    // is the one the cookie was issued with, and no administrator or representative has disabled the user.
+    // A lockout after wrong passwords is not a reason: anyone can cause it.
+    public async Task<bool> IsCurrentAsync(Guid sessionId, string userId, string? securityStamp, CancellationToken cancellationToken)
+    {
+        var found = await (
+                from session in _db.Sessions
+                where session.Id == sessionId && session.UserId == userId
+                join user in _db.Users on session.UserId equals user.Id
+                select new { session.LastSeenAt, user.SecurityStamp, user.LockoutEnd })
+            .AsNoTracking()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null || securityStamp is null || !string.Equals(found.SecurityStamp, securityStamp, StringComparison.Ordinal)
+            || found.LockoutEnd >= PortalUser.DisabledUntil)
+        {
+            return false;
+        }
+
+        var now = _clock.GetUtcNow().UtcDateTime;
+        if (now - found.LastSeenAt > SeenPrecision)
+        {
+            await _db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastSeenAt, now), cancellationToken);
+        }
+
+        return true;
+    }
+}

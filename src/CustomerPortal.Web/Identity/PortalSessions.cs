@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using CustomerPortal.PortalStore.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CustomerPortal.Web.Identity;
+
+// The per-request half of server-side sessions (PortalSignInManager is the sign-in and sign-out half).
+public static class PortalSessions
+{
+    public static Guid? IdOf(ClaimsPrincipal? principal) =>
+        Guid.TryParse(principal?.FindFirstValue(CustomerClaimTypes.SessionId), out var id) ? id : null;
+
+    // Runs first on every request that carries the sign-in cookie: one query by primary key in the shared
+    // store, uncached, so sign-out, a changed security stamp or a disabled user takes effect on every instance
+    // at the next request. Identity's stamp validator still runs after it, to refresh the claims every few minutes.
+    public static Func<CookieValidatePrincipalContext, Task> CheckBefore(Func<CookieValidatePrincipalContext, Task> identityCheck) =>
+        async context =>
+        {
+            if (await IsCurrentAsync(context))
+            {
+                await identityCheck(context);
+                return;
+            }
+
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(context.Scheme.Name);
+        };
+
+    // Identity's stamp validator rebuilds the principal from the user alone; the session id must survive it.
+    public static Task KeepSessionId(SecurityStampRefreshingPrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.CurrentPrincipal?.FindFirst(CustomerClaimTypes.SessionId) is { } session
+            && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+        {
+            identity.AddClaim(new Claim(session.Type, session.Value));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task<bool> IsCurrentAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var claimTypes = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var principal = context.Principal;
+        return IdOf(principal) is { } session && principal?.FindFirstValue(claimTypes.UserIdClaimType) is { } userId
+            ? services.GetRequiredService<PortalSessionStore>().IsCurrentAsync(
+                session, userId, principal.FindFirstValue(claimTypes.SecurityStampClaimType), context.HttpContext.RequestAborted)
+            : Task.FromResult(false);
+    }
+}
