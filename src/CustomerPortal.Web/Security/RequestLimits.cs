@@ -15,8 +15,10 @@ public static partial class RequestLimits
     // The items step posts two fields per line for 200 lines; reorder posts one per line of an order.
     public const int MaxFormValues = 1024;
 
-    // Above the quick entry's 20,000 characters, so its own friendlier message is the one people meet.
-    public const int MaxFormValueLength = 32 * 1024;
+    // Counted in URL-encoded bytes, as the form reader meets them: a full quick entry (20,000 characters)
+    // in a script that takes three UTF-8 bytes a character is about 180 KB, and must reach the page, whose
+    // own message about the 20,000 characters is friendlier.
+    public const int MaxFormValueLength = 192 * 1024;
 
     // The longest field name a page renders is about 30 characters (lines[199].Quantity, __RequestVerificationToken).
     public const int MaxFormKeyLength = 256;

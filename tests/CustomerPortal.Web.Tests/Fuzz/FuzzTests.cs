@@ -20,7 +20,7 @@ namespace CustomerPortal.Web.Tests.Fuzz;
 public sealed class FuzzTests(SeededPortalData data)
 {
     private const int Seed = 10_2026;
-    private const int RequestsPerPersona = 650;
+    private const int RequestsPerPersona = 550;
     private static readonly Uri Https = new("https://localhost");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -54,6 +54,12 @@ public sealed class FuzzTests(SeededPortalData data)
 
         var echoed = portal.ServerLog.Entries.Count(e => e.Contains(FuzzValue.LongText(1000), StringComparison.Ordinal));
         TestContext.Current.TestOutputHelper?.WriteLine(report.Summary(clock.Elapsed, Seed));
+        // What the portal logged as warnings or worse, one line per kind, to read alongside the counts.
+        foreach (var kind in portal.ServerLog.Entries.GroupBy(e => Shorten(e.Split('\n')[0])).OrderByDescending(g => g.Count()).Take(10))
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"  log ×{kind.Count()}: {kind.Key}");
+        }
+
         Assert.True(report.Requests > 1500, $"The fuzz test made only {report.Requests} requests.");
         Assert.True(report.Failures.Count == 0,
             $"{report.Failures.Count} failures in {report.Requests} requests:\n{string.Join("\n", report.Failures.Take(20))}\n{report.Summary(clock.Elapsed, Seed)}");
