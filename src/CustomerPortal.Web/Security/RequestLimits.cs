@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace CustomerPortal.Web.Security;
@@ -46,6 +47,7 @@ public static partial class RequestLimits
             form.MultipartBodyLengthLimit = MaxBodyBytes;
             form.BufferBodyLengthLimit = MaxBodyBytes;
         });
+        services.Configure<MvcOptions>(mvc => mvc.Filters.Add(new UnknownHandlerFilter()));
         return services;
     }
 

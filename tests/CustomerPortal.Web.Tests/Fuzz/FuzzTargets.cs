@@ -51,9 +51,8 @@ public sealed record FuzzTarget(string Method, string Path, IReadOnlyList<FuzzFi
     // Every handler the endpoint table declares, with plausible values for its fields.
     public static IEnumerable<FuzzTarget> FromRoute(PortalRoute route, IReadOnlyDictionary<string, string> routeValues, string? token)
     {
-        var path = System.Text.RegularExpressions.Regex.Replace(route.Template, @"\{\*?([a-zA-Z]+)(:[a-z]+)?\??\}",
-            m => Uri.EscapeDataString(routeValues.GetValueOrDefault(m.Groups[1].Value) ?? (m.Groups[2].Success ? "1" : "fuzz")));
-        path = path.Length > 1 ? path.TrimEnd('/') : path;
+        ArgumentNullException.ThrowIfNull(route);
+        var path = UrlOf(route, routeValues);
         foreach (var handler in route.Handlers)
         {
             var url = handler.Name is null ? path : $"{path}?handler={handler.Name}";
@@ -65,6 +64,15 @@ public sealed record FuzzTarget(string Method, string Path, IReadOnlyList<FuzzFi
 
             yield return new FuzzTarget(handler.HttpMethod, url, fields, route.RouteValues.Count > 0 ? route.Template : null);
         }
+    }
+
+    // The route's URL with the given values (an order number, a draft id) or plausible ones.
+    public static string UrlOf(PortalRoute route, IReadOnlyDictionary<string, string> routeValues)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var path = System.Text.RegularExpressions.Regex.Replace(route.Template, @"\{\*?([a-zA-Z]+)(:[a-z]+)?\??\}",
+            m => Uri.EscapeDataString(routeValues.GetValueOrDefault(m.Groups[1].Value) ?? (m.Groups[2].Success ? "1" : "fuzz")));
+        return path.Length > 1 ? path.TrimEnd('/') : path;
     }
 
     public const string Token = "__RequestVerificationToken";

@@ -1,7 +1,10 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CustomerPortal.Web.Security;
+using CustomerPortal.Web.Tests.Instances;
 using CustomerPortal.Web.Tests.Pages.Ordering;
 
 namespace CustomerPortal.Web.Tests.Security;
@@ -87,6 +90,34 @@ public sealed class RequestLimitTests(SeededPortalData data)
         var document = await PortalClient.ParseAsync(response);
         Assert.Equal(200, document.QuerySelectorAll("#quick-entry-report tbody tr").Length);
         Assert.Equal([item], document.QuerySelectorAll("#draft-lines tbody tr").Select(r => r.GetAttribute("data-item")));
+    }
+
+    // The test host enforces no server limits; Kestrel does. A body sent without Content-Length is only
+    // found too large while the form is read.
+    [Fact]
+    public async Task UnderKestrelAStreamedBodyPastTheLimitGetsTheTooLargePageAndTooManyHeadersAreRefused()
+    {
+        using var copy = new PrivatePortalFactory(data);
+        using var portal = new PortalProcess(copy.DataDirectory, []);
+        await portal.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
+        using var streamed = new StreamContent(new MemoryStream(Encoding.ASCII.GetBytes("Input.Email=" + new string('s', (int)RequestLimits.MaxBodyBytes))));
+        streamed.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/Identity/Account/Login") { Content = streamed };
+        post.Headers.TransferEncodingChunked = true;
+        using var crowded = new HttpRequestMessage(HttpMethod.Get, "/Identity/Account/Login");
+        foreach (var i in Enumerable.Range(0, RequestLimits.MaxHeaderCount))
+        {
+            crowded.Headers.Add($"X-Extra-{i}", "1");
+        }
+
+        var tooLarge = await http.SendAsync(post, Ct);
+        var tooManyHeaders = await http.SendAsync(crowded, Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal(PortalTexts.English["Status.TooLarge.Heading"], (await PortalClient.ParseAsync(tooLarge)).QuerySelector("main h1")?.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, tooManyHeaders.StatusCode);
+        Assert.DoesNotContain("ssssssss", portal.Output, StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage> PostSignInAsync(PortalClient client, string email, string password, IEnumerable<KeyValuePair<string, string>> extra)
