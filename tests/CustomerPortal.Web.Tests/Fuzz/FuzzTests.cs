@@ -19,8 +19,10 @@ namespace CustomerPortal.Web.Tests.Fuzz;
 // Deterministic: the mutations are drawn from a fixed seed, and bounded per persona.
 public sealed class FuzzTests(SeededPortalData data)
 {
-    private const int Seed = 10_2026;
-    private const int RequestsPerPersona = 550;
+    // Fixed, so a failure repeats. CUSTOMERPORTAL_FUZZ_SEED and CUSTOMERPORTAL_FUZZ_REQUESTS explore further by hand.
+    private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("CUSTOMERPORTAL_FUZZ_SEED"), out var seed) ? seed : 10_2026;
+    private static readonly int RequestsPerPersona =
+        int.TryParse(Environment.GetEnvironmentVariable("CUSTOMERPORTAL_FUZZ_REQUESTS"), out var requests) ? requests : 550;
     private static readonly Uri Https = new("https://localhost");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
