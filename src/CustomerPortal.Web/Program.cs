@@ -30,6 +30,7 @@ builder.Services.AddPortalStore(portalStore);
 builder.Services.AddOrdering(builder.Configuration);
 builder.Services.AddPortalIdentity();
 builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment, portal, portalStore);
+builder.Services.AddPortalRequestLimits();
 builder.Services.AddPortalOnboarding(builder.Configuration);
 builder.Services.AddPortalSelfService(builder.Configuration);
 builder.Services.AddSingleton<DemoPersonas>();
@@ -66,6 +67,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
+app.UseRequestLimits();
 app.UseDataSourceUnavailablePage();
 app.UseStaticFiles();
 app.UseRequestLocalization();

@@ -74,7 +74,8 @@ public sealed class IsolationSweepTests(SeededPortalData data)
             foreach (var (idValue, textValue) in Values(foreign))
             {
                 var path = FillRoute(route.Template, textValue);
-                foreach (var handler in route.Handlers)
+                // Ids and texts carry other customers' rows; numbers, dates and flags are the fuzz test's (Fuzz/).
+                foreach (var handler in route.Handlers.Select(h => h with { Fields = [.. h.Fields.Where(f => f.Kind != FieldKind.Value)] }))
                 {
                     var tampersRoute = route.RouteValues.Count > 0 && route.RouteValues.Any(v => v is not "code");
                     if (handler.Fields.Count == 0 && !tampersRoute)
