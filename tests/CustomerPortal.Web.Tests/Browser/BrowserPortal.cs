@@ -30,7 +30,7 @@ public sealed class BrowserPortal : IAsyncDisposable
     // localhost rather than 127.0.0.1: browsers keep Secure cookies for http://localhost.
     public string BaseUrl { get; }
 
-    public static async Task<BrowserPortal> StartAsync(SeededPortalData data)
+    public static async Task<BrowserPortal> StartAsync(SeededPortalData data, Action<PrivatePortalFactory>? configure = null)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -39,6 +39,7 @@ public sealed class BrowserPortal : IAsyncDisposable
         }
 
         var portal = new PrivatePortalFactory(data);
+        configure?.Invoke(portal);
         portal.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         portal.StartServer();
         var address = new Uri(portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
