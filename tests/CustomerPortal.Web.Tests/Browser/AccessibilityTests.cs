@@ -48,6 +48,7 @@ public sealed class AccessibilityTests(SeededPortalData data)
             var page = session.Page;
             var values = await CustomerValuesAsync(page, browser.Portal.Mirror.PricedItemNumbersOf(persona)[0]);
             await audit.VisitAllAsync(page, label, toVisit, values);
+            await audit.VisitAsync(page, label, "/StatusCode", "/no-such-page");
 
             // A validation message on the items step.
             await page.GotoAsync($"/Orders/Drafts/{values.DraftId}/Items");
@@ -62,7 +63,6 @@ public sealed class AccessibilityTests(SeededPortalData data)
             // A reset link's code is checked on the post; any code shows the form.
             var anonymous = session.Page;
             await audit.VisitAllAsync(anonymous, "anonymous", toVisit, PersonaValues.None with { ResetPasswordQuery = "?email=rep%40contoso.example&code=axe" });
-            await audit.VisitAsync(anonymous, "anonymous", "/StatusCode", "/no-such-page");
             await audit.VisitAsync(anonymous, "anonymous", "/Invitation", invitationLink);
 
             // A refused sign-in shows its error summary.

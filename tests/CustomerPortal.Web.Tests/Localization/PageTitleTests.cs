@@ -13,14 +13,14 @@ public sealed class PageTitleTests(SeededPortalData data)
 
         using (var anonymous = portal.CreatePortalClient())
         {
-            await AddTitlesAsync(anonymous, titles, "/Identity/Account/Login", "/Identity/Account/ForgotPassword", "/no-such-page");
+            await AddTitlesAsync(anonymous, titles, "/Identity/Account/Login", "/Identity/Account/ForgotPassword");
         }
 
         using (var representative = portal.CreatePortalClient())
         {
             await representative.SignInAsync(Personas.Representative, Personas.Password);
             await AddTitlesAsync(representative, titles, "/", "/Orders", $"/Orders/{number}", "/Orders/Drafts", "/Orders/New", "/Products", "/Account", "/Team",
-                "/Identity/Account/Manage");
+                "/Identity/Account/Manage", "/no-such-page");
         }
 
         using (var administrator = portal.CreatePortalClient())
