@@ -174,9 +174,9 @@ if [ "$dataverse" = true ]; then
   curl -ksf -o /dev/null -H 'Content-Type: application/json' -d '{}' "$emulator_url/_emulator/faults"
 fi
 
-# Create-and-submit round trip, one order at a time as a user would: POST order information (the
-# draft's id is chosen by the client, as the rendered form does), POST one item, POST submit; each
-# request must answer 302. Writes into the mirror, so run it last.
+# Create-and-submit round trip, one order at a time as a user would: POST order information (without
+# the form's draft token, as a fresh form: the server chooses the draft's id and redirects to it), POST
+# one item, POST submit; each request must answer 302. Writes into the mirror, so run it last.
 base="http://127.0.0.1:$port"
 item=$(sqlite3 "$data_dir/mirror.db" "select p.msdyn_productnumber from product p join productpricelevel i on i.productid = p.productid join contact c on c.defaultpricelevelid = i.pricelevelid where c.emailaddress1 = 'rep@contoso.example' and p.statecode = 0 order by p.msdyn_productnumber limit 1")
 form_token=$(curl -fs -b "$jar" -c "$jar" "$base/Orders/New" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
@@ -184,10 +184,10 @@ receipt=$(date -u -d '+14 days' +%Y-%m-%d)
 timings=$(mktemp)
 post() { curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" --data-urlencode "__RequestVerificationToken=$form_token" "$@"; }
 for _ in $(seq "$orders_to_submit"); do
-  draft=$(cat /proc/sys/kernel/random/uuid)
   t0=$(date +%s%N)
-  s1=$(post --data-urlencode "Input.DraftId=$draft" --data-urlencode "Input.RequestedReceiptDate=$receipt" \
+  read -r s1 items_url < <(post -w '%{http_code} %{redirect_url}' --data-urlencode "Input.RequestedReceiptDate=$receipt" \
     --data-urlencode "Input.Line1=1 Bench Street" --data-urlencode "Input.City=Seattle" "$base/Orders/New")
+  draft=$(echo "$items_url" | sed -n 's#.*/Orders/Drafts/\([0-9a-f-]*\)/Items$#\1#p')
   s2=$(post --data-urlencode "add.ItemNumber=$item" --data-urlencode "add.Quantity=2" "$base/Orders/Drafts/$draft/Items?handler=Add")
   s3=$(post "$base/Orders/Drafts/$draft/Review")
   t1=$(date +%s%N)

@@ -36,6 +36,35 @@ public sealed class OrderDraftStore
         await _db.SaveChangesAsync(cancellationToken);
     }
 
+    // Adds the draft, or, when a draft with its id already exists for the same user and account (the
+    // same form posted again at the same moment won the race), writes nothing and returns that one to
+    // update instead. Any other conflict is not a retry and is thrown as it came.
+    public async Task<OrderDraft> AddOrFindAsync(OrderDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        try
+        {
+            await AddAsync(draft, cancellationToken);
+            return draft;
+        }
+        catch (DbUpdateException)
+        {
+            // Forget the failed insert only, so the next save of this request does not try it again.
+            foreach (var line in draft.Lines)
+            {
+                _db.Entry(line).State = EntityState.Detached;
+            }
+
+            _db.Entry(draft).State = EntityState.Detached;
+            if (await FindAsync(draft.UserId, draft.AccountId, draft.SalesOrderId, cancellationToken) is { } stored)
+            {
+                return stored;
+            }
+
+            throw;
+        }
+    }
+
     public async Task SaveAsync(OrderDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);

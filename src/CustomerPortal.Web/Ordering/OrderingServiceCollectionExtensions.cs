@@ -7,8 +7,8 @@ public static class OrderingServiceCollectionExtensions
 {
     public const string PrefixKey = OrderingOptions.Section + ":" + nameof(OrderingOptions.OrderNumberPrefix);
 
-    // Drafts in the portal store and the order numbering the data source uses. A bad prefix stops
-    // start-up with a message naming the key, rather than failing at the first submit.
+    // Drafts in the portal store, the ids new drafts get, and the order numbering the data source uses.
+    // A bad prefix stops start-up with a message naming the key, rather than failing at the first submit.
     public static IServiceCollection AddOrdering(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(OrderingOptions.Section).Get<OrderingOptions>() ?? new OrderingOptions();
@@ -23,6 +23,7 @@ public static class OrderingServiceCollectionExtensions
         }
 
         services.AddSingleton(numbering);
+        services.AddSingleton<DraftIdTokens>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

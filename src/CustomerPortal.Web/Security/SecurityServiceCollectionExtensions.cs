@@ -98,6 +98,12 @@ public static class SecurityServiceCollectionExtensions
         });
 
         services.AddSingleton<CredentialThrottle>();
+        services.AddSingleton<TrustedDevice>();
+        services.ConfigureApplicationCookie(cookie => cookie.Events.OnSignedIn = context =>
+        {
+            context.HttpContext.RequestServices.GetRequiredService<TrustedDevice>().Issue(context.HttpContext);
+            return Task.CompletedTask;
+        });
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -106,9 +112,10 @@ public static class SecurityServiceCollectionExtensions
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 return ValueTask.CompletedTask;
             };
-            // Only posts count: looking at the sign-in page is free, guessing is not.
+            // Only posts count: looking at the sign-in page is free, guessing is not. A browser that has
+            // signed in before is counted on its own (TrustedDevice), not with everyone at its address.
             limiter.AddPolicy(CredentialsPolicy, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                ? RateLimitPartition.GetFixedWindowLimiter(context.RequestServices.GetRequiredService<TrustedDevice>().LimitPartitionOf(context), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = Math.Max(1, security.CredentialPostsPerIpPerMinute),
                     Window = TimeSpan.FromMinutes(1),

@@ -77,6 +77,33 @@ public sealed class FeatureStoreTests
         }
     }
 
+    // One form posted twenty times at once starts one draft, and every request gets that draft back to
+    // update; the same id started for another user is a conflict, never their draft.
+    [Theory]
+    [MemberData(nameof(TestPortalStore.Providers), MemberType = typeof(TestPortalStore))]
+    public async Task TwentyRacingStartsOfOneDraftSaveOneAndGiveItToEachButNotToAnotherUser(PortalStoreProvider provider)
+    {
+        await using var store = await OpenedStore.OpenAsync(provider);
+        var (draftId, account) = (Guid.NewGuid(), Guid.NewGuid());
+
+        var started = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            await using var scope = store.Scope();
+            var draft = await scope.ServiceProvider.GetRequiredService<OrderDraftStore>().AddOrFindAsync(
+                new OrderDraft { SalesOrderId = draftId, UserId = "buyer", AccountId = account, RequisitionNumber = $"PO-{i}" }, Ct);
+            return (draft.SalesOrderId, draft.RequisitionNumber);
+        }));
+
+        await using (var scope = store.Scope())
+        {
+            var drafts = scope.ServiceProvider.GetRequiredService<OrderDraftStore>();
+            var saved = Assert.Single(await drafts.ListOpenAsync("buyer", account, Ct));
+            Assert.All(started, s => Assert.Equal((draftId, saved.RequisitionNumber), s));
+            await Assert.ThrowsAnyAsync<Microsoft.EntityFrameworkCore.DbUpdateException>(() =>
+                drafts.AddOrFindAsync(new OrderDraft { SalesOrderId = draftId, UserId = "someone-else", AccountId = account }, Ct));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(TestPortalStore.Providers), MemberType = typeof(TestPortalStore))]
     public async Task OnlyOpenInvitationsCountAndTwoRacingRedemptionsOfOneCodeCreateOneUser(PortalStoreProvider provider)

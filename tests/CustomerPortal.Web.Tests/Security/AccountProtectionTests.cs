@@ -61,15 +61,60 @@ public sealed class AccountProtectionTests(SeededPortalData data)
         portal.Set("Security:CredentialPostsPerIpPerMinute", "4");
         using var client = portal.CreatePortalClient();
 
-        var statuses = new List<HttpStatusCode>();
-        for (var attempt = 1; attempt <= 6; attempt++)
-        {
-            statuses.Add((await TrySignInAsync(client, $"someone{attempt}@example.com", "Wrong-password-x")).Status);
-        }
+        var statuses = await WrongGuessesAsync(client, 6);
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         // Reading the sign-in page is never limited.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Identity/Account/Login")).Response.StatusCode);
+    }
+
+    // Behind one NAT or proxy address everybody shares the per-address limit: someone's wrong guesses must
+    // not shut out a colleague whose browser has signed in before (the trusted-device cookie).
+    [Fact]
+    public async Task WrongGuessesFromASharedAddressDoNotBlockABrowserThatHasSignedInBefore()
+    {
+        using var portal = new PrivatePortalFactory(data);
+        portal.Set("Security:CredentialPostsPerIpPerMinute", "3");
+        using var colleague = portal.CreatePortalClient();
+        using var stranger = portal.CreatePortalClient();
+        using var newcomer = portal.CreatePortalClient();
+
+        await colleague.SignInAsync(Personas.Representative, Personas.Password);
+        var orders = await colleague.GetPageAsync("/Orders");
+        var signOut = orders.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.Action.EndsWith("/Identity/Account/Logout", StringComparison.Ordinal));
+        await colleague.SubmitAsync(signOut);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], await WrongGuessesAsync(stranger, 3));
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await TrySignInAsync(newcomer, Personas.AuthorizedUser, Personas.Password)).Status);
+
+        var again = await colleague.SubmitSignInFormAsync(Personas.Representative, Personas.Password);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync("/Orders")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AForgedDeviceCookieIsCountedWithItsAddress()
+    {
+        using var portal = new PrivatePortalFactory(data);
+        portal.Set("Security:CredentialPostsPerIpPerMinute", "2");
+        using var client = portal.CreatePortalClient();
+        client.Http.DefaultRequestHeaders.Add("Cookie", "CustomerPortal.Device=forged-value");
+
+        var statuses = await WrongGuessesAsync(client, 3);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    // Sign-in posts with a wrong password for someone1@, someone2@...: the status of each.
+    private static async Task<List<HttpStatusCode>> WrongGuessesAsync(PortalClient client, int count)
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 1; attempt <= count; attempt++)
+        {
+            statuses.Add((await TrySignInAsync(client, $"someone{attempt}@example.com", "Wrong-password-x")).Status);
+        }
+
+        return statuses;
     }
 
     private static async Task<(HttpStatusCode Status, string Message)> TrySignInAsync(PortalClient client, string email, string password)

@@ -5,30 +5,32 @@ using CustomerPortal.PortalStore.Drafts;
 using CustomerPortal.Web.Ordering;
 using CustomerPortal.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerPortal.Web.Pages.Orders;
 
 // Step 1 of the order flow: order information. Company, accounts, currency, price list, language and
 // ship-to country come from the contact and are shown; only what the customer decides is asked.
-public sealed class NewModel(IOrderEntry ordering, OrderDraftStore drafts, TimeProvider time, IStringLocalizer<SharedResource> localizer)
+public sealed class NewModel(
+    IOrderEntry ordering, OrderDraftStore drafts, DraftIdTokens draftIds, TimeProvider time, IStringLocalizer<SharedResource> localizer)
     : OrderDraftPageModel
 {
     [BindProperty]
     public InformationInput Input { get; set; } = new();
 
-    public bool IsExistingDraft { get; private set; }
+    // The draft being edited; null while it is a new one, whose id only the form's token carries.
+    public Guid? DraftId { get; private set; }
 
     public DateOnly EarliestReceiptDate => OrderingRules.EarliestReceiptDate(time);
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CustomerScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         if (id is not { } draftId)
         {
-            // The draft's id, and so the future salesorderid, is chosen now: a double-clicked "Next" saves one draft.
+            // The draft's id, and so the future salesorderid, is chosen now, here: a double-clicked "Next" saves one draft.
             Defaults = await ordering.GetDefaultsAsync(scope, cancellationToken);
-            Input = InformationInput.For(Guid.NewGuid(), Defaults.AccountAddress);
+            Input = InformationInput.For(draftIds.Protect(User.UserId(), scope.AccountId, Guid.NewGuid()), Defaults.AccountAddress);
             return Page();
         }
 
@@ -37,7 +39,7 @@ public sealed class NewModel(IOrderEntry ordering, OrderDraftStore drafts, TimeP
             return stop;
         }
 
-        IsExistingDraft = true;
+        DraftId = draftId;
         Input = InformationInput.From(Draft);
         return Page();
     }
@@ -45,8 +47,23 @@ public sealed class NewModel(IOrderEntry ordering, OrderDraftStore drafts, TimeP
     public async Task<IActionResult> OnPostAsync(Guid? id, CustomerScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        Defaults = await ordering.GetDefaultsAsync(scope, cancellationToken);
-        IsExistingDraft = id is not null;
+        Guid draftId;
+        if (id is { } existing)
+        {
+            // Checked before the form: any id but the user's own draft's answers 404, whatever was posted.
+            if (await LoadDraftAsync(drafts, ordering, scope, existing, cancellationToken) is { } stop)
+            {
+                return stop;
+            }
+
+            DraftId = draftId = existing;
+        }
+        else
+        {
+            draftId = NewDraftId(scope);
+            Defaults = await ordering.GetDefaultsAsync(scope, cancellationToken);
+        }
+
         if (!Defaults.CanOrder)
         {
             // The page lists what the contact lacks; nothing is saved until it is fixed.
@@ -63,43 +80,43 @@ public sealed class NewModel(IOrderEntry ordering, OrderDraftStore drafts, TimeP
             return Page();
         }
 
-        var draftId = id ?? Input.DraftId;
-        var draft = await drafts.FindAsync(User.UserId(), scope.AccountId, draftId, cancellationToken);
-        if (draft?.SubmittedOrderNumber is { } number)
+        // A new form posted again (a double click, the back button) finds the draft its first post saved.
+        var draft = id is null ? await drafts.FindAsync(User.UserId(), scope.AccountId, draftId, cancellationToken) : Draft;
+        if (draft is null)
+        {
+            var started = new OrderDraft { SalesOrderId = draftId, UserId = User.UserId(), AccountId = scope.AccountId, CompanyId = scope.CompanyId };
+            Input.ApplyTo(started);
+            draft = await drafts.AddOrFindAsync(started, cancellationToken);
+            if (ReferenceEquals(draft, started))
+            {
+                return RedirectToPage("/Orders/Drafts/Items", new { id = draftId });
+            }
+        }
+
+        if (draft.SubmittedOrderNumber is { } number)
         {
             return RedirectToPage("/Orders/Details", new { number });
         }
 
-        if (draft is not null)
-        {
-            Input.ApplyTo(draft);
-            await drafts.SaveAsync(draft, cancellationToken);
-        }
-        else if (id is not null || draftId == Guid.Empty)
-        {
-            return NotFound();
-        }
-        else
-        {
-            draft = new OrderDraft { SalesOrderId = draftId, UserId = User.UserId(), AccountId = scope.AccountId, CompanyId = scope.CompanyId };
-            Input.ApplyTo(draft);
-            try
-            {
-                await drafts.AddAsync(draft, cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                // The id belongs to someone else's draft: never touch it.
-                return BadRequest();
-            }
-        }
+        Input.ApplyTo(draft);
+        await drafts.SaveAsync(draft, cancellationToken);
+        return RedirectToPage("/Orders/Drafts/Items", new { id = draftId });
+    }
 
-        return RedirectToPage("/Orders/Drafts/Items", new { id = draft.SalesOrderId });
+    // The id the form's token carries; a form whose token does not open is a fresh form and gets a new
+    // one. Either way the form shown again (after a validation error) carries this id, in a token of ours.
+    private Guid NewDraftId(CustomerScope scope)
+    {
+        var draftId = draftIds.Unprotect(User.UserId(), scope.AccountId, Input.DraftToken) ?? Guid.NewGuid();
+        Input.DraftToken = draftIds.Protect(User.UserId(), scope.AccountId, draftId);
+        ModelState.Remove($"{nameof(Input)}.{nameof(Input.DraftToken)}");
+        return draftId;
     }
 
     public sealed class InformationInput
     {
-        public Guid DraftId { get; set; }
+        // Only on a new draft's form: see DraftIdTokens.
+        public string? DraftToken { get; set; }
 
         [Required(ErrorMessage = "Validation.Required")]
         public DateOnly? RequestedReceiptDate { get; set; }
@@ -127,9 +144,9 @@ public sealed class NewModel(IOrderEntry ordering, OrderDraftStore drafts, TimeP
         [StringLength(OrderingRules.MaxCustomerReferenceLength, ErrorMessage = "Ordering.Validation.TooLong")]
         public string? CustomerReference { get; set; }
 
-        public static InformationInput For(Guid draftId, PostalAddress? accountAddress) => new()
+        public static InformationInput For(string draftToken, PostalAddress? accountAddress) => new()
         {
-            DraftId = draftId,
+            DraftToken = draftToken,
             Line1 = accountAddress?.Line1,
             Line2 = accountAddress?.Line2,
             City = accountAddress?.City,
@@ -139,7 +156,6 @@ public sealed class NewModel(IOrderEntry ordering, OrderDraftStore drafts, TimeP
 
         public static InformationInput From(OrderDraft draft) => new()
         {
-            DraftId = draft.SalesOrderId,
             RequestedReceiptDate = draft.RequestedReceiptDate,
             Line1 = draft.ShipToLine1,
             Line2 = draft.ShipToLine2,

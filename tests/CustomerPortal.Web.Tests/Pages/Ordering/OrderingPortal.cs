@@ -75,15 +75,13 @@ public static class OrderingFlow
     public static async Task<Guid> StartDraftAsync(PortalClient client, string? requisition = null)
     {
         var page = await client.GetPageAsync("/Orders/New");
-        var response = await client.SubmitAsync(Form(page, "form[method=post]:has(#information-next)"), new Dictionary<string, string>
+        var response = await client.SubmitAsync(InformationForm(page), new Dictionary<string, string>
         {
             ["Input.RequestedReceiptDate"] = RequestedDate(),
             ["Input.RequisitionNumber"] = requisition ?? "",
         });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Order information answered {(int)response.StatusCode}.");
-        var location = response.Headers.Location!.OriginalString;
-        Assert.Matches("^/Orders/Drafts/[0-9a-f-]{36}/Items$", location);
-        return Guid.Parse(location.Split('/')[3]);
+        return DraftIdOf(response);
     }
 
     public static async Task<HttpResponseMessage> AddItemAsync(PortalClient client, Guid draftId, string itemNumber, string quantity)
@@ -103,4 +101,38 @@ public static class OrderingFlow
     }
 
     public static Task<string> TextAsync(HttpResponseMessage response) => response.Content.ReadAsStringAsync(Ct);
+
+    // The order information form of /Orders/New (or of a draft's /Orders/New/{id}).
+    public static IHtmlFormElement InformationForm(IDocument page) => Form(page, "form[method=post]:has(#information-next)");
+
+    // The draft id in a redirect to the items step.
+    public static Guid DraftIdOf(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? "";
+        Assert.Matches("^/Orders/Drafts/[0-9a-f-]{36}/Items$", location);
+        return Guid.Parse(location.Split('/')[3]);
+    }
+
+    // The user's open drafts, as their drafts page lists them.
+    public static async Task<List<string>> DraftIdsAsync(PortalClient client) =>
+        [.. (await client.GetPageAsync("/Orders/Drafts")).QuerySelectorAll("tr[data-draft]").Select(r => r.GetAttribute("data-draft")!)];
+
+    // One rendered form posted many times at once with the same body, as an impatient user's clicks send it.
+    public static async Task<(HttpStatusCode StatusCode, string? Location)[]> PostSimultaneouslyAsync(PortalClient client, IHtmlFormElement form, int times)
+    {
+        var submission = form.GetSubmission()!;
+        using var buffer = new MemoryStream();
+        await submission.Body.CopyToAsync(buffer, Ct);
+        var body = buffer.ToArray();
+        return await Task.WhenAll(Enumerable.Range(0, times).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(submission.Target.Href).PathAndQuery)
+            {
+                Content = new ByteArrayContent(body),
+            };
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", submission.MimeType);
+            using var response = await client.Http.SendAsync(request, Ct);
+            return (response.StatusCode, Location: response.Headers.Location?.OriginalString);
+        }));
+    }
 }
