@@ -118,6 +118,8 @@ public sealed class TwoFactorModel(
         if (string.IsNullOrEmpty(key))
         {
             await userManager.ResetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp: without a refreshed cookie the next request would sign the user out.
+            await signInManager.RefreshSignInAsync(user);
             key = await userManager.GetAuthenticatorKeyAsync(user) ?? "";
         }
 
