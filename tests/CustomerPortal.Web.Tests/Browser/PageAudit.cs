@@ -77,13 +77,14 @@ public sealed class PageAudit(IReadOnlyList<PortalRoute> routes, IReadOnlyList<i
         }
     }
 
-    // Opens url and checks the page it shows, unless this persona was sent to a page already checked.
+    // Opens url and checks the page it shows, unless that address was checked already (as another persona:
+    // the representative's /Orders and the authorized user's are the same markup, and each check costs seconds).
     public async Task VisitAsync(IPage page, string persona, string pageName, string url)
     {
         await page.GotoAsync(url);
         var landed = new Uri(page.Url).AbsolutePath;
         var redirected = !string.Equals(landed, url.Split('?')[0], StringComparison.OrdinalIgnoreCase);
-        if (!_seen.Add($"{persona} {(redirected ? landed : url)}"))
+        if (!_seen.Add(redirected ? landed : url))
         {
             return;
         }
