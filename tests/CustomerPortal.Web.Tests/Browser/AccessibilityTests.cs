@@ -9,6 +9,7 @@ namespace CustomerPortal.Web.Tests.Browser;
 // and a phone width. Any serious or critical violation fails, named by rule, page, width and element.
 // Pages that need route values get them from what the persona can see: its first order, a draft it
 // starts. Each page's <title> must say which page it is: two different pages may not share one.
+[Collection(BrowserPortal.Collection)]
 public sealed class AccessibilityTests(SeededPortalData data)
 {
     private static readonly int[] Widths = [1366, 390];

@@ -53,10 +53,16 @@ public sealed class BrowserPortal : IAsyncDisposable
         return new BrowserPortal(portal, playwright, browser, $"http://localhost:{address.Port}");
     }
 
+    // Tests that drive Chromium run one at a time: on a 2-core CI machine two of them at once, beside the rest
+    // of the suite, starved each other past Playwright's timeouts.
+    public const string Collection = "Browser";
+
     // A fresh browser profile whose page fails the test on any Content-Security-Policy violation.
     public async Task<(IBrowserContext Context, IPage Page, List<string> Violations)> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-US" });
+        // Twice Playwright's default: the rest of the suite runs beside it on 2 cores.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         var violations = new List<string>();
         page.Console += (_, message) =>

@@ -6,6 +6,7 @@ namespace CustomerPortal.Web.Tests.Browser;
 // One real browser end to end, on Debian's Chromium, against the portal on a real Kestrel port: the
 // redirect to sign-in, the demo card's button, the navigation, the order list and an order.
 // Never downloads a browser: without /usr/bin/chromium the test is skipped, unless CI demands it.
+[Collection(BrowserPortal.Collection)]
 public sealed class BrowserSmokeTests(SeededPortalData data)
 {
     private const string ChromiumPath = "/usr/bin/chromium";

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace CustomerPortal.Web.Tests.Browser;
 
+[Collection(BrowserPortal.Collection)]
 public sealed class InvitationJourneyTests(SeededPortalData data)
 {
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace CustomerPortal.Web.Tests.Pages.Ordering;
 
 // The order flow by clicking, in Debian's Chromium against the portal on a real Kestrel port.
+[Collection(Browser.BrowserPortal.Collection)]
 public sealed class OrderFlowBrowserTests
 {
     private const string ChromiumPath = "/usr/bin/chromium";
