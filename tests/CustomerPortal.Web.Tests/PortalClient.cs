@@ -22,7 +22,7 @@ public sealed class PortalClient(HttpClient http, ServerLog? serverLog = null) :
     public async Task<IDocument> GetPageAsync(string url)
     {
         var (response, document) = await GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}. {serverLog?.Errors()}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode} {response.Headers.Location}. {serverLog?.Errors()}");
         return document;
     }
 

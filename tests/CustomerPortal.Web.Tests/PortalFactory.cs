@@ -27,6 +27,7 @@ public class PortalFactory(SeededPortalData data) : WebApplicationFactory<Progra
         ["DataSource:Provider"] = "Sqlite",
         ["Portal:DemoMode"] = "true",
         ["Logging:LogLevel:Default"] = "Warning",
+        [$"Logging:LogLevel:{ServerLog.SessionCategory}"] = "Information",
         // Test classes sign in many times a minute from one address; the limits have their own tests.
         ["Security:CredentialPostsPerIpPerMinute"] = "10000",
         ["Security:CredentialPostsPerAccountPerMinute"] = "10000",

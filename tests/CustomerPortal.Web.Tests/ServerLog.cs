@@ -12,7 +12,11 @@ public sealed class ServerLog : ILoggerProvider
 
     // For assertion messages: what the portal logged as errors, most recent last.
     public string Errors() =>
-        string.Join(Environment.NewLine, _entries.Where(entry => entry.StartsWith("Error", StringComparison.Ordinal) || entry.StartsWith("Critical", StringComparison.Ordinal)).TakeLast(3));
+        string.Join(Environment.NewLine, _entries.Where(entry => entry.StartsWith("Error", StringComparison.Ordinal) || entry.StartsWith("Critical", StringComparison.Ordinal)
+            || entry.Contains(SessionCategory, StringComparison.Ordinal)).TakeLast(3));
+
+    // Refused sign-in cookies are logged as information; a test that is unexpectedly sent to sign in says why.
+    public const string SessionCategory = "CustomerPortal.Web.Identity.PortalSessions";
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -25,7 +29,7 @@ public sealed class ServerLog : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning || (logLevel >= LogLevel.Information && category == SessionCategory);
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

@@ -38,7 +38,11 @@ public sealed class PortalSessionStore
     // One query by primary keys: the session is still open, belongs to this user, the user's security stamp
     // is the one the cookie was issued with, and no administrator or representative has disabled the user.
     // A lockout after wrong passwords is not a reason: anyone can cause it.
-    public async Task<bool> IsCurrentAsync(Guid sessionId, string userId, string? securityStamp, CancellationToken cancellationToken)
+    public async Task<bool> IsCurrentAsync(Guid sessionId, string userId, string? securityStamp, CancellationToken cancellationToken) =>
+        await CheckAsync(sessionId, userId, securityStamp, cancellationToken) == SessionState.Current;
+
+    // The same check, saying why a session is refused (for the log: "signed out" and "stamp changed" mean different things to an operator).
+    public async Task<SessionState> CheckAsync(Guid sessionId, string userId, string? securityStamp, CancellationToken cancellationToken)
     {
         var found = await (
                 from session in _db.Sessions
@@ -47,10 +51,19 @@ public sealed class PortalSessionStore
                 select new { session.LastSeenAt, user.SecurityStamp, user.LockoutEnd })
             .AsNoTracking()
             .FirstOrDefaultAsync(cancellationToken);
-        if (found is null || securityStamp is null || !string.Equals(found.SecurityStamp, securityStamp, StringComparison.Ordinal)
-            || found.LockoutEnd >= PortalUser.DisabledUntil)
+        if (found is null)
         {
-            return false;
+            return SessionState.Ended;
+        }
+
+        if (found.LockoutEnd >= PortalUser.DisabledUntil)
+        {
+            return SessionState.UserDisabled;
+        }
+
+        if (securityStamp is null || !string.Equals(found.SecurityStamp, securityStamp, StringComparison.Ordinal))
+        {
+            return SessionState.SecurityStampChanged;
         }
 
         var now = _clock.GetUtcNow().UtcDateTime;
@@ -59,6 +72,20 @@ public sealed class PortalSessionStore
             await _db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastSeenAt, now), cancellationToken);
         }
 
-        return true;
+        return SessionState.Current;
     }
+}
+
+public enum SessionState
+{
+    Current,
+
+    // Signed out, or never started on this store (a cookie from another store or a forged one).
+    Ended,
+
+    // Password, two-step settings, role or access changed since the cookie was issued.
+    SecurityStampChanged,
+
+    // Locked or disabled by an administrator or the customer's representative.
+    UserDisabled,
 }

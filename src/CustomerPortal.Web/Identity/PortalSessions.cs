@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CustomerPortal.Web.Identity;
 
 // The per-request half of server-side sessions (PortalSignInManager is the sign-in and sign-out half).
-public static class PortalSessions
+public static partial class PortalSessions
 {
     public static Guid? IdOf(ClaimsPrincipal? principal) =>
         Guid.TryParse(principal?.FindFirstValue(CustomerClaimTypes.SessionId), out var id) ? id : null;
@@ -19,12 +19,15 @@ public static class PortalSessions
     public static Func<CookieValidatePrincipalContext, Task> CheckBefore(Func<CookieValidatePrincipalContext, Task> identityCheck) =>
         async context =>
         {
-            if (await IsCurrentAsync(context))
+            var state = await CheckAsync(context);
+            if (state == SessionState.Current)
             {
                 await identityCheck(context);
                 return;
             }
 
+            var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalSessions).FullName!);
+            LogSessionRefused(logger, state, context.HttpContext.Request.Path.Value);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);
         };
@@ -42,14 +45,18 @@ public static class PortalSessions
         return Task.CompletedTask;
     }
 
-    private static Task<bool> IsCurrentAsync(CookieValidatePrincipalContext context)
+    private static Task<SessionState> CheckAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
         var claimTypes = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         var principal = context.Principal;
         return IdOf(principal) is { } session && principal?.FindFirstValue(claimTypes.UserIdClaimType) is { } userId
-            ? services.GetRequiredService<PortalSessionStore>().IsCurrentAsync(
+            ? services.GetRequiredService<PortalSessionStore>().CheckAsync(
                 session, userId, principal.FindFirstValue(claimTypes.SecurityStampClaimType), context.HttpContext.RequestAborted)
-            : Task.FromResult(false);
+            : Task.FromResult(SessionState.Ended);
     }
+
+    // Information, not a warning: a signed-out tab or a changed password produces it routinely.
+    [LoggerMessage(Level = LogLevel.Information, Message = "A sign-in cookie was refused at {Path}: {State}.")]
+    private static partial void LogSessionRefused(ILogger logger, SessionState state, string? path);
 }

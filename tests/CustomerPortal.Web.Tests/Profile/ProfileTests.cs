@@ -70,8 +70,15 @@ public sealed class ProfileTests(SeededPortalData data)
         using var portal = new PrivatePortalFactory(data);
         using var client = portal.CreatePortalClient();
         await client.SignInAsync(Personas.Representative, Personas.Password);
+        using var phone = portal.CreatePortalClient();
+        await phone.SignInAsync(Personas.Representative, Personas.Password);
 
+        // Looking at the page changes nothing; the key is made on request, and keeps this session open.
         var setup = await client.GetPageAsync("/Identity/Account/Manage/TwoFactor");
+        Assert.Null(setup.QuerySelector(".shared-key"));
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/Orders")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(setup.QuerySelector<IHtmlFormElement>("form.key-form")!)).StatusCode);
+        setup = await client.GetPageAsync("/Identity/Account/Manage/TwoFactor");
         var key = setup.QuerySelector(".shared-key")!.TextContent;
         var wrong = await client.SubmitAsync(setup.QuerySelector<IHtmlFormElement>("form.enable-form")!, new Dictionary<string, string> { ["Code"] = "000000" == Totp.Code(key) ? "111111" : "000000" });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);

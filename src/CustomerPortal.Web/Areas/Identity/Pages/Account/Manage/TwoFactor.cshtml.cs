@@ -78,6 +78,25 @@ public sealed class TwoFactorModel(
         return RedirectToPage();
     }
 
+    // The key is made on request, never by showing the page: a new key changes the security stamp, which
+    // ends the user's other sessions, and merely looking at this page must not sign out their other devices.
+    public async Task<IActionResult> OnPostKeyAsync()
+    {
+        if (await userManager.GetUserAsync(User) is not { } user || user.TwoFactorEnabled)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrEmpty(await userManager.GetAuthenticatorKeyAsync(user)))
+        {
+            await userManager.ResetAuthenticatorKeyAsync(user);
+            // Without a refreshed cookie this very session would end at its next request too.
+            await signInManager.RefreshSignInAsync(user);
+        }
+
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostRecoveryCodesAsync()
     {
         if (await userManager.GetUserAsync(User) is not { } user || !user.TwoFactorEnabled)
@@ -117,10 +136,7 @@ public sealed class TwoFactorModel(
         var key = await userManager.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await userManager.ResetAuthenticatorKeyAsync(user);
-            // A new key changes the security stamp: without a refreshed cookie the next request would sign the user out.
-            await signInManager.RefreshSignInAsync(user);
-            key = await userManager.GetAuthenticatorKeyAsync(user) ?? "";
+            return;
         }
 
         SharedKey = Grouped(key);
