@@ -108,6 +108,9 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
         };
     }
 
+    public Task<IReadOnlyList<MonthlySpend>> SpendByMonthAsync(CustomerScope scope, DateOnly fromMonth, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Being written (issue 11).");
+
     // The scope becomes OData through the one ownership rule: the account and legal entity always,
     // and the contact person too for authorized users.
     internal static string ScopeFilter(CustomerScope scope) => DataverseRows.OwnerFilter<SalesOrderRow>(scope);

@@ -82,6 +82,9 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
         return order with { Lines = lines };
     }
 
+    public Task<IReadOnlyList<MonthlySpend>> SpendByMonthAsync(CustomerScope scope, DateOnly fromMonth, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Being written (issue 11).");
+
     // The scope becomes SQL through the one ownership rule: the account and legal entity always, and
     // the contact person too for authorized users.
     private IQueryable<SalesOrderRow> VisibleTo(CustomerScope scope) =>

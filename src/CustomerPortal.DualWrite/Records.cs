@@ -38,7 +38,8 @@ public static class Records
         o.ProcessingStatus,
         o.TotalAmount,
         new Currency(o.Currency!.IsoCode, o.Currency.Symbol, o.Currency.Precision),
-        o.ContactPerson != null ? o.ContactPerson.FullName : null);
+        o.ContactPerson != null ? o.ContactPerson.FullName : null,
+        o.ConfirmedReceiptDate);
 
     // An order line. Needs Product and Unit; a write-in line has no product.
     public static readonly Expression<Func<SalesOrderLineRow, SalesOrderLine>> SalesOrderLine = l => new SalesOrderLine(
@@ -55,7 +56,12 @@ public static class Records
         l.LineStatus,
         l.RequestedReceiptDate,
         l.IsProductOverridden,
-        l.ProductDescription);
+        l.ProductDescription,
+        l.ConfirmedReceiptDate,
+        l.ConfirmedShippingDate,
+        l.QuantityShipped,
+        l.QuantityBackordered,
+        l.QuantityCancelled);
 
     // The order details page, header without lines (they follow through SalesOrderLine). Needs
     // Customer, Company, ContactPerson and Currency.
@@ -82,7 +88,10 @@ public static class Records
         o.FreightAmount,
         o.TaxAmount,
         o.TotalAmount,
-        Array.Empty<SalesOrderLine>());
+        Array.Empty<SalesOrderLine>(),
+        o.RequestedShippingDate,
+        null,
+        o.ModifiedOn);
 
     // The customer account page. Needs Company, Currency and PriceList.
     public static readonly Expression<Func<AccountRow, CustomerAccount>> CustomerAccount = a => new CustomerAccount(

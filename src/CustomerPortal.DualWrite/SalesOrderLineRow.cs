@@ -31,6 +31,12 @@ public sealed class SalesOrderLineRow
     [Column("lineitemnumber")] public int LineItemNumber { get; set; }
     [Column("msdyn_linestatus")] public OrderLineStatus LineStatus { get; set; } = OrderLineStatus.None;
     [Column("msdyn_requestedreceiptdate")] public DateOnly? RequestedReceiptDate { get; set; }
+    [Column("msdyn_confirmedreceiptdate")] public DateOnly? ConfirmedReceiptDate { get; set; }
+    [Column("msdyn_confirmedshippingdate")] public DateOnly? ConfirmedShippingDate { get; set; }
+    // Delivered so far (packing slips posted), on backorder, and cancelled: Supply Chain Management → Dataverse.
+    [DataverseType(ColumnType.DecimalNumber)] [Column("quantityshipped")] public decimal QuantityShipped { get; set; }
+    [DataverseType(ColumnType.DecimalNumber)] [Column("quantitybackordered")] public decimal QuantityBackordered { get; set; }
+    [DataverseType(ColumnType.DecimalNumber)] [Column("quantitycancelled")] public decimal QuantityCancelled { get; set; }
     [Column("shipto_country")] public string? ShipToCountry { get; set; }
     [MaxLength(60)] [Column("msdyn_deliveryaddressdescription")] public string? DeliveryAddressDescription { get; set; }
 

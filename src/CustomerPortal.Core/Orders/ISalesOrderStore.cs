@@ -7,4 +7,8 @@ public interface ISalesOrderStore
 
     // Null when the number is unknown *or* belongs to someone the scope may not see: callers answer 404 either way.
     Task<SalesOrder?> FindAsync(CustomerScope scope, string orderNumber, CancellationToken cancellationToken);
+
+    // Order totals per calendar month (UTC order date) and currency from fromMonth's first day on, canceled
+    // orders left out: the dashboard's spend chart.
+    Task<IReadOnlyList<MonthlySpend>> SpendByMonthAsync(CustomerScope scope, DateOnly fromMonth, CancellationToken cancellationToken);
 }

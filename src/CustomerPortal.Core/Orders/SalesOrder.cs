@@ -24,4 +24,12 @@ public sealed record SalesOrder(
     decimal FreightAmount,
     decimal TaxAmount,
     decimal TotalAmount,
-    IReadOnlyList<SalesOrderLine> Lines);
+    IReadOnlyList<SalesOrderLine> Lines,
+    DateOnly? RequestedShippingDate,
+    string? DeliveryMode,
+    DateTime ModifiedOn)
+{
+    public DateOnly? ExpectedReceiptDate => ConfirmedReceiptDate ?? RequestedReceiptDate;
+
+    public bool IsLateOn(DateOnly today) => DeliveryRules.IsLate(Status, ExpectedReceiptDate, today);
+}

@@ -18,4 +18,16 @@ public sealed record SalesOrderLine(
     OrderLineStatus Status,
     DateOnly? RequestedReceiptDate,
     bool IsWriteIn,
-    string? WriteInDescription);
+    string? WriteInDescription,
+    DateOnly? ConfirmedReceiptDate,
+    DateOnly? ConfirmedShippingDate,
+    decimal QuantityDelivered,
+    decimal QuantityBackordered,
+    decimal QuantityCancelled)
+{
+    // Still to come: ordered, less what was delivered or cancelled (never below zero).
+    public decimal QuantityRemaining => Math.Max(0, Quantity - QuantityDelivered - QuantityCancelled);
+
+    // The day the customer can expect the line: confirmed by the seller, else as requested.
+    public DateOnly? ExpectedReceiptDate => ConfirmedReceiptDate ?? RequestedReceiptDate;
+}

@@ -1,6 +1,7 @@
 namespace CustomerPortal.Core.Orders;
 
-// What the order list can be asked for. Dates are calendar days, inclusive, in UTC.
+// What the order list can be asked for. Dates are calendar days, inclusive, in UTC. Progress filters
+// other than Open need Today (the user's today): the data sources compare receipt dates with it.
 public sealed record SalesOrderQuery(
     string? Search = null,
     ProcessingStatus? Status = null,
@@ -8,7 +9,9 @@ public sealed record SalesOrderQuery(
     DateOnly? OrderedTo = null,
     SalesOrderSort Sort = SalesOrderSort.NewestFirst,
     int PageSize = Core.PageSize.Default,
-    string? ContinuationToken = null)
+    string? ContinuationToken = null,
+    OrderProgress Progress = OrderProgress.Any,
+    DateOnly? Today = null)
 {
     public const int MaxSearchLength = 50;
 

@@ -7,4 +7,8 @@ public enum SalesOrderSort
     OldestFirst = 2,
     NumberAscending = 3,
     NumberDescending = 4,
+
+    // By the requested receipt date (then order number), earliest first or last.
+    ReceiptDateAscending = 5,
+    ReceiptDateDescending = 6,
 }

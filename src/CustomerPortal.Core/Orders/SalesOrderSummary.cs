@@ -10,4 +10,10 @@ public sealed record SalesOrderSummary(
     ProcessingStatus Status,
     decimal TotalAmount,
     Currency Currency,
-    string? ContactPersonName);
+    string? ContactPersonName,
+    DateOnly? ConfirmedReceiptDate)
+{
+    public DateOnly? ExpectedReceiptDate => ConfirmedReceiptDate ?? RequestedReceiptDate;
+
+    public bool IsLateOn(DateOnly today) => DeliveryRules.IsLate(Status, ExpectedReceiptDate, today);
+}

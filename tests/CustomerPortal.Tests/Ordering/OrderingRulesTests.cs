@@ -163,7 +163,7 @@ public sealed class OrderingRulesTests
     public void AWriteInLineIsNeverOrderedAgainAndSaysSoRatherThanThatItsProductIsGone()
     {
         var priced = new OrderableProduct(Guid.NewGuid(), "A00001", "Turntable", ProductState.Active, "ea", 0, 100m, Dollar, null);
-        var productLine = new SalesOrderLine(Guid.NewGuid(), 1, "A00001", "Turntable", 2, "ea", 0, 100m, 0, 200m, OrderLineStatus.Invoiced, null, false, null);
+        var productLine = new SalesOrderLine(Guid.NewGuid(), 1, "A00001", "Turntable", 2, "ea", 0, 100m, 0, 200m, OrderLineStatus.Invoiced, null, false, null, null, null, 2, 0, 0);
         var writeIn = productLine with { ItemNumber = "", ProductName = "", IsWriteIn = true, WriteInDescription = "On-site installation, half a day" };
 
         Assert.Null(OrderingRules.CheckReorder(productLine, priced));
