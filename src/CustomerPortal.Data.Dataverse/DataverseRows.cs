@@ -163,4 +163,5 @@ internal sealed class DataverseSchemaException(string message, Exception innerEx
 [JsonSerializable(typeof(ContactRow))]
 [JsonSerializable(typeof(SalesOrderRow))]
 [JsonSerializable(typeof(SalesOrderLineRow))]
+[JsonSerializable(typeof(ShipViaRow))]
 internal sealed partial class DataverseRowsContext : JsonSerializerContext;

@@ -41,6 +41,12 @@ internal static class KeysetToken
 
     public static string FromTicks(DateTime value) => value.Ticks.ToString(CultureInfo.InvariantCulture);
 
+    // A date key: yyyy-MM-dd, or empty for no date.
+    public static string FromDate(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    public static DateOnly? ToDate(string key) =>
+        DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
     public static DateTime? ToDateTime(string key) =>
         long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
         && ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks

@@ -42,6 +42,7 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
             orders = orders.Where(o => o.CreatedOn < endExclusive);
         }
 
+        orders = WhereProgress(orders, query.Progress, query.Today);
         orders = ApplySortAndKeyset(orders, query.Sort, query.ContinuationToken);
 
         var rows = await orders
@@ -56,7 +57,12 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
 
         rows.RemoveAt(pageSize);
         var last = rows[^1];
-        var key = query.Sort is SalesOrderSort.NewestFirst or SalesOrderSort.OldestFirst ? KeysetToken.FromTicks(last.OrderedOn) : "";
+        var key = query.Sort switch
+        {
+            SalesOrderSort.NewestFirst or SalesOrderSort.OldestFirst => KeysetToken.FromTicks(last.OrderedOn),
+            SalesOrderSort.ReceiptDateAscending or SalesOrderSort.ReceiptDateDescending => KeysetToken.FromDate(last.RequestedReceiptDate),
+            _ => "",
+        };
         return new ResultPage<SalesOrderSummary>(rows, KeysetToken.Create(query.Sort.ToString(), key, last.OrderNumber));
     }
 
@@ -82,13 +88,61 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
         return order with { Lines = lines };
     }
 
-    public Task<IReadOnlyList<MonthlySpend>> SpendByMonthAsync(CustomerScope scope, DateOnly fromMonth, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Being written (issue 11).");
+    // One GROUP BY over the scope's orders since the first of fromMonth (UTC), canceled ones left out.
+    public async Task<IReadOnlyList<MonthlySpend>> SpendByMonthAsync(CustomerScope scope, DateOnly fromMonth, CancellationToken cancellationToken)
+    {
+        var start = new DateTime(fromMonth.Year, fromMonth.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var groups = await VisibleTo(scope)
+            .Where(o => o.CreatedOn >= start && o.ProcessingStatus != ProcessingStatus.Canceled)
+            .GroupBy(o => new { o.CreatedOn.Year, o.CreatedOn.Month, o.Currency!.IsoCode, o.Currency.Symbol, o.Currency.Precision })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.IsoCode, g.Key.Symbol, g.Key.Precision, Total = g.Sum(o => o.TotalAmount), Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        return [.. groups
+            .Select(g => new MonthlySpend(g.Year, g.Month, new Currency(g.IsoCode, g.Symbol, g.Precision), g.Total, g.Count))
+            .OrderBy(s => s.Year).ThenBy(s => s.Month).ThenBy(s => s.Currency.IsoCode, StringComparer.Ordinal)];
+    }
 
     // The scope becomes SQL through the one ownership rule: the account and legal entity always, and
     // the contact person too for authorized users.
     private IQueryable<SalesOrderRow> VisibleTo(CustomerScope scope) =>
         db.SalesOrders.AsNoTracking().Where(Ownership.VisibleTo<SalesOrderRow>(scope));
+
+    // OrderProgress as SQL, exactly as DeliveryRules defines it: the expected receipt date is the confirmed
+    // one, else the requested one, compared with the caller's today. Without Today the date part is left
+    // out and only the status part applies (Late and DueSoon list the open orders, RecentlyDelivered the
+    // delivered ones): a caller that forgets Today sees too much of its own scope, never an error.
+    private static IQueryable<SalesOrderRow> WhereProgress(IQueryable<SalesOrderRow> orders, OrderProgress progress, DateOnly? today)
+    {
+        if (progress == OrderProgress.Any)
+        {
+            return orders;
+        }
+
+        var statuses = (progress == OrderProgress.RecentlyDelivered ? DeliveryRules.DeliveredStatuses : DeliveryRules.OpenStatuses).ToList();
+        orders = orders.Where(o => statuses.Contains(o.ProcessingStatus));
+        if (today is not { } day)
+        {
+            return orders;
+        }
+
+        switch (progress)
+        {
+            case OrderProgress.Late:
+                return orders.Where(o => (o.ConfirmedReceiptDate != null && o.ConfirmedReceiptDate < day)
+                    || (o.ConfirmedReceiptDate == null && o.RequestedReceiptDate < day));
+            case OrderProgress.DueSoon:
+                var until = day.AddDays(DeliveryRules.DueSoonDays);
+                return orders.Where(o => (o.ConfirmedReceiptDate != null && o.ConfirmedReceiptDate >= day && o.ConfirmedReceiptDate <= until)
+                    || (o.ConfirmedReceiptDate == null && o.RequestedReceiptDate >= day && o.RequestedReceiptDate <= until));
+            case OrderProgress.RecentlyDelivered:
+                var since = day.AddDays(-DeliveryRules.RecentlyDeliveredDays);
+                return orders.Where(o => (o.ConfirmedReceiptDate != null && o.ConfirmedReceiptDate >= since && o.ConfirmedReceiptDate <= day)
+                    || (o.ConfirmedReceiptDate == null && o.RequestedReceiptDate >= since && o.RequestedReceiptDate <= day));
+            default:
+                return orders;
+        }
+    }
 
     private static IQueryable<SalesOrderRow> ApplySortAndKeyset(IQueryable<SalesOrderRow> orders, SalesOrderSort sort, string? token)
     {
@@ -105,6 +159,31 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
                 }
 
                 return orders.OrderBy(o => o.CreatedOn).ThenBy(o => o.OrderNumber);
+
+            // The requested receipt date may be empty: empty dates sort first ascending and last descending,
+            // as SQL Server (Dataverse) and SQLite both order NULLs, so both sources page identically.
+            case SalesOrderSort.ReceiptDateAscending:
+                if (hasKeyset)
+                {
+                    var receipt = KeysetToken.ToDate(key);
+                    orders = receipt is { } r
+                        ? orders.Where(o => o.RequestedReceiptDate > r || (o.RequestedReceiptDate == r && string.Compare(o.OrderNumber, number) > 0))
+                        : orders.Where(o => o.RequestedReceiptDate != null || string.Compare(o.OrderNumber, number) > 0);
+                }
+
+                return orders.OrderBy(o => o.RequestedReceiptDate).ThenBy(o => o.OrderNumber);
+
+            case SalesOrderSort.ReceiptDateDescending:
+                if (hasKeyset)
+                {
+                    var receipt = KeysetToken.ToDate(key);
+                    orders = receipt is { } r
+                        ? orders.Where(o => o.RequestedReceiptDate < r || o.RequestedReceiptDate == null
+                            || (o.RequestedReceiptDate == r && string.Compare(o.OrderNumber, number) < 0))
+                        : orders.Where(o => o.RequestedReceiptDate == null && string.Compare(o.OrderNumber, number) < 0);
+                }
+
+                return orders.OrderByDescending(o => o.RequestedReceiptDate).ThenByDescending(o => o.OrderNumber);
 
             case SalesOrderSort.NumberAscending:
                 if (hasKeyset)

@@ -90,7 +90,7 @@ public static class Records
         o.TotalAmount,
         Array.Empty<SalesOrderLine>(),
         o.RequestedShippingDate,
-        null,
+        o.DeliveryMode != null ? o.DeliveryMode.Description ?? o.DeliveryMode.Name : null,
         o.ModifiedOn);
 
     // The customer account page. Needs Company, Currency and PriceList.

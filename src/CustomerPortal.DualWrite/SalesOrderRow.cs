@@ -31,6 +31,8 @@ public sealed class SalesOrderRow
     [Column("requestdeliveryby")] public DateOnly? RequestedShippingDate { get; set; }
     [Column("msdyn_confirmedreceiptdate")] public DateOnly? ConfirmedReceiptDate { get; set; }
     [Column("msdyn_confirmedshippingdate")] public DateOnly? ConfirmedShippingDate { get; set; }
+    // Mode of delivery (Truck, Parcel, ...): Supply Chain Management's, per legal entity.
+    [Lookup(typeof(ShipViaRow), "msdyn_deliverymode", Navigation = nameof(DeliveryMode))] [Column("msdyn_deliverymode")] public Guid? DeliveryModeId { get; set; }
     [MaxLength(250)] [Column("shipto_line1")] public string? ShipToLine1 { get; set; }
     [MaxLength(250)] [Column("shipto_line2")] public string? ShipToLine2 { get; set; }
     [MaxLength(80)] [Column("shipto_city")] public string? ShipToCity { get; set; }
@@ -55,5 +57,6 @@ public sealed class SalesOrderRow
     public CompanyRow? Company { get; set; }
     public ContactRow? ContactPerson { get; set; }
     public CurrencyRow? Currency { get; set; }
+    public ShipViaRow? DeliveryMode { get; set; }
     [OneToMany("order_details")] public List<SalesOrderLineRow> Lines { get; set; } = [];
 }

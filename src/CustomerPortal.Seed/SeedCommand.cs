@@ -27,7 +27,7 @@ internal static class SeedCommand
         SeedProfile profile;
         try
         {
-            profile = SeedProfile.Load(commandLine.ProfilePath);
+            profile = SeedProfile.Load(commandLine.ProfilePath, commandLine.ReferenceDate);
         }
         catch (SeedProfileException e)
         {

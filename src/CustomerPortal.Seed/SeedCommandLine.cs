@@ -1,13 +1,14 @@
 namespace CustomerPortal.Seed;
 
-// The seed command's arguments: --profile <file> --data-dir <directory> [--force].
-internal sealed record SeedCommandLine(string ProfilePath, string DataDirectory, bool Force)
+// The seed command's arguments: --profile <file> --data-dir <directory> [--force] [--reference-date yyyy-MM-dd].
+internal sealed record SeedCommandLine(string ProfilePath, string DataDirectory, bool Force, DateOnly? ReferenceDate = null)
 {
     public const string Usage =
-        "Usage: dotnet run --project src/CustomerPortal.Seed -- --profile <profile.json> --data-dir <directory> [--force]\n"
+        "Usage: dotnet run --project src/CustomerPortal.Seed -- --profile <profile.json> --data-dir <directory> [--force] [--reference-date yyyy-MM-dd]\n"
         + "  --profile   seed profile to generate from, e.g. seed/demo.json\n"
         + "  --data-dir  directory that receives mirror.db, portal.db and seed-profile.json\n"
-        + "  --force     replace the data of an existing data directory";
+        + "  --force     replace the data of an existing data directory\n"
+        + "  --reference-date  the data's \"today\" instead of the profile's referenceDate (reproducible seeds)";
 
     // Null with a message when the arguments are not usable; "--help" is reported the same way.
     public static SeedCommandLine? Parse(IReadOnlyList<string> args, out string? error)
@@ -15,6 +16,7 @@ internal sealed record SeedCommandLine(string ProfilePath, string DataDirectory,
         string? profile = null;
         string? dataDirectory = null;
         var force = false;
+        DateOnly? referenceDate = null;
         error = null;
 
         for (var i = 0; i < args.Count; i++)
@@ -27,6 +29,16 @@ internal sealed record SeedCommandLine(string ProfilePath, string DataDirectory,
                     break;
                 case "--data-dir":
                     dataDirectory = inlineValue ?? Next(args, ref i);
+                    break;
+                case "--reference-date":
+                    var text = inlineValue ?? Next(args, ref i);
+                    if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+                    {
+                        error = $"--reference-date must be a date written yyyy-MM-dd (found '{text}').";
+                        return null;
+                    }
+
+                    referenceDate = date;
                     break;
                 case "--force" when inlineValue is null:
                     force = true;
@@ -46,7 +58,7 @@ internal sealed record SeedCommandLine(string ProfilePath, string DataDirectory,
             return null;
         }
 
-        return new SeedCommandLine(profile, dataDirectory, force);
+        return new SeedCommandLine(profile, dataDirectory, force, referenceDate);
     }
 
     private static (string Option, string? Value) SplitOption(string arg)

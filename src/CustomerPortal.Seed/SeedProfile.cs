@@ -10,6 +10,9 @@ public sealed class SeedProfile
 {
     private const string InlineSource = "(inline profile)";
 
+    // referenceDate may say "today": the UTC date when seeding, so a fresh demo always looks current.
+    public const string Today = "today";
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -53,7 +56,9 @@ public sealed class SeedProfile
     // Where the profile came from, for messages: its path, or "(inline profile)".
     public string Source { get; }
 
-    public static SeedProfile Load(string path)
+    // referenceDate, when given, replaces the profile's own (a date or "today"): tests pin it so that a
+    // profile that says "today" still gives the same rows, ids included, on every day.
+    public static SeedProfile Load(string path, DateOnly? referenceDate = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         string json;
@@ -66,12 +71,14 @@ public sealed class SeedProfile
             throw new SeedProfileException($"{path}: the seed profile cannot be read: {e.Message}", e);
         }
 
-        return Parse(json, path);
+        return Parse(json, path, referenceDate);
     }
 
     public static SeedProfile Parse(string json) => Parse(json, InlineSource);
 
-    public static SeedProfile Parse(string json, string source)
+    public static SeedProfile Parse(string json, string source) => Parse(json, source, null);
+
+    public static SeedProfile Parse(string json, string source, DateOnly? referenceDate)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(source);
@@ -91,7 +98,7 @@ public sealed class SeedProfile
             throw new SeedProfileException($"{source}: the seed profile is empty (expected a JSON object)");
         }
 
-        return SeedProfileValidator.Validate(document, json, source);
+        return SeedProfileValidator.Validate(document, json, source, referenceDate);
     }
 
     // System.Text.Json names the offending key or value by its JSON path; say it in the profile's terms.

@@ -20,10 +20,11 @@ internal sealed class SeedProfileValidator(string source)
     private static readonly DateOnly LatestReferenceDate = new(2099, 12, 31);
 
     private readonly List<string> _errors = [];
+    private DateOnly? _pinnedReferenceDate;
 
-    public static SeedProfile Validate(SeedProfileDocument document, string json, string source)
+    public static SeedProfile Validate(SeedProfileDocument document, string json, string source, DateOnly? referenceDate = null)
     {
-        var validator = new SeedProfileValidator(source);
+        var validator = new SeedProfileValidator(source) { _pinnedReferenceDate = referenceDate };
         var profile = validator.Check(document, json);
         if (profile is null || validator._errors.Count > 0)
         {
@@ -52,12 +53,21 @@ internal sealed class SeedProfileValidator(string source)
             : null;
     }
 
+    // "today" is the UTC date of the seed run; a pinned date (SeedProfile.Load's referenceDate, the seed
+    // command's --reference-date) replaces whatever the profile says, so tests and demos can be reproduced.
     private DateOnly? CheckReferenceDate(string? text) =>
-        Holds(text is not null, "referenceDate is missing (the \"today\" of the data, written yyyy-MM-dd; orders cover the two years before it)")
+        _pinnedReferenceDate is { } pinned
+            ? CheckReferenceDate(pinned.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), pinned: true)
+            : text == SeedProfile.Today
+                ? DateOnly.FromDateTime(DateTime.UtcNow)
+                : CheckReferenceDate(text, pinned: false);
+
+    private DateOnly? CheckReferenceDate(string? text, bool pinned) =>
+        Holds(text is not null, "referenceDate is missing (the \"today\" of the data, written yyyy-MM-dd or \"today\"; orders cover the two years before it)")
         && Holds(DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date),
-            $"referenceDate must be a date written yyyy-MM-dd (found '{text}')")
+            $"referenceDate must be a date written yyyy-MM-dd or the word \"today\" (found '{text}')")
         && Holds(date >= EarliestReferenceDate && date <= LatestReferenceDate,
-            $"referenceDate must lie between {EarliestReferenceDate:yyyy-MM-dd} and {LatestReferenceDate:yyyy-MM-dd} (found {text})")
+            $"referenceDate must lie between {EarliestReferenceDate:yyyy-MM-dd} and {LatestReferenceDate:yyyy-MM-dd} (found {text}{(pinned ? ", given with --reference-date" : "")})")
             ? date
             : null;
 

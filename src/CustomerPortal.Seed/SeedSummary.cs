@@ -15,11 +15,14 @@ public sealed record SeedSummary(
     int PortalUsers,
     TimeSpan Elapsed)
 {
+    public int DeliveryModes { get; init; }
+
     public int MirrorRows => RowsPerTable.Sum(table => table.Value);
 
     public IReadOnlyList<KeyValuePair<string, int>> RowsPerTable =>
     [
         new("cdm_company", Companies),
+        new("msdyn_shipvia", DeliveryModes),
         new("transactioncurrency", Currencies),
         new("uom", Units),
         new("pricelevel", PriceLists),

@@ -20,7 +20,7 @@ public class EmulatorFixture : IAsyncLifetime
     private static readonly Lazy<string> SeededMirror = new(() =>
     {
         var directory = Path.Combine(Path.GetTempPath(), "emulator-tests-seed-" + Guid.NewGuid().ToString("N"));
-        MirrorSeeder.Seed(SeedProfile.Load(Path.Combine(RepositoryRoot(), "seed", "demo.json")), directory);
+        MirrorSeeder.Seed(SeedProfile.Load(Path.Combine(RepositoryRoot(), "seed", "demo.json"), new DateOnly(2026, 11, 1)), directory);
         return Path.Combine(directory, MirrorSeeder.MirrorFileName);
     });
 

@@ -41,7 +41,7 @@ public class PrivatePortalFactory : PortalFactory
         if (Store is not null)
         {
             // As the seed command fills portal.db: the demo personas, linked to their contacts in the mirror.
-            var profile = SeedProfile.Load(Path.Combine(SeededPortalData.RepositoryRoot, "seed", "demo.json"));
+            var profile = SeedProfile.Load(Path.Combine(SeededPortalData.RepositoryRoot, "seed", "demo.json"), SeededPortalData.ReferenceDate);
             PortalStoreSeeder.Create(Store.Options, profile,
                 [.. profile.Personas.Select(p => p.AccountNumber is null ? (Guid?)null : Mirror.ContactIdByEmail(p.Email))]);
             foreach (var (key, value) in Store.PortalSettings)

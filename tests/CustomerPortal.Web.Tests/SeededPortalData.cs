@@ -9,6 +9,9 @@ namespace CustomerPortal.Web.Tests;
 // The demo profile seeded once for the whole test assembly, exactly as ./run.sh seeds it.
 public sealed class SeededPortalData : IDisposable
 {
+    // seed/demo.json says "today"; the tests' known values were generated on this day.
+    public static readonly DateOnly ReferenceDate = new(2026, 11, 1);
+
     public SeededPortalData()
         : this(Directory.CreateTempSubdirectory("customerportal-webtests-").FullName)
     {
@@ -17,7 +20,7 @@ public sealed class SeededPortalData : IDisposable
     private SeededPortalData(string dataDirectory)
     {
         DataDirectory = dataDirectory;
-        MirrorSeeder.Seed(SeedProfile.Load(Path.Combine(RepositoryRoot, "seed", "demo.json")), DataDirectory);
+        MirrorSeeder.Seed(SeedProfile.Load(Path.Combine(RepositoryRoot, "seed", "demo.json"), ReferenceDate), DataDirectory);
     }
 
     // A second, independent seeded directory for tests that write (ordering); not the assembly fixture.

@@ -17,6 +17,7 @@ internal sealed class MirrorDbContext(DbContextOptions<MirrorDbContext> options)
     public DbSet<ContactRow> Contacts => Set<ContactRow>();
     public DbSet<SalesOrderRow> SalesOrders => Set<SalesOrderRow>();
     public DbSet<SalesOrderLineRow> SalesOrderLines => Set<SalesOrderLineRow>();
+    public DbSet<ShipViaRow> DeliveryModes => Set<ShipViaRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -25,6 +25,7 @@ internal static class MirrorBuilder
         using (var transaction = mirror.Connection.BeginTransaction())
         {
             InsertAll(mirror, transaction, reference.Companies.Select(c => c.Row));
+            InsertAll(mirror, transaction, reference.Companies.SelectMany(c => c.DeliveryModes));
             InsertAll(mirror, transaction, reference.Currencies);
             InsertAll(mirror, transaction, reference.Units.Select(u => u.Row));
             InsertAll(mirror, transaction, reference.PriceLists.Select(p => p.Row));
@@ -35,7 +36,7 @@ internal static class MirrorBuilder
 
             using var orderWriter = mirror.Writer<SalesOrderRow>(transaction);
             using var lineWriter = mirror.Writer<SalesOrderLineRow>(transaction);
-            var generator = new SalesOrderGenerator(profile, accounts);
+            var generator = new SalesOrderGenerator(profile, accounts, PersonaTargets(profile, personaAccounts, customers.PersonaContactIds, accounts));
             var total = profile.Counts.Orders;
             var reportEvery = Math.Max(1, total / 10);
             while (generator.Generated < total)
@@ -62,8 +63,29 @@ internal static class MirrorBuilder
         mirror.FinishLoad();
 
         var written = new SeedSummary(reference.Companies.Count, reference.Currencies.Count, reference.Units.Count, reference.PriceLists.Count,
-            reference.PriceListItems.Count, reference.Products.Count, accounts.Count, customers.Contacts.Count, orders, lines, 0, TimeSpan.Zero);
+            reference.PriceListItems.Count, reference.Products.Count, accounts.Count, customers.Contacts.Count, orders, lines, 0, TimeSpan.Zero)
+        {
+            DeliveryModes = reference.Companies.Sum(c => c.DeliveryModes.Count),
+        };
         return (written, customers.PersonaContactIds);
+    }
+
+    // What each customer persona sees: its account, and for an authorized user only the orders it is the
+    // contact person of. The order generator makes sure each has open, late and recently delivered orders.
+    private static List<PersonaTarget> PersonaTargets(SeedProfile profile, List<int?> accountIndexes, IReadOnlyList<Guid?> contactIds, List<SeedAccount> accounts)
+    {
+        var targets = new List<PersonaTarget>();
+        for (var i = 0; i < profile.Personas.Count; i++)
+        {
+            if (accountIndexes[i] is { } accountIndex && contactIds[i] is { } contactId)
+            {
+                var ownOrdersOnly = profile.Personas[i].Role == Core.PortalRoles.AuthorizedUser;
+                targets.Add(new PersonaTarget(accounts[accountIndex].Row.AccountId, ownOrdersOnly ? contactId : null));
+            }
+        }
+
+        // Authorized users first: their orders are their representative's too.
+        return [.. targets.OrderBy(t => t.ContactId is null)];
     }
 
     // For each persona, the index of the customer account it acts for (null for the administrator).

@@ -18,9 +18,7 @@ internal sealed class OrderTimeline(DateOnly referenceDate, int orderCount)
     // of sums and products, which every machine computes to the same bits.
     public DateTime OrderedOn(int orderIndex, double draw)
     {
-        var position = (orderIndex + draw) / orderCount;
-        var curve = (1 + Growth) * position / (1 + Growth * position);
-        var orderedOn = _start.AddSeconds(Math.Floor(curve * _spanSeconds));
+        var orderedOn = Unadjusted(orderIndex, draw);
         if (orderedOn <= _previous)
         {
             orderedOn = _previous.AddSeconds(1);
@@ -28,5 +26,14 @@ internal sealed class OrderTimeline(DateOnly referenceDate, int orderCount)
 
         _previous = orderedOn;
         return orderedOn;
+    }
+
+    // Where order k lands before it is nudged past its predecessor (at most a few seconds off): for
+    // looking ahead at orders without generating the ones before them.
+    public DateTime Unadjusted(int orderIndex, double draw)
+    {
+        var position = (orderIndex + draw) / orderCount;
+        var curve = (1 + Growth) * position / (1 + Growth * position);
+        return _start.AddSeconds(Math.Floor(curve * _spanSeconds));
     }
 }

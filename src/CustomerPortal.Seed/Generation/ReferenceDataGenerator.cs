@@ -65,7 +65,10 @@ internal static class ReferenceDataGenerator
                     new CompanyRow { CompanyId = SeedIds.For(seed, SeedStream.CompanyId, i), Code = template.Code, Name = template.Name },
                     currencies[currencyIndex],
                     priceLists[currencyIndex * 2],
-                    priceLists[currencyIndex * 2 + 1]);
+                    priceLists[currencyIndex * 2 + 1])
+                {
+                    DeliveryModes = DeliveryModeCatalog.For(seed, i, new CompanyRow { CompanyId = SeedIds.For(seed, SeedStream.CompanyId, i) }),
+                };
             })
             .ToList();
 

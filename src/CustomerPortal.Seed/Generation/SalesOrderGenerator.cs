@@ -23,9 +23,10 @@ internal sealed class SalesOrderGenerator
     private readonly IReadOnlyList<SeedAccount> _accounts;
     private readonly WeightedPicker _accountPicker;
     private readonly OrderTimeline _timeline;
+    private readonly Dictionary<int, PersonaOrder> _personaOrders;
     private int _nextIndex;
 
-    public SalesOrderGenerator(SeedProfile profile, IReadOnlyList<SeedAccount> accounts)
+    public SalesOrderGenerator(SeedProfile profile, IReadOnlyList<SeedAccount> accounts, IReadOnlyList<PersonaTarget>? personas = null)
     {
         _profile = profile;
         _accounts = accounts;
@@ -33,6 +34,31 @@ internal sealed class SalesOrderGenerator
         // portal's biggest customer does; the long tail orders now and then.
         _accountPicker = WeightedPicker.Zipf(accounts.Count, 0.8);
         _timeline = new OrderTimeline(profile.ReferenceDate, profile.Counts.Orders);
+        _personaOrders = PersonaOrderPlan.Plan(this, personas ?? []);
+    }
+
+    internal DateTime End => _timeline.End;
+
+    internal int OrderCount => _profile.Counts.Orders;
+
+    // The first draws of order index, as Next makes them (the order date before it is nudged past its
+    // predecessor's): for the persona plan, which looks ahead without generating.
+    internal (SeedAccount Account, ContactRow ContactPerson, DateTime OrderedOn, ProcessingStatus Status) Preview(int index, OrderTimeline timeline)
+    {
+        var random = new Random(SeedIds.RandomSeed(_profile.RandomSeed, SeedStream.SalesOrderDraws, index));
+        return FirstDraws(index, random, timeline.Unadjusted);
+    }
+
+    internal OrderTimeline NewTimeline() => new(_profile.ReferenceDate, _profile.Counts.Orders);
+
+    private (SeedAccount Account, ContactRow ContactPerson, DateTime OrderedOn, ProcessingStatus Status) FirstDraws(
+        int index, Random random, Func<int, double, DateTime> orderedOnOf)
+    {
+        var account = _accounts[_accountPicker.Pick(random)];
+        var contactPerson = account.Contacts[random.Next(account.Contacts.Count)];
+        var orderedOn = orderedOnOf(index, random.NextDouble());
+        var status = OrderStatusPlanner.For(_timeline.End - orderedOn, random.NextDouble());
+        return (account, contactPerson, orderedOn, status);
     }
 
     public int Generated => _nextIndex;
@@ -42,16 +68,21 @@ internal sealed class SalesOrderGenerator
         var index = _nextIndex++;
         var random = new Random(SeedIds.RandomSeed(_profile.RandomSeed, SeedStream.SalesOrderDraws, index));
 
-        var account = _accounts[_accountPicker.Pick(random)];
-        var contactPerson = account.Contacts[random.Next(account.Contacts.Count)];
-        var orderedOn = _timeline.OrderedOn(index, random.NextDouble());
-        var status = OrderStatusPlanner.For(_timeline.End - orderedOn, random.NextDouble());
+        var (account, contactPerson, orderedOn, plannedStatus) = FirstDraws(index, random, _timeline.OrderedOn);
+        var persona = _personaOrders.GetValueOrDefault(index);
+        if (persona?.ContactId is { } personaContact)
+        {
+            contactPerson = account.Contacts.First(c => c.ContactId == personaContact);
+        }
+
+        var status = PersonaOrderPlan.StatusFor(persona, plannedStatus);
         var (state, statusReason) = OrderStatusRules.DataverseStatusFor(status);
 
         var orderDate = DateOnly.FromDateTime(orderedOn);
         var requestedReceipt = orderDate.AddDays(random.Next(5, 31));
         var transitDays = random.Next(1, 4);
-        var confirmedReceipt = ConfirmedReceipt(status, requestedReceipt, random);
+        // Drawn for the planned status, so a persona's order keeps the draws of every other column.
+        var plannedConfirmedReceipt = ConfirmedReceipt(plannedStatus, requestedReceipt, random);
         var shipTo = random.NextDouble() < OtherAddressShare
             ? account.OtherAddresses[random.Next(account.OtherAddresses.Count)]
             : account.MainAddress;
@@ -59,7 +90,14 @@ internal sealed class SalesOrderGenerator
             ? string.Create(CultureInfo.InvariantCulture, $"PO-{random.Next(10_000, 100_000_000)}")
             : null;
         var customerReference = random.NextDouble() < CustomerReferenceShare ? CustomerReference(random, shipTo, orderDate) : null;
-        var lastChange = orderedOn + OrderStatusPlanner.LastChangeAfterOrder(status, random);
+        var lastChange = orderedOn + OrderStatusPlanner.LastChangeAfterOrder(plannedStatus, random);
+        var delivery = new Random(SeedIds.RandomSeed(_profile.RandomSeed, SeedStream.DeliveryDraws, index));
+        if (status != plannedStatus)
+        {
+            lastChange = orderedOn + OrderStatusPlanner.LastChangeAfterOrder(status, delivery);
+        }
+
+        var confirmedReceipt = DeliveryDates.ConfirmedReceipt(status, plannedConfirmedReceipt ?? requestedReceipt, orderDate, _profile.ReferenceDate, persona?.Kind, delivery);
         var orderNumber = string.Create(CultureInfo.InvariantCulture, $"SO-{index + 1:D7}");
         var currency = account.PriceList.Currency;
 
@@ -85,6 +123,7 @@ internal sealed class SalesOrderGenerator
             RequestedShippingDate = Later(orderDate, requestedReceipt.AddDays(-transitDays)),
             ConfirmedReceiptDate = confirmedReceipt,
             ConfirmedShippingDate = confirmedReceipt is { } receipt ? Later(orderDate, receipt.AddDays(-transitDays)) : null,
+            DeliveryModeId = account.Company.DeliveryModes.Count > 0 ? account.Company.DeliveryModes[DeliveryModeCatalog.Pick(delivery)].ShipViaId : null,
             ShipToLine1 = shipTo.Line1,
             ShipToLine2 = shipTo.Line2,
             ShipToCity = shipTo.City,
@@ -105,11 +144,7 @@ internal sealed class SalesOrderGenerator
             order.Lines.Add(writeIn);
         }
 
-        // Totals come from Supply Chain Management in real life; here they are the sum of the lines, with
-        // no order-level discount, charges or tax.
-        order.LineTotal = order.Lines.Sum(line => line.ExtendedAmount);
-        order.TotalAmountLessFreight = order.LineTotal;
-        order.TotalAmount = order.LineTotal;
+        DeliveryDates.FillLines(order, status, account.Company, currency, delivery);
         return order;
     }
 

@@ -8,4 +8,8 @@ internal sealed record SeedCompany(
     CompanyRow Row,
     CurrencyRow Currency,
     SeedPriceList StandardPrices,
-    SeedPriceList KeyAccountPrices);
+    SeedPriceList KeyAccountPrices)
+{
+    // Its modes of delivery, in DeliveryModeCatalog order.
+    public IReadOnlyList<ShipViaRow> DeliveryModes { get; init; } = [];
+}

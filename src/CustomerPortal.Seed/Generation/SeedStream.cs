@@ -16,6 +16,7 @@ internal enum SeedStream
     SalesOrderId = 9,
     SalesOrderLineId = 10,
     PortalUserId = 11,
+    DeliveryModeId = 12,
 
     ProductDraws = 101,
     PriceListCoverageDraws = 102,
@@ -24,4 +25,7 @@ internal enum SeedStream
     ContactDraws = 105,
     SalesOrderDraws = 106,
     WriteInLineDraws = 107,
+    // Delivery columns (mode, confirmed dates, delivered/backordered/cancelled quantities, tax, freight):
+    // drawn apart so every value drawn before them stays as it was.
+    DeliveryDraws = 108,
 }

@@ -11,10 +11,13 @@ namespace CustomerPortal.Tests.DataSource;
 // The demo profile seeded once for the whole test assembly. Tests only read it.
 public sealed class SeededDemoMirror : IDisposable
 {
+    // seed/demo.json says "today"; the tests' known values were generated on this day.
+    public static readonly DateOnly ReferenceDate = new(2026, 11, 1);
+
     public SeededDemoMirror()
     {
         DataDirectory = Directory.CreateTempSubdirectory("customerportal-tests-").FullName;
-        MirrorSeeder.Seed(SeedProfile.Load(RepositoryPaths.SeedProfile("demo")), DataDirectory);
+        MirrorSeeder.Seed(SeedProfile.Load(RepositoryPaths.SeedProfile("demo"), ReferenceDate), DataDirectory);
 
         using var db = OpenMirror();
         Representative = ScopeOf(db, "rep@contoso.example", CustomerRole.CustomerRepresentative);

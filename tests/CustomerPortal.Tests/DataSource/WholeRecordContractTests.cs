@@ -60,7 +60,28 @@ public sealed class WholeRecordContractTests : IClassFixture<EmulatorOverSeededM
         ["search 00"] = new(Search: "00", PageSize: 40),
         // Dates are filled in from the seed (see OrderQuery): the demo's orders end on the day it was seeded.
         ["ninety days"] = new(PageSize: 30),
+        ["open"] = new(Progress: OrderProgress.Open, PageSize: 7),
+        ["late"] = new(Progress: OrderProgress.Late, Today: SeededDemoMirror.ReferenceDate, PageSize: 2),
+        ["due soon"] = new(Progress: OrderProgress.DueSoon, Today: SeededDemoMirror.ReferenceDate, PageSize: 5),
+        ["recently delivered"] = new(Progress: OrderProgress.RecentlyDelivered, Today: SeededDemoMirror.ReferenceDate, PageSize: 5),
+        ["receipt date ascending"] = new(Sort: SalesOrderSort.ReceiptDateAscending, PageSize: 45),
+        ["receipt date descending"] = new(Sort: SalesOrderSort.ReceiptDateDescending, PageSize: 45),
     };
+
+    [Fact]
+    public async Task SpendPerMonthAgreesFieldForField()
+    {
+        var differences = Differences();
+        foreach (var (persona, scope) in Personas())
+        {
+            differences.CompareList($"spend per month for the {persona}",
+                await Sqlite<ISalesOrderStore>().SpendByMonthAsync(scope, new DateOnly(2025, 11, 1), Ct),
+                await Dataverse<ISalesOrderStore>().SpendByMonthAsync(scope, new DateOnly(2025, 11, 1), Ct),
+                s => $"{s.Year}-{s.Month} {s.Currency.IsoCode}");
+        }
+
+        differences.AssertNone();
+    }
 
     [Theory]
     [MemberData(nameof(PersonasAndOrderQueries))]

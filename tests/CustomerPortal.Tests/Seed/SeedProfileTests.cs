@@ -14,9 +14,24 @@ public sealed class SeedProfileTests
 
         Assert.Equal(name, profile.Name);
         Assert.Equal(orders, profile.Counts.Orders);
-        Assert.Equal(new DateOnly(2026, 11, 1), profile.ReferenceDate);
+        // The shipped profiles say "today", so a fresh demo always looks current; tests pin the date.
+        Assert.InRange(profile.ReferenceDate, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), DateOnly.FromDateTime(DateTime.UtcNow));
+        Assert.Equal(new DateOnly(2026, 11, 1), SeedProfile.Load(TestProfiles.RepositoryFile(path), new DateOnly(2026, 11, 1)).ReferenceDate);
         Assert.Equal(4, profile.Personas.Count);
         Assert.Null(profile.Personas.Single(p => p.Role == "Administrator").AccountNumber);
+    }
+
+    [Fact]
+    public void A_reference_date_of_today_is_the_utc_date_and_a_pinned_date_replaces_it()
+    {
+        var profile = TestProfiles.Small();
+        profile["referenceDate"] = "today";
+
+        var today = SeedProfile.Parse(profile.ToJsonString());
+        var pinned = SeedProfile.Parse(profile.ToJsonString(), "tests.json", new DateOnly(2026, 11, 1));
+
+        Assert.InRange(today.ReferenceDate, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), DateOnly.FromDateTime(DateTime.UtcNow));
+        Assert.Equal(new DateOnly(2026, 11, 1), pinned.ReferenceDate);
     }
 
     [Fact]

@@ -44,6 +44,7 @@ public sealed class SeededMirror : IDisposable
         return new Dictionary<string, string>
         {
             ["cdm_company"] = Hash(mirror.Companies.OrderBy(r => r.CompanyId)),
+            ["msdyn_shipvia"] = Hash(mirror.DeliveryModes.OrderBy(r => r.ShipViaId)),
             ["transactioncurrency"] = Hash(mirror.Currencies.OrderBy(r => r.CurrencyId)),
             ["uom"] = Hash(mirror.Units.OrderBy(r => r.UnitId)),
             ["pricelevel"] = Hash(mirror.PriceLists.OrderBy(r => r.PriceListId)),
