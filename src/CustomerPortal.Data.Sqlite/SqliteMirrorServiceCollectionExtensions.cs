@@ -69,6 +69,13 @@ public static class SqliteMirrorServiceCollectionExtensions
                 }
             }
 
+            if (present.Count == 0)
+            {
+                throw new InvalidOperationException(
+                    $"The SQLite mirror '{fullPath}' was made by an older version of the portal: it has no table {table.LogicalName}. "
+                    + "Rebuild it from its seed profile with './run.sh --reseed' (this also recreates the demo sign-ins).");
+            }
+
             if (table.Columns.FirstOrDefault(c => !present.Contains(c.LogicalName)) is { } missing)
             {
                 throw new InvalidOperationException(
