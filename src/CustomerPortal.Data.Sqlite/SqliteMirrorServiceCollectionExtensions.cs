@@ -5,8 +5,6 @@ using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Core.Products;
 using CustomerPortal.Data.Sqlite.Mirror;
-using CustomerPortal.DualWrite;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,35 +51,11 @@ public static class SqliteMirrorServiceCollectionExtensions
     // with the fix, rather than fail on the first page that reads one.
     private static void RefuseAnOlderMirror(SqliteMirrorOptions options, string fullPath)
     {
-        using var connection = new SqliteConnection(options.ConnectionString);
-        connection.Open();
-        foreach (var table in DualWriteSchema.Tables)
+        if (MirrorDatabase.MissingSchema(options.ConnectionString) is { } missing)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT name FROM pragma_table_info($table)";
-            command.Parameters.AddWithValue("$table", table.LogicalName);
-            var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    present.Add(reader.GetString(0));
-                }
-            }
-
-            if (present.Count == 0)
-            {
-                throw new InvalidOperationException(
-                    $"The SQLite mirror '{fullPath}' was made by an older version of the portal: it has no table {table.LogicalName}. "
-                    + "Rebuild it from its seed profile with './run.sh --reseed' (this also recreates the demo sign-ins).");
-            }
-
-            if (table.Columns.FirstOrDefault(c => !present.Contains(c.LogicalName)) is { } missing)
-            {
-                throw new InvalidOperationException(
-                    $"The SQLite mirror '{fullPath}' was made by an older version of the portal: it has no {table.LogicalName}.{missing.LogicalName}. "
-                    + "Rebuild it from its seed profile with './run.sh --reseed' (this also recreates the demo sign-ins).");
-            }
+            throw new InvalidOperationException(
+                $"The SQLite mirror '{fullPath}' was made by an older version of the portal: it has no {missing}. "
+                + "Rebuild it from its seed profile with './run.sh --reseed' (this also recreates the demo sign-ins).");
         }
     }
 }

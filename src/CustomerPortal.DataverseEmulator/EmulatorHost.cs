@@ -15,6 +15,13 @@ internal static class EmulatorHost
             throw new InvalidOperationException($"Emulator:MirrorPath must name a seeded mirror file (found '{settings.MirrorPath}'). Seed one with: dotnet run --project src/CustomerPortal.Seed -- --profile seed/demo.json --data-dir <dir>");
         }
 
+        var mirrorConnection = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = settings.MirrorPath, Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        if (CustomerPortal.Data.Sqlite.Mirror.MirrorDatabase.MissingSchema(mirrorConnection) is { } missing)
+        {
+            throw new InvalidOperationException($"The mirror '{settings.MirrorPath}' was made by an older version of the portal: it has no {missing}. "
+                + "Rebuild it from its seed profile with './run.sh --reseed' (or the seed command with --force).");
+        }
+
         var certificatePath = string.IsNullOrWhiteSpace(settings.CertificatePath)
             ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.MirrorPath))!, EmulatorCertificate.FileName)
             : settings.CertificatePath;

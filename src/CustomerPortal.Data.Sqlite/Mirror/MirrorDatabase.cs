@@ -57,6 +57,41 @@ public sealed class MirrorDatabase : IDisposable
         return mirror;
     }
 
+    // The first table or column of the dual-write schema a mirror file lacks ("table msdyn_shipvia",
+    // "salesorderdetail.quantityshipped"), or null when it has them all: a mirror seeded by an older
+    // version is refused with this (the portal and the emulator), never read into "no such column".
+    public static string? MissingSchema(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        foreach (var table in DualWrite.DualWriteSchema.Tables)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT name FROM pragma_table_info($table)";
+            command.Parameters.AddWithValue("$table", table.LogicalName);
+            var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    present.Add(reader.GetString(0));
+                }
+            }
+
+            if (present.Count == 0)
+            {
+                return $"table {table.LogicalName}";
+            }
+
+            if (table.Columns.FirstOrDefault(c => !present.Contains(c.LogicalName)) is { } missing)
+            {
+                return $"{table.LogicalName}.{missing.LogicalName}";
+            }
+        }
+
+        return null;
+    }
+
     // A prepared INSERT for one table, inside the caller's transaction.
     public MirrorTableWriter<TRow> Writer<TRow>(SqliteTransaction transaction) where TRow : class =>
         new(_context, _connection, transaction);

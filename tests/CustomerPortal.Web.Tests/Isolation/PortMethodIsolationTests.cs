@@ -29,7 +29,7 @@ public sealed class PortMethodIsolationTests(SeededPortalData data) : IClassFixt
 
     private static readonly string[] Probed =
     [
-        "ISalesOrderStore.ListAsync", "ISalesOrderStore.FindAsync", "ICustomerAccountStore.GetAsync", "ICustomerAccountStore.ListContactsAsync",
+        "ISalesOrderStore.ListAsync", "ISalesOrderStore.FindAsync", "ISalesOrderStore.SpendByMonthAsync", "ICustomerAccountStore.GetAsync", "ICustomerAccountStore.ListContactsAsync",
         "IProductCatalog.SearchAsync", "IContactDirectory.ListColleaguesAsync", "IContactDirectory.GetOwnDetailsAsync", "IContactDirectory.UpdateOwnDetailsAsync",
         "IOrderEntry.GetDefaultsAsync", "IOrderEntry.LookUpAsync", "IOrderEntry.SubmitAsync", "ICustomerRows.ListAsync",
     ];
@@ -78,6 +78,19 @@ public sealed class PortMethodIsolationTests(SeededPortalData data) : IClassFixt
 
         var all = await orders.ListAsync(scope, new SalesOrderQuery(PageSize: 100), Ct);
         Assert.All(all.Items, o => Assert.DoesNotContain(o.OrderNumber, foreign.OrderNumbers));
+        foreach (var progress in Enum.GetValues<OrderProgress>())
+        {
+            var filtered = await orders.ListAsync(scope, new SalesOrderQuery(Progress: progress, Today: SeededPortalData.ReferenceDate, PageSize: 100), Ct);
+            Assert.All(filtered.Items, o => Assert.DoesNotContain(o.OrderNumber, foreign.OrderNumbers));
+        }
+
+        // Spend per month counts the scope's own orders (not canceled) and nothing else.
+        var spend = await orders.SpendByMonthAsync(scope, new DateOnly(2000, 1, 1), Ct);
+        var ownOrders = mirror.Scalar<long>(
+            "SELECT count(*) FROM salesorder WHERE upper(customerid) = $p0 AND upper(msdyn_company) = $p1 AND msdyn_processingstatus <> 192350007"
+            + (role == CustomerRole.AuthorizedUser ? " AND upper(msdyn_contactperson) = $p2" : ""),
+            foreign.AccountId.ToString().ToUpperInvariant(), foreign.CompanyId.ToString().ToUpperInvariant(), foreign.ContactId.ToString().ToUpperInvariant());
+        Assert.Equal(ownOrders, spend.Sum(s => (long)s.OrderCount));
         var rows = await services.ServiceProvider.GetRequiredService<ICustomerRows>().ListAsync(scope,
             new CustomerRowQuery<SalesOrderRow, SalesOrderSummary>(Records.SalesOrderSummary, o => o.CreatedOn, Count: 100), Ct);
         Assert.NotEmpty(rows);
