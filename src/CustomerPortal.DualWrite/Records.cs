@@ -64,7 +64,7 @@ public static class Records
         l.QuantityCancelled);
 
     // The order details page, header without lines (they follow through SalesOrderLine). Needs
-    // Customer, Company, ContactPerson and Currency.
+    // Customer, Company, ContactPerson, Currency and DeliveryMode (null when the order has no mode of delivery).
     public static readonly Expression<Func<SalesOrderRow, SalesOrder>> SalesOrderHeader = o => new SalesOrder(
         o.SalesOrderId,
         o.OrderNumber,
