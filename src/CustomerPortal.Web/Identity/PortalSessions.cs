@@ -27,7 +27,7 @@ public static partial class PortalSessions
             }
 
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalSessions).FullName!);
-            LogSessionRefused(logger, state, context.HttpContext.Request.Path.Value);
+            LogSessionRefused(logger, state);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);
         };
@@ -56,7 +56,8 @@ public static partial class PortalSessions
             : Task.FromResult(SessionState.Ended);
     }
 
-    // Information, not a warning: a signed-out tab or a changed password produces it routinely.
-    [LoggerMessage(Level = LogLevel.Information, Message = "A sign-in cookie was refused at {Path}: {State}.")]
-    private static partial void LogSessionRefused(ILogger logger, SessionState state, string? path);
+    // Information, not a warning: a signed-out tab or a changed password produces it routinely. Without the
+    // path: it is the client's to choose, and the log must not grow with what a client sends.
+    [LoggerMessage(Level = LogLevel.Information, Message = "A sign-in cookie was refused: {State}.")]
+    private static partial void LogSessionRefused(ILogger logger, SessionState state);
 }
