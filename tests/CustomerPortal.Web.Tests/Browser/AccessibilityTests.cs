@@ -100,11 +100,7 @@ public sealed class AccessibilityTests(SeededPortalData data)
     {
         var session = await AnonymousAsync(browser);
         var page = session.Page;
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(password);
-        await page.Locator("form:has(#Input_Email) button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal));
+        await BrowserPortal.SignInAsync(page, email, password, browser.Portal.ServerLog);
         return session;
     }
 

@@ -58,6 +58,41 @@ public sealed class BrowserPortal : IAsyncDisposable
     public const string Collection = "Browser";
 
     // A fresh browser profile whose page fails the test on any Content-Security-Policy violation.
+    // Signs in through the form as a person would. When the page stays on sign-in, the failure says what the
+    // answer was (status, the page's alert, the portal's errors): on a loaded CI machine that tells a slow
+    // answer from a refused one.
+    public static async Task SignInAsync(IPage page, string email, string password, ServerLog? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(password);
+        var answers = new List<string>();
+        void Record(object? sender, IResponse response)
+        {
+            if (response.Request.IsNavigationRequest)
+            {
+                answers.Add($"{response.Request.Method} {response.Url} {response.Status}");
+            }
+        }
+
+        page.Response += Record;
+        try
+        {
+            await page.Locator("form:has(#Input_Email) button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            var alert = await page.Locator("[role=alert]").AllInnerTextsAsync();
+            Assert.Fail($"Signing in as {email} stayed on {page.Url}. Answers: {string.Join("; ", answers)}. Alert: {string.Join(" | ", alert)}. {log?.Errors()}");
+        }
+        finally
+        {
+            page.Response -= Record;
+        }
+    }
+
     public async Task<(IBrowserContext Context, IPage Page, List<string> Violations)> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-US" });

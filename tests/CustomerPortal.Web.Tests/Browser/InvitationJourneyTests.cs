@@ -13,7 +13,7 @@ public sealed class InvitationJourneyTests(SeededPortalData data)
 
         // The administrator invites the prepared demo contact; the page shows the pickup-folder link.
         var (adminContext, admin, adminViolations) = await browser.NewPageAsync();
-        await SignInAsync(admin, Personas.Administrator, Personas.AdministratorPassword, browser.Portal.ServerLog);
+        await BrowserPortal.SignInAsync(admin, Personas.Administrator, Personas.AdministratorPassword, browser.Portal.ServerLog);
         await admin.GotoAsync("/Admin/Invitations?search=invitee");
         var row = admin.Locator("tr", new() { HasText = DemoContacts.PreparedEmail });
         await row.Locator("select").SelectOptionAsync("AuthorizedUser");
@@ -36,7 +36,7 @@ public sealed class InvitationJourneyTests(SeededPortalData data)
         await page.Locator("nav .dropdown-toggle").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync("**/Identity/Account/Login");
-        await SignInAsync(page, DemoContacts.PreparedEmail, DemoContacts.NewPassword, browser.Portal.ServerLog);
+        await BrowserPortal.SignInAsync(page, DemoContacts.PreparedEmail, DemoContacts.NewPassword, browser.Portal.ServerLog);
 
         // Sees the orders where Iris is the contact person, and nothing else.
         await page.GotoAsync("/Orders");
@@ -48,23 +48,5 @@ public sealed class InvitationJourneyTests(SeededPortalData data)
         Assert.Empty(violations);
         Assert.Empty(adminViolations);
         await context.CloseAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password, ServerLog log)
-    {
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(password);
-        await page.Locator("form:has(#Input_Email) button[type=submit]").ClickAsync();
-        try
-        {
-            await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal));
-        }
-        catch (TimeoutException)
-        {
-            // Say what the page shows, so a failure on a loaded CI machine can be told from a refused sign-in.
-            var alert = await page.Locator("[role=alert]").AllInnerTextsAsync();
-            Assert.Fail($"Signing in as {email} stayed on {page.Url}: {string.Join(" | ", alert)} {log.Errors()}");
-        }
     }
 }

@@ -35,11 +35,7 @@ public sealed class OrderFlowBrowserTests
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl, Locale = "en-US" });
 
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.FillAsync("#Input_Email", Personas.AuthorizedUser);
-        await page.FillAsync("#Input_Password", Personas.Password);
-        await page.ClickAsync("form:has(#Input_Email) button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/Login", StringComparison.Ordinal));
+        await Browser.BrowserPortal.SignInAsync(page, Personas.AuthorizedUser, Personas.Password, portal.ServerLog);
 
         await page.GotoAsync("/Orders");
         await page.ClickAsync("#new-order");
