@@ -92,7 +92,6 @@ public sealed class AccessibilityTests(SeededPortalData data)
     {
         var (context, page, _) = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(Widths[0], 900);
-        page.SetDefaultTimeout(20_000);
         return new BrowsingSession(context, page);
     }
 
