@@ -45,6 +45,12 @@ public sealed class IndexModel(IContactDirectory contacts, UserManager<PortalUse
             return NotFound();
         }
 
+        // Only a tampered post is invalid (a checkbox sends true or false): nothing is changed then.
+        if (!ModelState.IsValid)
+        {
+            return RedirectToPage();
+        }
+
         user.WantsStatusMails = WantsStatusMails;
         user.MailCulture = System.Globalization.CultureInfo.CurrentUICulture.Name;
         var result = await users.UpdateAsync(user);
