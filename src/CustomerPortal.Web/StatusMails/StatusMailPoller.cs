@@ -148,8 +148,9 @@ public sealed class StatusMailPoller(
         foreach (var entry in await store.ListOutboxAsync(200, cancellationToken))
         {
             await mail.SendAsync(new PortalMail(entry.To, entry.Subject, entry.TextBody), cancellationToken);
-            // Deleted once the mail server has it: a crash in between sends this one mail again (at least once).
-            await store.RemoveFromOutboxAsync(entry.Id, cancellationToken);
+            // Deleted once the mail server has it, even while the portal stops (a sent mail left in the outbox would
+            // be sent again by the next instance); only a crash in between sends this one mail twice.
+            await store.RemoveFromOutboxAsync(entry.Id, CancellationToken.None);
         }
     }
 

@@ -97,7 +97,9 @@ internal static partial class StatusMailPortals
     {
         var folder = Path.Combine(portal.DataDirectory, "mail-pickup");
         return Directory.Exists(folder)
-            ? [.. Directory.GetFiles(folder, "*.eml").Select(File.ReadAllText).Select(SentMail.Parse).Where(m => m.Body.Contains("/Orders/", StringComparison.Ordinal))]
+            ? [.. Directory.GetFiles(folder, "*.eml").Select(File.ReadAllText).Select(SentMail.Parse)
+                // Status mails only, and only once the pickup file is complete (the footer's link ends the body).
+                .Where(m => m.Body.Contains("/Orders/", StringComparison.Ordinal) && m.Body.Contains("/Identity/Account/Manage", StringComparison.Ordinal))]
             : [];
     }
 
