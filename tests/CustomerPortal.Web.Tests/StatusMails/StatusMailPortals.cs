@@ -86,6 +86,12 @@ internal static partial class StatusMailPortals
             return;
         }
 
+        await WriteToMirrorAsync(portal, salesOrderId, status);
+    }
+
+    // Straight into the mirror file, which the emulator also serves: a change made while the Web API refuses requests.
+    public static async Task WriteToMirrorAsync(PrivatePortalFactory portal, Guid salesOrderId, ProcessingStatus status)
+    {
         using var db = MirrorDatabase.Open($"Data Source={portal.MirrorPath}");
         var order = await db.Set<SalesOrderRow>().SingleAsync(o => o.SalesOrderId == salesOrderId, TestContext.Current.CancellationToken);
         order.ProcessingStatus = status;

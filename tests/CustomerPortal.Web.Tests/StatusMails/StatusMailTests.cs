@@ -74,6 +74,34 @@ public sealed class StatusMailTests(SeededPortalData data)
         Assert.DoesNotContain(portal.ServerLog.Entries, e => e.Contains("Status mails: the poll failed", StringComparison.Ordinal));
     }
 
+    // The data source being down is normal: polls fail, are logged and tried again; the portal keeps answering,
+    // and the change written meanwhile is mailed once Dataverse answers again.
+    [Fact]
+    public async Task ADataSourceThatIsDownDelaysTheMailButNeitherLosesItNorStopsThePortal()
+    {
+        await using var portal = new DataversePortalFactory(data, [.. WorkerSettings(), ("DataSource:Dataverse:MaxRetryDuration", "00:00:01")]);
+        _ = portal.Server;
+        await OptInAsync(portal, Personas.Representative);
+        await WaitUntilAsync(() => BaselineDoneAsync(portal), Target, "the first reading");
+
+        await portal.Emulator.SetFaultsAsync(new { unavailableEveryM = 1 });
+        var order = OrderOnlyTheRepresentativeSees(portal);
+        await WriteToMirrorAsync(portal, order.SalesOrderId, ProcessingStatus.Picked);
+        await WaitUntilAsync(() => Task.FromResult(portal.ServerLog.Entries.Any(e => e.Contains("Status mails: the poll failed", StringComparison.Ordinal))),
+            Target, "a failed poll to be logged");
+        using (var client = portal.CreatePortalClient())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync(new Uri("/healthz", UriKind.Relative), Ct)).StatusCode);
+        }
+
+        Assert.Empty(Mails(portal));
+
+        await portal.Emulator.SetFaultsAsync(new { });
+        await WaitUntilAsync(() => Task.FromResult(MailsTo(portal, Personas.Representative).Count > 0), Target, "the mail after Dataverse is back");
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        Assert.Contains("Picked (was Confirmed)", Assert.Single(MailsTo(portal, Personas.Representative)).Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ARestartNeitherResendsNorMissesAChangeWrittenWhileStopped()
     {
