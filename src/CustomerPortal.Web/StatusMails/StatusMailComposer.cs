@@ -46,7 +46,8 @@ public sealed class StatusMailComposer(IStringLocalizer<SharedResource> localize
                 body.AppendLine("  " + $"{linkBase}/Orders/{Uri.EscapeDataString(change.OrderNumber)}").AppendLine();
             }
 
-            body.AppendLine(localizer["StatusMail.Footer", $"{linkBase}/Identity/Account/Manage"]);
+            var profileLink = linkBase + "/Identity/Account/Manage";
+            body.AppendLine(localizer["StatusMail.Footer", profileLink]);
             var subject = changes.Count == 1
                 ? localizer["StatusMail.SubjectOne", changes[0].OrderNumber]
                 : localizer["StatusMail.SubjectMany", changes.Count.ToString(CultureInfo.CurrentCulture)];
