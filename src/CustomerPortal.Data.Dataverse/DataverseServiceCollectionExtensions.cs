@@ -61,6 +61,7 @@ public static class DataverseServiceCollectionExtensions
 
         services.AddScoped<ReferenceData>();
         services.AddScoped<ISalesOrderStore, DataverseSalesOrderStore>();
+        services.AddScoped<IOrderChangeFeed, DataverseOrderChangeFeed>();
         services.AddScoped<ICustomerAccountStore, DataverseCustomerAccountStore>();
         services.AddScoped<ICustomerRows, DataverseCustomerRows>();
         services.AddScoped<IProductCatalog, DataverseProductCatalog>();

@@ -32,6 +32,7 @@ public static class SqliteMirrorServiceCollectionExtensions
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 
         services.AddScoped<ISalesOrderStore, SqliteSalesOrderStore>();
+        services.AddScoped<IOrderChangeFeed, SqliteOrderChangeFeed>();
         services.AddScoped<ICustomerRows, SqliteCustomerRows>();
         services.AddScoped<ICustomerAccountStore, SqliteCustomerAccountStore>();
         services.AddScoped<IProductCatalog, SqliteProductCatalog>();

@@ -3,6 +3,7 @@ using CustomerPortal.PortalStore.Drafts;
 using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.PortalStore.Registrations;
 using CustomerPortal.PortalStore.Sessions;
+using CustomerPortal.PortalStore.StatusMails;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,12 @@ internal abstract class PortalDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<RegistrationRequest> RegistrationRequests => Set<RegistrationRequest>();
 
     public DbSet<PortalSession> Sessions => Set<PortalSession>();
+
+    public DbSet<OrderWatch> OrderWatches => Set<OrderWatch>();
+
+    public DbSet<StatusMailState> StatusMailStates => Set<StatusMailState>();
+
+    public DbSet<StatusMailOutboxEntry> StatusMailOutbox => Set<StatusMailOutboxEntry>();
 
     // Used by the PostgreSQL store only (PersistKeysToPortalStore); SQLite keeps its keys in a folder,
     // but the table is in both sets of migrations so that both describe one model.
@@ -84,8 +91,10 @@ internal abstract class PortalDbContext(DbContextOptions options) : IdentityDbCo
         builder.Entity<PortalUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.Property(u => u.MailCulture).HasMaxLength(16);
             user.HasIndex(u => u.ContactId);
         });
+        StatusMailModel.Configure(builder);
 
         builder.Entity<OrderDraft>(draft =>
         {

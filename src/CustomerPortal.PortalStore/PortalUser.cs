@@ -15,6 +15,11 @@ public sealed class PortalUser : IdentityUser
 
     public DateTimeOffset? LastSignInAt { get; set; }
 
+    // Status mails (StatusMails/): off until the user asks for them on their profile, in the culture they asked in.
+    public bool WantsStatusMails { get; set; }
+
+    public string? MailCulture { get; set; }
+
     // Access disabled by an administrator or a representative, not a lockout after failed sign-ins.
     public bool IsDisabled => LockoutEnd >= DisabledUntil;
 }

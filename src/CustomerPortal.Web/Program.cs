@@ -11,6 +11,7 @@ using CustomerPortal.Web.Ordering;
 using CustomerPortal.Web.Registrations;
 using CustomerPortal.Web.Resources;
 using CustomerPortal.Web.Security;
+using CustomerPortal.Web.StatusMails;
 
 // "create-admin" and "remove-demo-users" maintain the portal store, then exit (going live: README).
 if (PortalStoreCommands.Handles(args))
@@ -33,6 +34,7 @@ builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment, p
 builder.Services.AddPortalRequestLimits();
 builder.Services.AddPortalOnboarding(builder.Configuration);
 builder.Services.AddPortalSelfService(builder.Configuration);
+builder.Services.AddStatusMails(builder.Configuration);
 builder.Services.AddSingleton<DemoPersonas>();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealthChecks();

@@ -31,6 +31,8 @@ public class PortalFactory(SeededPortalData data) : WebApplicationFactory<Progra
         // Test classes sign in many times a minute from one address; the limits have their own tests.
         ["Security:CredentialPostsPerIpPerMinute"] = "10000",
         ["Security:CredentialPostsPerAccountPerMinute"] = "10000",
+        // The worker writes to the portal store and reads the data source every poll; its own tests turn it on.
+        ["StatusMails:Enabled"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -22,8 +22,10 @@ public sealed class PortalProcess : IDisposable
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = web };
         // Production, as deployed: Secure cookies, no developer exception page.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The status-mail worker off, as in PortalFactory: its polls would count among a page's Dataverse requests.
         foreach (var argument in new[] { dll, "--contentRoot", web,
-                     "--urls", BaseUrl, $"--Portal:DataDirectory={dataDirectory}", "--Portal:DemoMode=true", "--Logging:LogLevel:Default=Warning" }
+                     "--urls", BaseUrl, $"--Portal:DataDirectory={dataDirectory}", "--Portal:DemoMode=true", "--Logging:LogLevel:Default=Warning",
+                     "--StatusMails:Enabled=false" }
                      .Concat(settings.Select(s => $"--{s.Key}={s.Value}")))
         {
             start.ArgumentList.Add(argument);

@@ -263,6 +263,10 @@ namespace CustomerPortal.PortalStore.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("MailCulture")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -289,6 +293,9 @@ namespace CustomerPortal.PortalStore.Migrations.Postgres
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("WantsStatusMails")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -391,6 +398,116 @@ namespace CustomerPortal.PortalStore.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("PortalSessions", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPortal.PortalStore.StatusMails.OrderWatch", b =>
+                {
+                    b.Property<Guid>("SalesOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ConfirmedReceiptDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ContactPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ModifiedOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("RequestedReceiptDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WasLate")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("SalesOrderId");
+
+                    b.HasIndex("WasLate", "Status");
+
+                    b.ToTable("PortalOrderWatches", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPortal.PortalStore.StatusMails.StatusMailOutboxEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PortalStatusMailOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerPortal.PortalStore.StatusMails.StatusMailState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("BaselineDone")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("MarkModifiedOn")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("MarkSalesOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PortalStatusMailState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            BaselineDone = false
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -554,6 +671,15 @@ namespace CustomerPortal.PortalStore.Migrations.Postgres
                 });
 
             modelBuilder.Entity("CustomerPortal.PortalStore.Sessions.PortalSession", b =>
+                {
+                    b.HasOne("CustomerPortal.PortalStore.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerPortal.PortalStore.StatusMails.StatusMailOutboxEntry", b =>
                 {
                     b.HasOne("CustomerPortal.PortalStore.PortalUser", null)
                         .WithMany()
