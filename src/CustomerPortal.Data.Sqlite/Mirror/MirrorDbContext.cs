@@ -57,6 +57,8 @@ internal sealed class MirrorDbContext(DbContextOptions<MirrorDbContext> options)
             // The order number is the tie-breaker of every keyset, so the pair is unique.
             order.HasIndex(o => new { o.CustomerId, o.CreatedOn, o.OrderNumber });
             order.HasIndex(o => new { o.CustomerId, o.OrderNumber });
+            // The status-mail worker reads changes by modifiedon across customers (IOrderChangeFeed).
+            order.HasIndex(o => new { o.ModifiedOn, o.SalesOrderId });
             order.HasIndex(o => new { o.ContactPersonId, o.CreatedOn, o.OrderNumber });
             order.HasIndex(o => new { o.ContactPersonId, o.OrderNumber });
             // Supply Chain Management numbers orders per legal entity.
