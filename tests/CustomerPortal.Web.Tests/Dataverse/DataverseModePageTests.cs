@@ -53,7 +53,8 @@ public sealed partial class DataverseModePageTests(BothDataSources sources) : IC
         {
             var order = mirror[HtmlTable.DesktopText(row[Text["Order.Number"]])];
             Assert.Equal(order.Currency.Format(order.TotalAmount, Text.Culture), HtmlTable.DesktopText(row[Text["Order.Total"]]));
-            Assert.Equal(Text[$"ProcessingStatus.{(Core.Orders.ProcessingStatus)order.ProcessingStatus}"], HtmlTable.DesktopText(row[Text["Order.Status"]]));
+            Assert.Equal(Text[$"ProcessingStatus.{(Core.Orders.ProcessingStatus)order.ProcessingStatus}"], HtmlTable.DesktopText(row[Text["Order.Status"]].QuerySelector(".status-badge")!));
+            Assert.Equal(order.IsLateOn(PortalFactory.Today), row[Text["Order.Status"]].QuerySelector(".late-badge") is not null);
         });
     }
 
