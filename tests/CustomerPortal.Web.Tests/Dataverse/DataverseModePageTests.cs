@@ -75,6 +75,33 @@ public sealed partial class DataverseModePageTests(BothDataSources sources) : IC
         }
     }
 
+    // Issue 11: the same late badges, timeline, delivered and remaining quantities on either source.
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Dataverse")]
+    public async Task LateBadgesTimelineAndLineDeliveriesAreTheMirrors(string provider)
+    {
+        var orders = Mirror.OrdersOfAccountOf(Personas.Representative);
+        var late = orders.Where(o => o.IsLateOn(PortalFactory.Today)).Select(o => o.Number).Order(StringComparer.Ordinal).ToList();
+        var known = new[]
+        {
+            orders.First(o => o.IsLateOn(PortalFactory.Today)),
+            orders.MaxBy(o => Mirror.LineDeliveries(o.Number).Sum(l => l.Delivered))!,
+            orders.First(o => o.Status == Core.Orders.ProcessingStatus.Canceled || o.Status == Core.Orders.ProcessingStatus.Invoiced),
+        }.DistinctBy(o => o.Number);
+        using var client = await SignedInAsync(provider, Personas.Representative);
+
+        var pages = await client.AllPagesAsync("/Orders?size=100", Text["List.NextPage"]);
+
+        Assert.Equal(late, pages.SelectMany(DeliveryPageTests.LateRows).Order(StringComparer.Ordinal));
+        foreach (var order in known)
+        {
+            var page = await client.GetPageAsync("/Orders/" + order.Number);
+            DeliveryPageTests.AssertTimeline(Mirror, page, order);
+            DeliveryPageTests.AssertLineDeliveries(Mirror, page, order.Number);
+        }
+    }
+
     [Theory]
     [InlineData("Sqlite")]
     [InlineData("Dataverse")]
@@ -159,7 +186,7 @@ public sealed partial class DataverseModePageTests(BothDataSources sources) : IC
         using var sqlite = await SignedInAsync("Sqlite", Personas.Representative);
         using var dataverse = await SignedInAsync("Dataverse", Personas.Representative);
 
-        foreach (var url in new[] { "/", "/Orders", "/Orders?status=Invoiced&sort=OldestFirst", $"/Orders/{newest}", "/Account", "/Products", $"/Products?search={item}" })
+        foreach (var url in new[] { "/", "/Orders", "/Orders?status=Invoiced&sort=OldestFirst", "/Orders?progress=Late&sort=ReceiptDateAscending", "/Orders?progress=Open&sort=ReceiptDateDescending", $"/Orders/{newest}", "/Account", "/Products", $"/Products?search={item}" })
         {
             Assert.Equal(MainText(await sqlite.GetPageAsync(url)), MainText(await dataverse.GetPageAsync(url)));
         }
