@@ -27,7 +27,8 @@ public static partial class PortalSessions
             }
 
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalSessions).FullName!);
-            LogSessionRefused(logger, state, context.HttpContext.Request.Path.Value);
+            var path = LoggedPath(context.HttpContext.Request.Path.Value);
+            LogSessionRefused(logger, state, path);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);
         };
@@ -55,6 +56,13 @@ public static partial class PortalSessions
                 session, userId, principal.FindFirstValue(claimTypes.SecurityStampClaimType), context.HttpContext.RequestAborted)
             : Task.FromResult(SessionState.Ended);
     }
+
+    // A path carries what was typed into it (an order number, a status code): enough of it to tell the page,
+    // never a long value repeated into the log (the fuzz test's rule for posted values).
+    private const int LoggedPathLength = 100;
+
+    private static string? LoggedPath(string? path) =>
+        path is { Length: > LoggedPathLength } ? path[..LoggedPathLength] + "…" : path;
 
     // Information, not a warning: a signed-out tab or a changed password produces it routinely.
     [LoggerMessage(Level = LogLevel.Information, Message = "A sign-in cookie was refused at {Path}: {State}.")]
