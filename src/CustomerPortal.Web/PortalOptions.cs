@@ -19,6 +19,12 @@ public sealed class PortalOptions
     // none, the connection's own address and scheme count (a forged header from a client changes nothing).
     public string[] KnownProxies { get; set; } = [];
 
+    // The time zone whose calendar day is "today" for late orders and the dashboard (IANA id). See PortalCalendar.
+    public string TimeZone { get; set; } = "UTC";
+
+    // yyyy-MM-dd: pins "today", for demos recorded on fixed data and for tests. Empty: the real day.
+    public string? Today { get; set; }
+
     // An empty entry (an environment variable set to nothing) lists no proxy.
     public IReadOnlyList<string> ListedProxies => [.. KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim())];
 

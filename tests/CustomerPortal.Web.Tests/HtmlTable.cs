@@ -4,10 +4,10 @@ using AngleSharp.Dom;
 namespace CustomerPortal.Web.Tests;
 
 // Reads a rendered data table the way a desktop user sees it: cells by their column heading, with the
-// narrow-screen duplicates (the "d-sm-none"/"d-md-none" details folded into another cell) left out.
+// narrow-screen duplicates (the "d-sm-none"/"d-md-none"… details folded into another cell) left out.
 public static partial class HtmlTable
 {
-    private const string NarrowScreenOnly = ".d-sm-none, .d-md-none, .d-lg-none";
+    private const string NarrowScreenOnly = ".d-sm-none, .d-md-none, .d-lg-none, .d-xl-none, .d-xxl-none";
 
     public static IReadOnlyList<string> Headings(IElement table) =>
         table.QuerySelectorAll("thead th").Select(DesktopText).ToList();

@@ -96,6 +96,20 @@ public sealed class MirrorQueries(string connectionString)
         .Select(o => new MirrorOrderTotals(o.LineTotal, o.DiscountAmount, o.FreightAmount, o.TaxAmount, o.TotalAmount))
         .Single());
 
+    // What the order page's delivery columns show per line, in line order.
+    public IReadOnlyList<MirrorLineDelivery> LineDeliveries(string orderNumber) => Read(db => db.Set<SalesOrderLineRow>().AsNoTracking()
+        .Where(l => l.SalesOrder!.OrderNumber == orderNumber)
+        .OrderBy(l => l.SequenceNumber)
+        .Select(l => new MirrorLineDelivery(l.SequenceNumber, l.Quantity, l.QuantityShipped, l.QuantityCancelled,
+            l.Product != null ? l.Product.QuantityDecimals : 0, l.ConfirmedReceiptDate, (int)l.LineStatus))
+        .ToList());
+
+    // The header's delivery dates and mode, as the order page shows them.
+    public MirrorOrderDelivery OrderDelivery(string orderNumber) => Read(db => db.Set<SalesOrderRow>().AsNoTracking()
+        .Where(o => o.OrderNumber == orderNumber)
+        .Select(o => new MirrorOrderDelivery(o.RequestedReceiptDate, o.ConfirmedReceiptDate, o.ConfirmedShippingDate, o.RequestedShippingDate))
+        .Single());
+
     public IReadOnlyList<MirrorOrderLine> Lines(string orderNumber) => Read(db => db.Set<SalesOrderLineRow>().AsNoTracking()
         .Where(l => l.SalesOrder!.OrderNumber == orderNumber)
         .OrderBy(l => l.SequenceNumber)
@@ -180,10 +194,13 @@ public sealed class MirrorQueries(string connectionString)
                 o.Currency!.IsoCode, o.Currency.Symbol, o.Currency.Precision,
                 ContactPersonName = o.ContactPerson == null ? null : o.ContactPerson.FullName,
                 o.Customer!.AccountNumber,
+                o.RequestedReceiptDate,
+                o.ConfirmedReceiptDate,
             })
             .AsEnumerable()
             .Select(o => new MirrorOrder(o.OrderNumber, o.RequisitionNumber, DateTime.SpecifyKind(o.CreatedOn, DateTimeKind.Utc), (int)o.ProcessingStatus,
-                o.TotalAmount, new MirrorCurrency(o.IsoCode, o.Symbol, o.Precision), o.ContactPersonName, o.AccountNumber))
+                o.TotalAmount, new MirrorCurrency(o.IsoCode, o.Symbol, o.Precision), o.ContactPersonName, o.AccountNumber,
+                o.RequestedReceiptDate, o.ConfirmedReceiptDate))
             .ToList());
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, object[] parameters)
@@ -230,7 +247,26 @@ public sealed record MirrorOrder(
     decimal TotalAmount,
     MirrorCurrency Currency,
     string? ContactPersonName,
-    string AccountNumber);
+    string AccountNumber,
+    DateOnly? RequestedReceiptDate = null,
+    DateOnly? ConfirmedReceiptDate = null)
+{
+    public Core.Orders.ProcessingStatus Status => (Core.Orders.ProcessingStatus)ProcessingStatus;
+
+    public DateOnly? ExpectedReceiptDate => ConfirmedReceiptDate ?? RequestedReceiptDate;
+
+    // The one rule, applied to the mirror's row: what the pages must badge as late.
+    public bool IsLateOn(DateOnly today) => Core.Orders.DeliveryRules.IsLate(Status, ExpectedReceiptDate, today);
+
+    public bool IsOpen => Core.Orders.DeliveryRules.IsOpen(Status);
+}
+
+public sealed record MirrorLineDelivery(int Sequence, decimal Quantity, decimal Delivered, decimal Cancelled, int QuantityDecimals, DateOnly? ConfirmedReceiptDate, int LineStatus)
+{
+    public decimal Remaining => Math.Max(0, Quantity - Delivered - Cancelled);
+}
+
+public sealed record MirrorOrderDelivery(DateOnly? RequestedReceiptDate, DateOnly? ConfirmedReceiptDate, DateOnly? ConfirmedShippingDate, DateOnly? RequestedShippingDate);
 
 public sealed record MirrorOrderTotals(decimal LineTotal, decimal Discount, decimal Freight, decimal Tax, decimal Total);
 

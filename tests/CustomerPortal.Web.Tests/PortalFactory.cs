@@ -22,10 +22,15 @@ public class PortalFactory(SeededPortalData data) : WebApplicationFactory<Progra
 
     public ServerLog ServerLog { get; } = new();
 
+    // The users' "today" in every test portal (Portal:Today): the day seed/demo.json dates its orders around,
+    // so late and due-soon orders stay what the seed made them whatever the real date.
+    public static DateOnly Today { get; } = new(2026, 11, 1);
+
     protected Dictionary<string, string?> Settings { get; } = new()
     {
         ["DataSource:Provider"] = "Sqlite",
         ["Portal:DemoMode"] = "true",
+        ["Portal:Today"] = Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["Logging:LogLevel:Default"] = "Warning",
         [$"Logging:LogLevel:{ServerLog.SessionCategory}"] = "Information",
         // Test classes sign in many times a minute from one address; the limits have their own tests.

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using CustomerPortal.Web.Resources;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 
@@ -13,6 +14,14 @@ public static class LocalizationServiceCollectionExtensions
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+
+        // The users' "today" (late orders, the dashboard), checked at start-up.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PortalCalendar>();
+        services.AddOptions<PortalOptions>()
+            .Validate(o => PortalCalendar.IsValidTimeZone(o.TimeZone), "Portal:TimeZone is not a time zone this server knows (use an IANA id such as Europe/Paris).")
+            .Validate(o => PortalCalendar.IsValidToday(o.Today), "Portal:Today must be a date written yyyy-MM-dd, or empty.")
+            .ValidateOnStart();
 
         // Razor's default encoder writes every non-ASCII letter as &#x...; French pages read better (and weigh less) without that.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

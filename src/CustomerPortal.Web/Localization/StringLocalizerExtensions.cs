@@ -1,4 +1,5 @@
 using CustomerPortal.Core.Ordering;
+using CustomerPortal.Core.Orders;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerPortal.Web.Localization;
@@ -11,6 +12,13 @@ public static class StringLocalizerExtensions
     {
         ArgumentNullException.ThrowIfNull(localizer);
         return localizer[$"{typeof(TEnum).Name}.{value}"];
+    }
+
+    // The list's delivery filter: the windows' lengths are the rules' own, not repeated in the texts.
+    public static string Label(this IStringLocalizer localizer, OrderProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        return localizer[$"OrderProgress.{progress}", DeliveryRules.DueSoonDays, DeliveryRules.RecentlyDeliveredDays];
     }
 
     // Why an order or a line is refused: the product's or the quantity's own reason when there is one.

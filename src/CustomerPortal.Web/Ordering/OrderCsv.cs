@@ -10,7 +10,7 @@ namespace CustomerPortal.Web.Ordering;
 public static class OrderCsv
 {
     public static readonly string[] Header =
-        ["OrderNumber", "RequisitionNumber", "OrderDate", "RequestedReceiptDate", "Status", "TotalAmount", "Currency", "ContactPerson"];
+        ["OrderNumber", "RequisitionNumber", "OrderDate", "RequestedReceiptDate", "ConfirmedReceiptDate", "Status", "TotalAmount", "Currency", "ContactPerson"];
 
     public static void WriteHeader(StringBuilder csv)
     {
@@ -28,6 +28,7 @@ public static class OrderCsv
             Text(order.RequisitionNumber),
             DateOnly.FromDateTime(order.OrderedOn).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             order.RequestedReceiptDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+            order.ConfirmedReceiptDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
             order.Status.ToString(),
             order.TotalAmount.ToString("F" + Math.Clamp(order.Currency.Precision, 0, 10).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
             Text(order.Currency.IsoCode),

@@ -56,6 +56,17 @@ public sealed class AccessibilityTests(SeededPortalData data)
                 continue;
             }
 
+            // The dashboard (issue 11), checked above as "/", once more with its spend table open; the late-only list the
+            // dashboard links to, and a late order with its timeline.
+            await page.GotoAsync("/");
+            await Assertions.Expect(page.Locator("#dashboard-spend svg[role=img]").First).ToBeVisibleAsync();
+            await page.Locator("#dashboard-spend details summary").First.ClickAsync();
+            await Assertions.Expect(page.Locator("#dashboard-spend details table").First).ToBeVisibleAsync();
+            await audit.CheckAsync(page, label, "the dashboard with its spend table open");
+            await audit.VisitAsync(page, label, "/Orders/Index", "/Orders?progress=Late&sort=ReceiptDateAscending");
+            var late = browser.Portal.Mirror.OrdersOfAccountOf(persona).First(o => o.IsLateOn(PortalFactory.Today));
+            await audit.VisitAsync(page, label, "/Orders/Details", "/Orders/" + late.Number);
+
             // A validation message on the items step (same markup for both customer roles: checked once).
             await page.GotoAsync($"/Orders/Drafts/{values.DraftId}/Items");
             await page.Locator("#add-item").FillAsync("NO-SUCH-ITEM-42");

@@ -53,7 +53,8 @@ public sealed partial class DataverseModePageTests(BothDataSources sources) : IC
         {
             var order = mirror[HtmlTable.DesktopText(row[Text["Order.Number"]])];
             Assert.Equal(order.Currency.Format(order.TotalAmount, Text.Culture), HtmlTable.DesktopText(row[Text["Order.Total"]]));
-            Assert.Equal(Text[$"ProcessingStatus.{(Core.Orders.ProcessingStatus)order.ProcessingStatus}"], HtmlTable.DesktopText(row[Text["Order.Status"]]));
+            Assert.Equal(Text[$"ProcessingStatus.{(Core.Orders.ProcessingStatus)order.ProcessingStatus}"], HtmlTable.DesktopText(row[Text["Order.Status"]].QuerySelector(".status-badge")!));
+            Assert.Equal(order.IsLateOn(PortalFactory.Today), row[Text["Order.Status"]].QuerySelector(".late-badge") is not null);
         });
     }
 
@@ -71,6 +72,33 @@ public sealed partial class DataverseModePageTests(BothDataSources sources) : IC
 
             OrderDetailsPageTests.AssertLines(Mirror, page, order);
             OrderDetailsPageTests.AssertTotals(Mirror, page, order);
+        }
+    }
+
+    // Issue 11: the same late badges, timeline, delivered and remaining quantities on either source.
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Dataverse")]
+    public async Task LateBadgesTimelineAndLineDeliveriesAreTheMirrors(string provider)
+    {
+        var orders = Mirror.OrdersOfAccountOf(Personas.Representative);
+        var late = orders.Where(o => o.IsLateOn(PortalFactory.Today)).Select(o => o.Number).Order(StringComparer.Ordinal).ToList();
+        var known = new[]
+        {
+            orders.First(o => o.IsLateOn(PortalFactory.Today)),
+            orders.MaxBy(o => Mirror.LineDeliveries(o.Number).Sum(l => l.Delivered))!,
+            orders.First(o => o.Status == Core.Orders.ProcessingStatus.Canceled || o.Status == Core.Orders.ProcessingStatus.Invoiced),
+        }.DistinctBy(o => o.Number);
+        using var client = await SignedInAsync(provider, Personas.Representative);
+
+        var pages = await client.AllPagesAsync("/Orders?size=100", Text["List.NextPage"]);
+
+        Assert.Equal(late, pages.SelectMany(DeliveryPageTests.LateRows).Order(StringComparer.Ordinal));
+        foreach (var order in known)
+        {
+            var page = await client.GetPageAsync("/Orders/" + order.Number);
+            DeliveryPageTests.AssertTimeline(Mirror, page, order);
+            DeliveryPageTests.AssertLineDeliveries(Mirror, page, order.Number);
         }
     }
 
@@ -158,7 +186,7 @@ public sealed partial class DataverseModePageTests(BothDataSources sources) : IC
         using var sqlite = await SignedInAsync("Sqlite", Personas.Representative);
         using var dataverse = await SignedInAsync("Dataverse", Personas.Representative);
 
-        foreach (var url in new[] { "/", "/Orders", "/Orders?status=Invoiced&sort=OldestFirst", $"/Orders/{newest}", "/Account", "/Products", $"/Products?search={item}" })
+        foreach (var url in new[] { "/", "/Orders", "/Orders?status=Invoiced&sort=OldestFirst", "/Orders?progress=Late&sort=ReceiptDateAscending", "/Orders?progress=Open&sort=ReceiptDateDescending", $"/Orders/{newest}", "/Account", "/Products", $"/Products?search={item}" })
         {
             Assert.Equal(MainText(await sqlite.GetPageAsync(url)), MainText(await dataverse.GetPageAsync(url)));
         }

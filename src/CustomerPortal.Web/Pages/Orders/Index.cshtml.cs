@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Orders;
+using CustomerPortal.Web.Localization;
 using CustomerPortal.Web.Ordering;
 using CustomerPortal.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerPortal.Web.Pages.Orders;
 
-public sealed class IndexModel(ISalesOrderStore salesOrders, TimeProvider time, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(ISalesOrderStore salesOrders, TimeProvider time, PortalCalendar calendar, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int MaxExportRows = 10_000;
     private const int ExportBatchSize = 100;
@@ -23,10 +24,14 @@ public sealed class IndexModel(ISalesOrderStore salesOrders, TimeProvider time, 
 
     public bool ShowsPlacedBy { get; private set; }
 
+    // The user's today: what "late" is measured against, for the badges and the filters alike.
+    public DateOnly Today { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ShowsPlacedBy = scope.SeesWholeAccount;
+        Today = calendar.Today;
         if (Filter.HasDatesReversed)
         {
             ModelState.AddModelError(nameof(OrderFilter.To), localizer["Validation.ToBeforeFrom"]);
@@ -34,7 +39,7 @@ public sealed class IndexModel(ISalesOrderStore salesOrders, TimeProvider time, 
 
         if (ModelState.IsValid)
         {
-            Orders = await salesOrders.ListAsync(scope, Filter.ToQuery(Filter.PageSize, Filter.After), cancellationToken);
+            Orders = await salesOrders.ListAsync(scope, Filter.ToQuery(Filter.PageSize, Filter.After, Today), cancellationToken);
         }
 
         return Page();
@@ -51,7 +56,7 @@ public sealed class IndexModel(ISalesOrderStore salesOrders, TimeProvider time, 
 
         var csv = new StringBuilder();
         OrderCsv.WriteHeader(csv);
-        var query = Filter.ToQuery(ExportBatchSize, after: null);
+        var query = Filter.ToQuery(ExportBatchSize, after: null, calendar.Today);
         var rows = 0;
         do
         {

@@ -4,14 +4,18 @@ using CustomerPortal.Core.Orders;
 
 namespace CustomerPortal.Web.Pages.Orders;
 
-// The order list's filter, bound from the query string (?search=&status=&from=&to=&sort=&size=&after=)
-// by the list and by its CSV export, so both always show the same orders.
+// The order list's filter, bound from the query string (?search=&status=&progress=&from=&to=&sort=&size=&after=)
+// by the list and by its CSV export, so both always show the same orders. The dashboard's "see all" links
+// land here with progress=Late, DueSoon… and keep it through paging and the way back from an order.
 public sealed record OrderFilter
 {
     [StringLength(SalesOrderQuery.MaxSearchLength, ErrorMessage = "Validation.SearchTooLong")]
     public string? Search { get; set; }
 
     public ProcessingStatus? Status { get; set; }
+
+    // Late only, open only, due soon, recently delivered: judged against the user's today (PortalCalendar).
+    public OrderProgress Progress { get; set; } = OrderProgress.Any;
 
     public DateOnly? From { get; set; }
 
@@ -26,11 +30,12 @@ public sealed record OrderFilter
 
     public int PageSize => Core.PageSize.Normalize(Size);
 
-    public bool HasFilters => Search is not null || Status is not null || From is not null || To is not null;
+    public bool HasFilters => Search is not null || Status is not null || Progress != OrderProgress.Any || From is not null || To is not null;
 
     public bool HasDatesReversed => From > To;
 
-    public SalesOrderQuery ToQuery(int pageSize, string? after) => new(Search, Status, From, To, Sort, pageSize, after);
+    public SalesOrderQuery ToQuery(int pageSize, string? after, DateOnly today) =>
+        new(Search, Status, From, To, Sort, pageSize, after, Progress, today);
 
     // As query-string values, for "First page", "Next page", the export and the way back from an order.
     public Dictionary<string, string> ToRoute(string? after = null)
@@ -38,6 +43,7 @@ public sealed record OrderFilter
         var route = new Dictionary<string, string>();
         Add("search", Search?.Trim());
         Add("status", Status?.ToString());
+        Add("progress", Progress == OrderProgress.Any ? null : Progress.ToString());
         Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("sort", Sort == SalesOrderSort.NewestFirst ? null : Sort.ToString());

@@ -27,6 +27,10 @@ public static class StatusBadges
         _ => "secondary",
     });
 
+    // Late is not a status of its own but comes on top of one (an open or confirmed order past its
+    // expected receipt date): a solid badge beside the status badge, the word "Late" in it.
+    public const string Late = "badge late-badge";
+
     public static string For(OnHoldStatus status) => Badge(status is OnHoldStatus.No or OnHoldStatus.Never ? "success" : "danger");
 
     private static string Badge(string tone) => $"badge status-badge text-{tone}-emphasis bg-{tone}-subtle border border-{tone}-subtle";

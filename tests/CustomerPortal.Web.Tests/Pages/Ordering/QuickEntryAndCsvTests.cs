@@ -51,9 +51,9 @@ public sealed class QuickEntryAndCsvTests
         {
             var csv = new StringBuilder();
             OrderCsv.WriteRow(csv, new SalesOrderSummary(Guid.NewGuid(), "CP-0000001", "PO, 7", new DateTime(2026, 3, 4, 22, 0, 0, DateTimeKind.Utc),
-                new DateOnly(2026, 3, 20), ProcessingStatus.Confirmed, 1234.5m, new Currency("JPY", "¥", 0), "Zoë Ørsted", null));
+                new DateOnly(2026, 3, 20), ProcessingStatus.Confirmed, 1234.5m, new Currency("JPY", "¥", 0), "Zoë Ørsted", new DateOnly(2026, 3, 23)));
 
-            Assert.Equal("CP-0000001,\"PO, 7\",2026-03-04,2026-03-20,Confirmed,1235,JPY,Zoë Ørsted\r\n", csv.ToString());
+            Assert.Equal("CP-0000001,\"PO, 7\",2026-03-04,2026-03-20,2026-03-23,Confirmed,1235,JPY,Zoë Ørsted\r\n", csv.ToString());
         }
         finally
         {

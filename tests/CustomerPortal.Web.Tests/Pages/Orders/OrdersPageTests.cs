@@ -68,7 +68,10 @@ public sealed class OrdersPageTests(PortalFactory portal) : IClassFixture<Portal
             Assert.Equal(order.RequisitionNumber ?? "—", HtmlTable.DesktopText(row[Text["Order.Requisition"]]));
             Assert.Equal(DateOnly.FromDateTime(order.CreatedOnUtc).ToString("d", Text.Culture), HtmlTable.DesktopText(row[Text["Order.OrderDate"]]));
             Assert.Equal(order.ContactPersonName ?? "—", HtmlTable.DesktopText(row[Text["Order.PlacedBy"]]));
-            Assert.Equal(Text[$"ProcessingStatus.{(Core.Orders.ProcessingStatus)order.ProcessingStatus}"], HtmlTable.DesktopText(row[Text["Order.Status"]]));
+            Assert.Equal(Text[$"ProcessingStatus.{(Core.Orders.ProcessingStatus)order.ProcessingStatus}"], HtmlTable.DesktopText(row[Text["Order.Status"]].QuerySelector(".status-badge")!));
+            Assert.Equal(order.IsLateOn(PortalFactory.Today) ? Text["Order.Late"] : null, row[Text["Order.Status"]].QuerySelector(".late-badge")?.TextContent.Trim());
+            Assert.Equal(order.RequestedReceiptDate?.ToString("d", Text.Culture) ?? "—", HtmlTable.DesktopText(row[Text["Order.RequestedReceipt"]]));
+            Assert.Equal(order.ConfirmedReceiptDate?.ToString("d", Text.Culture) ?? "—", HtmlTable.DesktopText(row[Text["Order.ConfirmedReceipt"]]));
             Assert.Equal(order.Currency.Format(order.TotalAmount, Text.Culture), HtmlTable.DesktopText(row[Text["Order.Total"]]));
         });
     }
