@@ -5,6 +5,7 @@ using CustomerPortal.DualWrite;
 using CustomerPortal.PortalStore.StatusMails;
 using CustomerPortal.Web.Invitations;
 using CustomerPortal.Web.Mail;
+using CustomerPortal.Web.Localization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public sealed class StatusMailPoller(
     IOptions<InvitationOptions> invitations,
     IServer server,
     TimeProvider clock,
+    PortalCalendar calendar,
     ILogger<StatusMailPoller> logger)
 {
     public async Task<StatusMailPoll> PollAsync(string instanceId, CancellationToken cancellationToken)
@@ -44,8 +46,9 @@ public sealed class StatusMailPoller(
 
         var (mark, baselineDone) = await store.ReadMarkAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        // The portal's today (UTC): users have no time zone of their own yet, so "late" turns at midnight UTC.
-        var today = DateOnly.FromDateTime(now);
+        // The same today as the pages (Portal:TimeZone, or Portal:Today when pinned), so a mail never calls
+        // an order late that the order page does not.
+        var today = calendar.Today;
         var changed = await feed.ReadChangesSinceAsync(mark, settings.MaxOrdersPerPoll, cancellationToken);
         var lastSeen = await store.FindWatchesAsync([.. changed.Select(o => o.SalesOrderId)], cancellationToken);
 
