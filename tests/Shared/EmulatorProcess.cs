@@ -76,6 +76,14 @@ public sealed class EmulatorProcess : IDisposable
         return counts.RootElement.GetProperty("total").GetInt64();
     }
 
+    // The same count by entity set, as the emulator reports it (for assertion messages).
+    public async Task<string> RequestsBySetAsync()
+    {
+        using var admin = AdminClient();
+        using var counts = JsonDocument.Parse(await admin.GetStringAsync(new Uri($"{BaseUrl}/_emulator/requests")));
+        return counts.RootElement.GetProperty("bySet").GetRawText();
+    }
+
     public async Task ResetRequestCountAsync()
     {
         using var admin = AdminClient();
