@@ -58,6 +58,19 @@ public class PortalFactory(SeededPortalData data) : WebApplicationFactory<Progra
     public PortalClient CreatePortalClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") }), ServerLog);
 
+    // A customer persona signed in (demo password), optionally asking for pages in another language.
+    public async Task<PortalClient> SignedInClientAsync(string email, string? culture = null)
+    {
+        var client = CreatePortalClient();
+        if (culture is not null)
+        {
+            client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        }
+
+        await client.SignInAsync(email, Personas.Password);
+        return client;
+    }
+
     // A client whose cookies are kept in the jar, so a test can copy them as someone who took the cookie would.
     public PortalClient CreatePortalClient(CookieJar cookies) =>
         new(CreateDefaultClient(new Uri("https://localhost"), new CookieJarHandler(cookies)), ServerLog);

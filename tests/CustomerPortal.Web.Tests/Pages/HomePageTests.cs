@@ -19,7 +19,7 @@ public sealed class HomePageTests(PortalFactory portal) : IClassFixture<PortalFa
     public async Task DashboardListsTheOrdersEachSectionIsAboutWithTheirCount(string email)
     {
         var orders = email == Personas.Representative ? portal.Mirror.OrdersOfAccountOf(email) : portal.Mirror.OrdersPlacedBy(email);
-        using var client = await SignedInAsync(email);
+        using var client = await portal.SignedInClientAsync(email);
 
         var page = await client.GetPageAsync("/");
 
@@ -41,7 +41,7 @@ public sealed class HomePageTests(PortalFactory portal) : IClassFixture<PortalFa
     public async Task SeeAllOpensTheOrderListWithTheSectionsFilter()
     {
         var late = portal.Mirror.OrdersOfAccountOf(Personas.Representative).Where(o => o.IsLateOn(Today)).Select(o => o.Number).Order(StringComparer.Ordinal).ToList();
-        using var client = await SignedInAsync(Personas.Representative);
+        using var client = await portal.SignedInClientAsync(Personas.Representative);
         var home = await client.GetPageAsync("/");
 
         var seeAll = home.QuerySelector<IHtmlAnchorElement>("#dashboard-late a.see-all")!;
@@ -60,7 +60,7 @@ public sealed class HomePageTests(PortalFactory portal) : IClassFixture<PortalFa
             .Where(o => o.Status != ProcessingStatus.Canceled && DateOnly.FromDateTime(o.CreatedOnUtc) >= from)
             .GroupBy(o => o.Currency)
             .ToList();
-        using var client = await SignedInAsync(Personas.Representative);
+        using var client = await portal.SignedInClientAsync(Personas.Representative);
 
         var page = await client.GetPageAsync("/");
 
@@ -87,7 +87,7 @@ public sealed class HomePageTests(PortalFactory portal) : IClassFixture<PortalFa
     public async Task DashboardReadsInFrench()
     {
         var french = PortalTexts.French;
-        using var client = await SignedInAsync(Personas.Representative, "fr-FR");
+        using var client = await portal.SignedInClientAsync(Personas.Representative, "fr-FR");
 
         var page = await client.GetPageAsync("/");
 
@@ -139,16 +139,4 @@ public sealed class HomePageTests(PortalFactory portal) : IClassFixture<PortalFa
 
     private static List<string> ShownNumbers(IElement section) =>
         section.QuerySelectorAll(".dashboard-orders li > a").Select(a => a.TextContent.Trim()).ToList();
-
-    private async Task<PortalClient> SignedInAsync(string email, string? culture = null)
-    {
-        var client = portal.CreatePortalClient();
-        if (culture is not null)
-        {
-            client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
-        }
-
-        await client.SignInAsync(email, Personas.Password);
-        return client;
-    }
 }

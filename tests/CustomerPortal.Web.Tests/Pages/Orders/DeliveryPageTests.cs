@@ -19,7 +19,7 @@ public sealed class DeliveryPageTests(PortalFactory portal) : IClassFixture<Port
     public async Task LateBadgesAreOnExactlyTheOrdersTheMirrorSaysAreLate()
     {
         var late = RepresentativeOrders.Where(o => o.IsLateOn(Today)).Select(o => o.Number).Order(StringComparer.Ordinal).ToList();
-        using var client = await SignedInAsync(Personas.Representative);
+        using var client = await portal.SignedInClientAsync(Personas.Representative);
 
         var pages = await client.AllPagesAsync("/Orders?size=100", Text["List.NextPage"]);
 
@@ -38,7 +38,7 @@ public sealed class DeliveryPageTests(PortalFactory portal) : IClassFixture<Port
     {
         var expected = RepresentativeOrders.Where(o => progress == OrderProgress.Late ? o.IsLateOn(Today) : o.IsOpen)
             .Select(o => o.Number).Order(StringComparer.Ordinal).ToList();
-        using var client = await SignedInAsync(Personas.Representative);
+        using var client = await portal.SignedInClientAsync(Personas.Representative);
 
         var pages = await client.AllPagesAsync($"/Orders?progress={progress}&size=100", Text["List.NextPage"]);
 
@@ -57,7 +57,7 @@ public sealed class DeliveryPageTests(PortalFactory portal) : IClassFixture<Port
     public async Task ReceiptDateSortHoldsAcrossEveryPage(SalesOrderSort sort)
     {
         var byNumber = RepresentativeOrders.ToDictionary(o => o.Number);
-        using var client = await SignedInAsync(Personas.Representative);
+        using var client = await portal.SignedInClientAsync(Personas.Representative);
 
         var listed = (await client.AllPagesAsync($"/Orders?sort={sort}&size=100", Text["List.NextPage"])).SelectMany(OrderNumbers).ToList();
 
@@ -69,7 +69,7 @@ public sealed class DeliveryPageTests(PortalFactory portal) : IClassFixture<Port
     [Fact]
     public async Task TheDeliveryFilterAndSortAreOfferedAndKeptByPagingTheExportAndTheWayBackFromAnOrder()
     {
-        using var client = await SignedInAsync(Personas.Representative);
+        using var client = await portal.SignedInClientAsync(Personas.Representative);
 
         var page = await client.GetPageAsync("/Orders?progress=Open&sort=ReceiptDateDescending&size=10");
 
@@ -94,7 +94,7 @@ public sealed class DeliveryPageTests(PortalFactory portal) : IClassFixture<Port
     {
         // One order of each status the account has.
         var orders = RepresentativeOrders.GroupBy(o => o.Status).Select(g => g.OrderBy(o => o.Number, StringComparer.Ordinal).First()).ToList();
-        using var client = await SignedInAsync(Personas.Representative);
+        using var client = await portal.SignedInClientAsync(Personas.Representative);
 
         Assert.True(orders.Count >= 4, "The account should have orders in several statuses.");
         foreach (var order in orders)
@@ -108,7 +108,7 @@ public sealed class DeliveryPageTests(PortalFactory portal) : IClassFixture<Port
     {
         var late = RepresentativeOrders.First(o => o.IsLateOn(Today));
         var notLate = RepresentativeOrders.First(o => !o.IsLateOn(Today));
-        using var client = await SignedInAsync(Personas.Representative);
+        using var client = await portal.SignedInClientAsync(Personas.Representative);
 
         var latePage = await client.GetPageAsync("/Orders/" + late.Number);
         var onTimePage = await client.GetPageAsync("/Orders/" + notLate.Number);
@@ -130,7 +130,7 @@ public sealed class DeliveryPageTests(PortalFactory portal) : IClassFixture<Port
             RepresentativeOrders.MaxBy(o => mirror.LineDeliveries(o.Number).Sum(l => l.Cancelled))!,
             RepresentativeOrders.First(o => mirror.Lines(o.Number).Any(l => l.Quantity != decimal.Truncate(l.Quantity))),
         }.DistinctBy(o => o.Number);
-        using var client = await SignedInAsync(Personas.Representative);
+        using var client = await portal.SignedInClientAsync(Personas.Representative);
 
         foreach (var order in orders)
         {
@@ -143,7 +143,7 @@ public sealed class DeliveryPageTests(PortalFactory portal) : IClassFixture<Port
     {
         var french = PortalTexts.French;
         var order = RepresentativeOrders.First(o => o.IsLateOn(Today));
-        using var client = await SignedInAsync(Personas.Representative, "fr-FR");
+        using var client = await portal.SignedInClientAsync(Personas.Representative, "fr-FR");
 
         var page = await client.GetPageAsync("/Orders/" + order.Number);
 
@@ -236,16 +236,4 @@ public sealed class DeliveryPageTests(PortalFactory portal) : IClassFixture<Port
     internal static IEnumerable<string> LateRows(IDocument page) => HtmlTable.Rows(page.QuerySelector("table")!)
         .Where(row => row[Text["Order.Status"]].QuerySelector(".late-badge") is { } badge && badge.TextContent.Trim() == Text["Order.Late"])
         .Select(row => HtmlTable.DesktopText(row[Text["Order.Number"]]));
-
-    private async Task<PortalClient> SignedInAsync(string email, string? culture = null)
-    {
-        var client = portal.CreatePortalClient();
-        if (culture is not null)
-        {
-            client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
-        }
-
-        await client.SignInAsync(email, Personas.Password);
-        return client;
-    }
 }
