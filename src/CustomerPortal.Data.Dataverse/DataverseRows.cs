@@ -165,4 +165,6 @@ internal sealed class DataverseSchemaException(string message, Exception innerEx
 [JsonSerializable(typeof(SalesOrderRow))]
 [JsonSerializable(typeof(SalesOrderLineRow))]
 [JsonSerializable(typeof(ShipViaRow))]
+[JsonSerializable(typeof(InvoiceRow))]
+[JsonSerializable(typeof(InvoiceLineRow))]
 internal sealed partial class DataverseRowsContext : JsonSerializerContext;
