@@ -44,7 +44,8 @@ internal static class DataverseRows
 
     // The ownership rule (DualWrite.Ownership) as a $filter on the lookups' _x_value properties.
     public static string OwnerFilter<TRow>(CustomerScope scope) => string.Join(" and ",
-        Ownership.Conditions(DualWriteSchema.Table<TRow>(), scope).Select(c => $"{c.Column.WebApiName} eq {ODataText.Guid(c.Value)}"));
+        Ownership.Conditions(DualWriteSchema.Table<TRow>(), scope).Select(c =>
+            $"{(c.Through is null ? "" : c.Through.Lookup!.NavigationProperty + "/")}{c.Column.WebApiName} eq {ODataText.Guid(c.Value)}"));
 
     public static TRow Read<TRow>(JsonElement row) where TRow : class
     {
@@ -164,4 +165,6 @@ internal sealed class DataverseSchemaException(string message, Exception innerEx
 [JsonSerializable(typeof(SalesOrderRow))]
 [JsonSerializable(typeof(SalesOrderLineRow))]
 [JsonSerializable(typeof(ShipViaRow))]
+[JsonSerializable(typeof(InvoiceRow))]
+[JsonSerializable(typeof(InvoiceLineRow))]
 internal sealed partial class DataverseRowsContext : JsonSerializerContext;

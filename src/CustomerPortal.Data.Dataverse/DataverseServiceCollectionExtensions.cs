@@ -1,6 +1,7 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Accounts;
 using CustomerPortal.Core.Contacts;
+using CustomerPortal.Core.Invoices;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Core.Products;
@@ -61,6 +62,7 @@ public static class DataverseServiceCollectionExtensions
 
         services.AddScoped<ReferenceData>();
         services.AddScoped<ISalesOrderStore, DataverseSalesOrderStore>();
+        services.AddScoped<IInvoiceStore, DataverseInvoiceStore>();
         services.AddScoped<IOrderChangeFeed, DataverseOrderChangeFeed>();
         services.AddScoped<ICustomerAccountStore, DataverseCustomerAccountStore>();
         services.AddScoped<ICustomerRows, DataverseCustomerRows>();

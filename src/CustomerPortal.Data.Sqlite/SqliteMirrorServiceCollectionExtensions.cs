@@ -1,6 +1,7 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Accounts;
 using CustomerPortal.Core.Contacts;
+using CustomerPortal.Core.Invoices;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Core.Products;
@@ -32,6 +33,7 @@ public static class SqliteMirrorServiceCollectionExtensions
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 
         services.AddScoped<ISalesOrderStore, SqliteSalesOrderStore>();
+        services.AddScoped<IInvoiceStore, SqliteInvoiceStore>();
         services.AddScoped<IOrderChangeFeed, SqliteOrderChangeFeed>();
         services.AddScoped<ICustomerRows, SqliteCustomerRows>();
         services.AddScoped<ICustomerAccountStore, SqliteCustomerAccountStore>();

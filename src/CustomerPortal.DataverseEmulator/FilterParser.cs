@@ -90,6 +90,11 @@ internal sealed partial class FilterParser
             return Function(token);
         }
 
+        if (RelatedComparison(token) is { } related)
+        {
+            return related;
+        }
+
         var left = Operand(token);
         var op = Next();
         var sqlOperator = op.Kind == TokenKind.Word ? op.Text switch
@@ -216,6 +221,33 @@ internal sealed partial class FilterParser
             : throw WebApiException.BadQuery($"Filtering through navigation properties ('{token.Text}') is only emulated for text columns of a lookup.");
         return $"(SELECT t.{Sql.Quote(column.LogicalName)} FROM {Sql.Quote(target!.LogicalName)} t "
             + $"WHERE t.{Sql.Quote(target.PrimaryKey.LogicalName)} = {Sql.Quote(_table.LogicalName)}.{Sql.Quote(lookup!.LogicalName)})";
+    }
+
+    // A column of the record a lookup points to compared with a literal, e.g. the invoice scope's
+    // salesorderid/_msdyn_contactperson_value eq <guid>: Dataverse filters through single-valued navigation
+    // properties, and the ownership rule of invoices reads the order's contact person so.
+    private string? RelatedComparison(Token token)
+    {
+        if (token.Kind != TokenKind.Word || token.Text.Split('/') is not [var navigation, var property]
+            || _table.FindLookup(navigation) is not { } lookup || Peek().Kind != TokenKind.Word
+            || Peek().Text is not ("eq" or "ne"))
+        {
+            return null;
+        }
+
+        var target = lookup.Lookup!.Target;
+        var column = target.FindProperty(property) ?? throw WebApiException.UnknownProperty(target, property);
+        var sqlOperator = Next().Text == "eq" ? "=" : "<>";
+        var literal = Next();
+        if (literal.Kind == TokenKind.Null)
+        {
+            throw WebApiException.BadQuery($"Comparing '{token.Text}' with null is not emulated.");
+        }
+
+        // Unqualified names inside the subquery resolve to the target table (alias t) first.
+        return $"(SELECT {Sql.Compared(column)} FROM {Sql.Quote(target.LogicalName)} t "
+            + $"WHERE t.{Sql.Quote(target.PrimaryKey.LogicalName)} = {Sql.Quote(_table.LogicalName)}.{Sql.Quote(lookup.LogicalName)}) "
+            + $"{sqlOperator} {Parameter(literal, column)}";
     }
 
     private (DualWriteColumn? Column, Token? Literal) Operand(Token token)

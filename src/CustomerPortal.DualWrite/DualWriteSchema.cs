@@ -66,11 +66,28 @@ public static class DualWriteSchema
         }
 
         var owner = row.GetCustomAttribute<CustomerOwnedAttribute>();
+        var through = owner?.ContactPersonThrough is { } via ? columns.Single(c => c.LogicalName == via) : null;
         var owners = owner is null ? null : new CustomerOwnership(
             columns.Single(c => c.LogicalName == owner.AccountColumn),
             columns.Single(c => c.LogicalName == owner.CompanyColumn),
-            owner.ContactPersonColumn is { } contact ? columns.Single(c => c.LogicalName == contact) : null);
+            owner.ContactPersonColumn is null ? null
+                : through is null ? columns.Single(c => c.LogicalName == owner.ContactPersonColumn)
+                : ContactPersonOf(through, owner.ContactPersonColumn),
+            through);
         return new DualWriteTable(logicalName, entitySet, row, columns, collections, owners);
+    }
+
+    // The contact person column of the row a lookup points to; read from the target's attributes, not its
+    // DualWriteTable, because the target may still be being described.
+    private static DualWriteColumn ContactPersonOf(DualWriteColumn through, string column)
+    {
+        var target = through.Lookup!.TargetRow;
+        var property = target.GetProperties().Single(p => p.GetCustomAttribute<ColumnAttribute>()?.Name == column);
+        var lookup = property.GetCustomAttribute<LookupAttribute>();
+        var table = target.GetCustomAttribute<TableAttribute>()!.Name;
+        return new DualWriteColumn(column, property, TypeOf(table, column, property, lookup), false, null, IsRequired(property),
+            lookup is null ? null : new DualWriteLookup(lookup.Target, lookup.NavigationProperty, lookup.TypeColumn, lookup.Navigation),
+            false, false, false, null);
     }
 
     private static ColumnType TypeOf(string table, string column, PropertyInfo property, LookupAttribute? lookup)
@@ -177,5 +194,7 @@ public sealed record DualWriteOneToMany(string NavigationProperty, PropertyInfo 
         Child.Lookups.Single(c => c.Lookup!.TargetRow == parent.RowType);
 }
 
-// Which lookups make a row a customer's (see CustomerOwnedAttribute).
-public sealed record CustomerOwnership(DualWriteColumn Account, DualWriteColumn Company, DualWriteColumn? ContactPerson);
+// Which lookups make a row a customer's (see CustomerOwnedAttribute). When Through is set, ContactPerson
+// is a column of the row Through points to, not of this one.
+public sealed record CustomerOwnership(DualWriteColumn Account, DualWriteColumn Company, DualWriteColumn? ContactPerson,
+    DualWriteColumn? Through = null);

@@ -21,23 +21,31 @@ public static class Ownership
         var visible = Expression.AndAlso(Is(owner.Account, nameof(ScopeValues.Account)), Is(owner.Company, nameof(ScopeValues.Company)));
         if (!scope.SeesWholeAccount && owner.ContactPerson is { } contactPerson)
         {
-            visible = Expression.AndAlso(visible, Is(contactPerson, nameof(ScopeValues.Contact)));
+            // Through a lookup: row.SalesOrder.ContactPersonId, which EF Core turns into a join.
+            Expression holder = owner.Through is { } through
+                ? Expression.Property(row, through.Lookup!.Navigation
+                    ?? throw new InvalidOperationException($"{through} needs a navigation property for the ownership rule."))
+                : row;
+            visible = Expression.AndAlso(visible, Expression.Equal(
+                Expression.Convert(Expression.Property(holder, contactPerson.Property), typeof(Guid?)),
+                Expression.Convert(Expression.Property(values, nameof(ScopeValues.Contact)), typeof(Guid?))));
         }
 
         return Expression.Lambda<Func<TRow, bool>>(visible, row);
     }
 
-    // The columns and values of the rule, for a query language other than LINQ.
-    public static IEnumerable<(DualWriteColumn Column, Guid Value)> Conditions(DualWriteTable table, CustomerScope scope)
+    // The columns and values of the rule, for a query language other than LINQ. Through is the lookup the
+    // column is read through (null for the row's own columns): the Web API filters on salesorderid/_msdyn_contactperson_value.
+    public static IEnumerable<(DualWriteColumn Column, Guid Value, DualWriteColumn? Through)> Conditions(DualWriteTable table, CustomerScope scope)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(scope);
         var owner = OwnerOf(table);
-        yield return (owner.Account, scope.AccountId);
-        yield return (owner.Company, scope.CompanyId);
+        yield return (owner.Account, scope.AccountId, null);
+        yield return (owner.Company, scope.CompanyId, null);
         if (!scope.SeesWholeAccount && owner.ContactPerson is { } contactPerson)
         {
-            yield return (contactPerson, scope.ContactId);
+            yield return (contactPerson, scope.ContactId, owner.Through);
         }
     }
 

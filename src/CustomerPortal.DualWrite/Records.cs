@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Accounts;
 using CustomerPortal.Core.Contacts;
+using CustomerPortal.Core.Invoices;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Core.Products;
@@ -92,6 +93,54 @@ public static class Records
         o.RequestedShippingDate,
         o.DeliveryMode != null ? o.DeliveryMode.Description ?? o.DeliveryMode.Name : null,
         o.ModifiedOn);
+
+    // One row of the invoice list. Needs SalesOrder and Currency.
+    public static readonly Expression<Func<InvoiceRow, InvoiceSummary>> InvoiceSummary = i => new InvoiceSummary(
+        i.InvoiceId,
+        i.InvoiceNumber,
+        i.InvoiceDate,
+        i.SalesOrderId,
+        i.SalesOrder!.OrderNumber,
+        i.Description,
+        i.TotalAmount,
+        new Currency(i.Currency!.IsoCode, i.Currency.Symbol, i.Currency.Precision));
+
+    // An invoice line. Needs Product and Unit; a line of a write-in order line has no product.
+    public static readonly Expression<Func<InvoiceLineRow, InvoiceLine>> InvoiceLine = l => new InvoiceLine(
+        l.InvoiceLineId,
+        l.SequenceNumber,
+        l.Product != null ? l.Product.ScmProductNumber : "",
+        l.Product != null ? l.Product.Name : "",
+        l.Description,
+        l.Quantity,
+        l.Unit != null ? l.Unit.Symbol : "",
+        l.Product != null ? l.Product.QuantityDecimals : 0,
+        l.PricePerUnit,
+        l.DiscountAmount,
+        l.Tax,
+        l.ExtendedAmount);
+
+    // The invoice page, header without lines (they follow through InvoiceLine). Needs Customer, Company,
+    // Currency and SalesOrder.
+    public static readonly Expression<Func<InvoiceRow, Invoice>> InvoiceHeader = i => new Invoice(
+        i.InvoiceId,
+        i.InvoiceNumber,
+        i.InvoiceDate,
+        i.SalesOrderId,
+        i.SalesOrder!.OrderNumber,
+        i.Description,
+        i.Customer!.AccountNumber,
+        i.Customer.Name,
+        new LegalEntity(i.Company!.CompanyId, i.Company.Code, i.Company.Name),
+        i.BillToName,
+        new PostalAddress(i.BillToLine1, i.BillToLine2, i.BillToCity, i.BillToStateOrProvince, i.BillToPostalCode, i.BillToCountry),
+        i.PaymentTerms,
+        new Currency(i.Currency!.IsoCode, i.Currency.Symbol, i.Currency.Precision),
+        i.DiscountAmount,
+        i.FreightAmount,
+        i.TaxAmount,
+        i.TotalAmount,
+        Array.Empty<InvoiceLine>());
 
     // The customer account page. Needs Company, Currency and PriceList.
     public static readonly Expression<Func<AccountRow, CustomerAccount>> CustomerAccount = a => new CustomerAccount(

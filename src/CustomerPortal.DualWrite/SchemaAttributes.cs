@@ -2,7 +2,8 @@ namespace CustomerPortal.DualWrite;
 
 // A table whose rows belong to one customer account in one legal entity: the portal shows a row only
 // to contacts of that account and company. ContactPerson, when the table has one, narrows the rows
-// further for authorized users, who see only their own (as on the order list).
+// further for authorized users, who see only their own (as on the order list). ContactPersonThrough names
+// a lookup when the contact person is a column of the row it points to (invoice → salesorder).
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class CustomerOwnedAttribute(string accountColumn, string companyColumn) : Attribute
 {
@@ -11,6 +12,8 @@ public sealed class CustomerOwnedAttribute(string accountColumn, string companyC
     public string CompanyColumn { get; } = companyColumn;
 
     public string? ContactPersonColumn { get; init; }
+
+    public string? ContactPersonThrough { get; init; }
 }
 
 // The Web API's name for a table's collection (salesorders for salesorder).

@@ -17,6 +17,10 @@ public sealed record SeedSummary(
 {
     public int DeliveryModes { get; init; }
 
+    public int Invoices { get; init; }
+
+    public int InvoiceLines { get; init; }
+
     public int MirrorRows => RowsPerTable.Sum(table => table.Value);
 
     public IReadOnlyList<KeyValuePair<string, int>> RowsPerTable =>
@@ -32,5 +36,7 @@ public sealed record SeedSummary(
         new("contact", Contacts),
         new("salesorder", SalesOrders),
         new("salesorderdetail", SalesOrderLines),
+        new("invoice", Invoices),
+        new("invoicedetail", InvoiceLines),
     ];
 }

@@ -49,6 +49,26 @@ public sealed class QueryTests(EmulatorFixture emulator) : IClassFixture<Emulato
         Assert.All(unquoted.GetProperty("value").EnumerateArray(), o => Assert.Equal(account, o.GetProperty("_customerid_value").GetString()));
     }
 
+    // The invoice scope of an authorized user reads the order's contact person through salesorderid.
+    [Fact]
+    public async Task A_lookup_of_a_related_record_filters_through_its_navigation_property()
+    {
+        var contact = emulator.Scalar("SELECT o.msdyn_contactperson FROM invoice i JOIN salesorder o ON o.salesorderid = i.salesorderid ORDER BY i.msdyn_invoicenumber LIMIT 1");
+        var account = emulator.Scalar($"SELECT parentcustomerid FROM contact WHERE contactid = '{contact.ToUpperInvariant()}'");
+        int Count(string condition) => int.Parse(emulator.Scalar(
+            $"SELECT COUNT(*) FROM invoice i JOIN salesorder o ON o.salesorderid = i.salesorderid WHERE i.customerid = '{account.ToUpperInvariant()}' AND {condition}"),
+            System.Globalization.CultureInfo.InvariantCulture);
+        var (mine, colleagues) = (Count($"o.msdyn_contactperson = '{contact.ToUpperInvariant()}'"), Count($"o.msdyn_contactperson <> '{contact.ToUpperInvariant()}'"));
+        Assert.True(mine > 0, "The contact should have invoices, or the filter proves nothing.");
+
+        var filter = $"_customerid_value eq {account.ToLowerInvariant()} and salesorderid/_msdyn_contactperson_value";
+        var equal = await emulator.GetJson($"invoices?$select=msdyn_invoicenumber&$filter={filter} eq {contact.ToLowerInvariant()}");
+        var notEqual = await emulator.GetJson($"invoices?$select=msdyn_invoicenumber&$filter={filter} ne {contact.ToLowerInvariant()}");
+
+        Assert.Equal(mine, equal.GetProperty("value").GetArrayLength());
+        Assert.Equal(colleagues, notEqual.GetProperty("value").GetArrayLength());
+    }
+
     [Fact]
     public async Task String_functions_are_case_insensitive_and_combine_with_and_or_not()
     {

@@ -18,6 +18,8 @@ internal sealed class MirrorDbContext(DbContextOptions<MirrorDbContext> options)
     public DbSet<SalesOrderRow> SalesOrders => Set<SalesOrderRow>();
     public DbSet<SalesOrderLineRow> SalesOrderLines => Set<SalesOrderLineRow>();
     public DbSet<ShipViaRow> DeliveryModes => Set<ShipViaRow>();
+    public DbSet<InvoiceRow> Invoices => Set<InvoiceRow>();
+    public DbSet<InvoiceLineRow> InvoiceLines => Set<InvoiceLineRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -65,5 +67,17 @@ internal sealed class MirrorDbContext(DbContextOptions<MirrorDbContext> options)
             order.HasIndex(o => new { o.CompanyId, o.OrderNumber }).IsUnique();
         });
         modelBuilder.Entity<SalesOrderLineRow>().HasIndex(l => new { l.SalesOrderId, l.SequenceNumber });
+        modelBuilder.Entity<InvoiceRow>(invoice =>
+        {
+            // Access paths of the invoice list: a representative's account in date and number order
+            // (keyset paging, the number is the tie-breaker), the invoice page by number, and the order
+            // page's links. An authorized user's invoices are reached through their orders (salesorderid).
+            invoice.HasIndex(i => new { i.CustomerId, i.InvoiceDate, i.InvoiceNumber });
+            invoice.HasIndex(i => new { i.CustomerId, i.InvoiceNumber });
+            invoice.HasIndex(i => new { i.SalesOrderId, i.InvoiceDate });
+            // Supply Chain Management numbers invoices per legal entity.
+            invoice.HasIndex(i => new { i.CompanyId, i.InvoiceNumber }).IsUnique();
+        });
+        modelBuilder.Entity<InvoiceLineRow>().HasIndex(l => new { l.InvoiceId, l.SequenceNumber });
     }
 }

@@ -22,6 +22,8 @@ internal static class MirrorBuilder
         using var mirror = MirrorDatabase.CreateEmpty(path);
         var orders = 0;
         var lines = 0;
+        var invoiceCount = 0;
+        var invoiceLineCount = 0;
         using (var transaction = mirror.Connection.BeginTransaction())
         {
             InsertAll(mirror, transaction, reference.Companies.Select(c => c.Row));
@@ -36,16 +38,32 @@ internal static class MirrorBuilder
 
             using var orderWriter = mirror.Writer<SalesOrderRow>(transaction);
             using var lineWriter = mirror.Writer<SalesOrderLineRow>(transaction);
+            using var invoiceWriter = mirror.Writer<InvoiceRow>(transaction);
+            using var invoiceLineWriter = mirror.Writer<InvoiceLineRow>(transaction);
+            var invoices = new InvoiceGenerator(profile);
             var generator = new SalesOrderGenerator(profile, accounts, PersonaTargets(profile, personaAccounts, customers.PersonaContactIds, accounts));
             var total = profile.Counts.Orders;
             var reportEvery = Math.Max(1, total / 10);
             while (generator.Generated < total)
             {
+                var orderIndex = generator.Generated;
                 var order = generator.Next();
                 orderWriter.Insert(order);
                 foreach (var line in order.Lines)
                 {
                     lineWriter.Insert(line);
+                }
+
+                foreach (var invoice in invoices.For(order, orderIndex, generator.AccountOf(order)))
+                {
+                    invoiceWriter.Insert(invoice);
+                    foreach (var line in invoice.Lines)
+                    {
+                        invoiceLineWriter.Insert(line);
+                    }
+
+                    invoiceCount++;
+                    invoiceLineCount += invoice.Lines.Count;
                 }
 
                 orders++;
@@ -66,6 +84,8 @@ internal static class MirrorBuilder
             reference.PriceListItems.Count, reference.Products.Count, accounts.Count, customers.Contacts.Count, orders, lines, 0, TimeSpan.Zero)
         {
             DeliveryModes = reference.Companies.Sum(c => c.DeliveryModes.Count),
+            Invoices = invoiceCount,
+            InvoiceLines = invoiceLineCount,
         };
         return (written, customers.PersonaContactIds);
     }

@@ -21,6 +21,7 @@ internal sealed class SalesOrderGenerator
 
     private readonly SeedProfile _profile;
     private readonly IReadOnlyList<SeedAccount> _accounts;
+    private readonly Dictionary<Guid, SeedAccount> _accountsById;
     private readonly WeightedPicker _accountPicker;
     private readonly OrderTimeline _timeline;
     private readonly Dictionary<int, PersonaOrder> _personaOrders;
@@ -30,6 +31,7 @@ internal sealed class SalesOrderGenerator
     {
         _profile = profile;
         _accounts = accounts;
+        _accountsById = accounts.ToDictionary(a => a.Row.AccountId);
         // Account 0 (US-0001, the demo representative's) orders far more than anyone else, as a
         // portal's biggest customer does; the long tail orders now and then.
         _accountPicker = WeightedPicker.Zipf(accounts.Count, 0.8);
@@ -62,6 +64,9 @@ internal sealed class SalesOrderGenerator
     }
 
     public int Generated => _nextIndex;
+
+    // The customer account an order generated here was placed for.
+    public SeedAccount AccountOf(SalesOrderRow order) => _accountsById[order.CustomerId];
 
     public SalesOrderRow Next()
     {

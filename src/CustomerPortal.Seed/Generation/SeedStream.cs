@@ -17,6 +17,8 @@ internal enum SeedStream
     SalesOrderLineId = 10,
     PortalUserId = 11,
     DeliveryModeId = 12,
+    InvoiceId = 13,
+    InvoiceLineId = 14,
 
     ProductDraws = 101,
     PriceListCoverageDraws = 102,
@@ -28,4 +30,6 @@ internal enum SeedStream
     // Delivery columns (mode, confirmed dates, delivered/backordered/cancelled quantities, tax, freight):
     // drawn apart so every value drawn before them stays as it was.
     DeliveryDraws = 108,
+    // Invoices (split, dates) are drawn apart too: seeding them changes no order value.
+    InvoiceDraws = 109,
 }

@@ -1,6 +1,7 @@
 using CustomerPortal.Core;
 using CustomerPortal.Core.Accounts;
 using CustomerPortal.Core.Contacts;
+using CustomerPortal.Core.Invoices;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Core.Products;
@@ -67,6 +68,120 @@ public sealed class WholeRecordContractTests : IClassFixture<EmulatorOverSeededM
         ["receipt date ascending"] = new(Sort: SalesOrderSort.ReceiptDateAscending, PageSize: 45),
         ["receipt date descending"] = new(Sort: SalesOrderSort.ReceiptDateDescending, PageSize: 45),
     };
+
+    public static TheoryData<string, string> PersonasAndInvoiceQueries()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var persona in new[] { "representative", "authorized user", "other customer" })
+        {
+            foreach (var query in InvoiceQueries.Keys)
+            {
+                data.Add(persona, query);
+            }
+        }
+
+        return data;
+    }
+
+    // Issue 12: every sort, the search (invoice and order numbers) and the date filter, each paged to the end.
+    private static readonly Dictionary<string, InvoiceQuery> InvoiceQueries = new()
+    {
+        ["newest first"] = new(PageSize: 10),
+        ["oldest first"] = new(Sort: InvoiceSort.OldestFirst, PageSize: 7),
+        ["number ascending"] = new(Sort: InvoiceSort.NumberAscending, PageSize: 9),
+        ["number descending"] = new(Sort: InvoiceSort.NumberDescending, PageSize: 11),
+        ["search invoice number"] = new(Search: "CIV-00000", PageSize: 5),
+        ["search order number"] = new(Search: "SO-00", PageSize: 6),
+        ["invoice dates"] = new(InvoicedFrom: SeededDemoMirror.ReferenceDate.AddDays(-200), InvoicedTo: SeededDemoMirror.ReferenceDate.AddDays(-30), PageSize: 4),
+    };
+
+    [Theory]
+    [MemberData(nameof(PersonasAndInvoiceQueries))]
+    public async Task InvoiceListSummariesAgreeFieldForFieldOnEveryPage(string persona, string query)
+    {
+        var scope = Persona(persona);
+        var differences = Differences();
+        await ComparePagesAsync(differences, $"invoices, {persona}, {query}", InvoiceQueries[query], (q, token) => q with { ContinuationToken = token },
+            q => Sqlite<IInvoiceStore>().ListAsync(scope, q, Ct), q => Dataverse<IInvoiceStore>().ListAsync(scope, q, Ct), i => i.InvoiceNumber);
+        differences.AssertNone();
+    }
+
+    // Whole invoices with their lines, for every persona; a foreign invoice is null on both sides.
+    [Fact]
+    public async Task InvoicesWithAllTheirLinesAgreeFieldForField()
+    {
+        var differences = Differences();
+        var found = 0;
+        foreach (var (persona, scope) in Personas())
+        {
+            foreach (var invoiceNumber in SampleInvoices(scope))
+            {
+                var fromSqlite = await Sqlite<IInvoiceStore>().FindAsync(scope, invoiceNumber, Ct);
+                differences.Compare($"invoice {invoiceNumber} for the {persona}", fromSqlite, await Dataverse<IInvoiceStore>().FindAsync(scope, invoiceNumber, Ct));
+                found += fromSqlite is { Lines.Count: > 0 } ? 1 : 0;
+            }
+        }
+
+        Assert.True(found > 0, "No invoice with lines was read.");
+        differences.AssertNone();
+    }
+
+    [Fact]
+    public async Task InvoicesOfAnOrderAndInvoicedTotalsAgreeFieldForField()
+    {
+        var differences = Differences();
+        foreach (var (persona, scope) in Personas())
+        {
+            using (var db = _mirror.OpenMirror())
+            {
+                var invoicedOrders = await db.Invoices.AsNoTracking().Select(i => i.SalesOrderId).Distinct().OrderBy(id => id).Take(40).ToListAsync(Ct);
+                foreach (var orderId in invoicedOrders)
+                {
+                    differences.CompareList($"invoices of order {orderId} for the {persona}",
+                        await Sqlite<IInvoiceStore>().ListForOrderAsync(scope, orderId, Ct), await Dataverse<IInvoiceStore>().ListForOrderAsync(scope, orderId, Ct),
+                        i => i.InvoiceNumber);
+                }
+            }
+
+            differences.CompareList($"invoiced totals for the {persona}",
+                await Sqlite<IInvoiceStore>().InvoicedTotalsAsync(scope, 2025, Ct), await Dataverse<IInvoiceStore>().InvoicedTotalsAsync(scope, 2025, Ct),
+                t => $"{t.Year} {t.Currency.IsoCode}");
+        }
+
+        differences.AssertNone();
+    }
+
+    // The scoping of invoices is the orders': the authorized user sees exactly the invoices of their own orders.
+    [Fact]
+    public async Task An_authorized_user_sees_the_invoices_of_their_own_orders_and_no_others()
+    {
+        foreach (var (persona, scope) in new[] { ("representative", _mirror.Representative), ("authorized user", _mirror.AuthorizedUser) })
+        {
+            var ownOrders = _mirror.OrdersVisibleTo(scope).Select(o => o.SalesOrderId).ToHashSet();
+            List<string> expected;
+            using (var db = _mirror.OpenMirror())
+            {
+                expected = [.. db.Invoices.AsNoTracking().Select(i => new { i.SalesOrderId, i.InvoiceNumber }).AsEnumerable()
+                    .Where(i => ownOrders.Contains(i.SalesOrderId)).Select(i => i.InvoiceNumber).Order(StringComparer.Ordinal)];
+            }
+
+            Assert.True(expected.Count > 0, $"The {persona} has no invoices in the seed.");
+            foreach (var store in new[] { Sqlite<IInvoiceStore>(), Dataverse<IInvoiceStore>() })
+            {
+                var listed = new List<string>();
+                string? token = null;
+                do
+                {
+                    var page = await store.ListAsync(scope, new InvoiceQuery(Sort: InvoiceSort.NumberAscending, PageSize: 100, ContinuationToken: token), Ct);
+                    listed.AddRange(page.Items.Select(i => i.InvoiceNumber));
+                    token = page.ContinuationToken;
+                }
+                while (token is not null);
+
+                Assert.Equal(expected, listed);
+            }
+        }
+    }
 
     [Fact]
     public async Task SpendPerMonthAgreesFieldForField()
@@ -320,6 +435,20 @@ public sealed class WholeRecordContractTests : IClassFixture<EmulatorOverSeededM
             .. visible.Where(o => o.SalesOrderId == largest).Select(o => o.OrderNumber),
             .. visible.Where((_, i) => i % 25 == 0 || i == visible.Count - 1).Select(o => o.OrderNumber),
             foreign,
+        ];
+    }
+
+    // Every 7th of the scope's invoices, plus one of another customer (null on both sides).
+    private List<string> SampleInvoices(CustomerScope scope)
+    {
+        var visible = _mirror.OrdersVisibleTo(scope).Select(o => o.SalesOrderId).ToHashSet();
+        using var db = _mirror.OpenMirror();
+        var invoices = db.Invoices.AsNoTracking().Select(i => new { i.SalesOrderId, i.CustomerId, i.InvoiceNumber }).AsEnumerable()
+            .OrderBy(i => i.InvoiceNumber, StringComparer.Ordinal).ToList();
+        return
+        [
+            .. invoices.Where(i => visible.Contains(i.SalesOrderId)).Where((_, n) => n % 7 == 0).Select(i => i.InvoiceNumber),
+            .. invoices.Where(i => i.CustomerId != scope.AccountId).Take(1).Select(i => i.InvoiceNumber),
         ];
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using CustomerPortal.Core;
+using CustomerPortal.Core.Invoices;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Data.Dataverse;
@@ -114,6 +115,76 @@ public sealed class DataverseRequestTests
         var line = Assert.Single(order!.Lines);
         Assert.Equal(("A1", "ea", 1.5m, 3m, 1), (line.ItemNumber, line.Unit, line.Quantity, line.LineAmount, line.QuantityDecimals));
         Assert.Null(await api.Get<ISalesOrderStore>().FindAsync(Buyer, "so-1", Ct));
+    }
+
+    private static InvoiceRow Invoice() => new()
+    {
+        InvoiceId = Guid.Parse("eeeeeeee-0000-0000-0000-000000000011"),
+        InvoiceNumber = "USMF-CIV-0000001",
+        InvoiceDate = new DateOnly(2024, 3, 12),
+        SalesOrderId = Order().SalesOrderId,
+        SalesOrder = Order(),
+        CustomerId = Buyer.AccountId,
+        CompanyId = Buyer.CompanyId,
+        TotalAmount = 12.5m,
+        Currency = new CurrencyRow { IsoCode = "USD", Symbol = "$", Precision = 2 },
+        Customer = new AccountRow { AccountId = Buyer.AccountId, AccountNumber = "US-1", Name = "Contoso" },
+        Company = new CompanyRow { CompanyId = Buyer.CompanyId, Code = "USMF", Name = "Contoso US" },
+    };
+
+    // Issue 12: the invoice list is one request per page, its scope server-side; an authorized user's rule
+    // reads the order's contact person through salesorderid.
+    [Fact]
+    public async Task AnInvoicePageIsOneScopedRequestWithTheContactPersonReadThroughTheOrder()
+    {
+        using var api = new StubWebApi(_ => Page(DataverseRows.Write(Invoice())));
+
+        var page = await api.Get<IInvoiceStore>().ListAsync(Buyer,
+            new InvoiceQuery(Search: "SO-1", InvoicedFrom: new DateOnly(2024, 1, 1), InvoicedTo: new DateOnly(2024, 12, 31), PageSize: 10), Ct);
+
+        var request = Assert.Single(api.Requests);
+        Assert.Equal("https://contoso.crm.dynamics.com/api/data/v9.2/invoices", request.Url.GetLeftPart(UriPartial.Path));
+        Assert.Equal(
+            "_customerid_value eq bbbbbbbb-0000-0000-0000-000000000002 and _msdyn_company_value eq cccccccc-0000-0000-0000-000000000003 "
+            + "and salesorderid/_msdyn_contactperson_value eq aaaaaaaa-0000-0000-0000-000000000001 "
+            + "and (contains(msdyn_invoicenumber,'SO-1') or contains(salesorderid/msdyn_salesordernumber,'SO-1')) "
+            + "and msdyn_invoicedate ge 2024-01-01 and msdyn_invoicedate le 2024-12-31",
+            request.Query("$filter"));
+        Assert.Equal("msdyn_invoicedate desc,msdyn_invoicenumber desc", request.Query("$orderby"));
+        Assert.Equal("odata.maxpagesize=10", request.Headers["Prefer"]);
+        var invoice = Assert.Single(page.Items);
+        Assert.Equal(("USMF-CIV-0000001", "SO-1", 12.5m, "USD"), (invoice.InvoiceNumber, invoice.OrderNumber, invoice.TotalAmount, invoice.Currency.IsoCode));
+    }
+
+    [Fact]
+    public async Task AnInvoiceIsOneRequestWithTheLinesExpandedOnceReferenceDataIsCached()
+    {
+        const string Product = "ffffffff-0000-0000-0000-000000000006", Unit = "ffffffff-0000-0000-0000-000000000007";
+        var product = new ProductRow { ProductId = Guid.Parse(Product), ScmProductNumber = "A1", Name = "Bolt", QuantityDecimals = 1, DefaultUnitId = Guid.Parse(Unit) };
+        var unit = new UnitRow { UnitId = Guid.Parse(Unit), Symbol = "ea" };
+        var stored = Invoice();
+        stored.Lines.Add(new InvoiceLineRow
+        {
+            InvoiceLineId = Guid.Parse("eeeeeeee-0000-0000-0000-000000000019"), SequenceNumber = 2, Quantity = 1.5m, PricePerUnit = 2m,
+            ExtendedAmount = 3m, Tax = 0.21m, ProductId = product.ProductId, UnitId = unit.UnitId,
+        });
+        using var api = new StubWebApi(r => r.Url.AbsolutePath.Split('/')[^1] switch
+        {
+            "products" => Page(DataverseRows.Write(product)),
+            "uoms" => Page(DataverseRows.Write(unit)),
+            _ => Page(DataverseRows.Write(stored)),
+        });
+        await api.Get<IInvoiceStore>().FindAsync(Buyer, "USMF-CIV-0000001", Ct);
+        api.Requests.Clear();
+
+        var invoice = await api.Get<IInvoiceStore>().FindAsync(Buyer, "USMF-CIV-0000001", Ct);
+
+        var request = Assert.Single(api.Requests);
+        Assert.Contains("msdyn_invoicenumber eq 'USMF-CIV-0000001'", request.Query("$filter"), StringComparison.Ordinal);
+        Assert.Contains("invoice_details($select=invoicedetailid,", request.Query("$expand"), StringComparison.Ordinal);
+        var line = Assert.Single(invoice!.Lines);
+        Assert.Equal(("A1", "ea", 1.5m, 3m, 0.21m), (line.ItemNumber, line.Unit, line.Quantity, line.LineAmount, line.Tax));
+        Assert.Equal("SO-1", invoice.OrderNumber);
     }
 
     [Fact]

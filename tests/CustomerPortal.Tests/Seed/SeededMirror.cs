@@ -54,6 +54,8 @@ public sealed class SeededMirror : IDisposable
             ["contact"] = Hash(mirror.Contacts.OrderBy(r => r.ContactId)),
             ["salesorder"] = Hash(mirror.SalesOrders.OrderBy(r => r.SalesOrderId)),
             ["salesorderdetail"] = Hash(mirror.SalesOrderLines.OrderBy(r => r.SalesOrderLineId)),
+            ["invoice"] = Hash(mirror.Invoices.OrderBy(r => r.InvoiceId)),
+            ["invoicedetail"] = Hash(mirror.InvoiceLines.OrderBy(r => r.InvoiceLineId)),
         };
     }
 
