@@ -32,6 +32,7 @@ public static class PortalPolicies
         {
             var pages = options.Conventions;
             pages.AuthorizeFolder("/Orders", Customer);
+            pages.AuthorizeFolder("/Invoices", Customer);
             pages.AuthorizeFolder("/Account", Customer);
             pages.AuthorizeFolder("/Products", Customer);
             pages.AuthorizeFolder("/Admin", Administrator);

@@ -1,3 +1,4 @@
+using CustomerPortal.Core.Invoices;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Core;
 using CustomerPortal.Web.Localization;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CustomerPortal.Web.Pages.Orders;
 
-public sealed class DetailsModel(ISalesOrderStore salesOrders, PortalCalendar calendar) : PageModel
+public sealed class DetailsModel(ISalesOrderStore salesOrders, IInvoiceStore invoices, PortalCalendar calendar) : PageModel
 {
     private const string ListPath = "/Orders";
 
@@ -22,6 +23,9 @@ public sealed class DetailsModel(ISalesOrderStore salesOrders, PortalCalendar ca
     // The line statuses this order's lines are in, in the enum's order, for the explanations under the lines.
     public IReadOnlyList<OrderLineStatus> LineStatuses => [.. Order.Lines.Select(l => l.Status).Distinct().Order()];
 
+    // The order's invoices, oldest first: links to the invoice pages (issue 12).
+    public IReadOnlyList<InvoiceSummary> Invoices { get; private set; } = [];
+
     // Where "Back to orders" goes: the filtered list the user came from, if it is one of ours.
     public string BackUrl { get; private set; } = ListPath;
 
@@ -35,6 +39,7 @@ public sealed class DetailsModel(ISalesOrderStore salesOrders, PortalCalendar ca
         }
 
         Order = order;
+        Invoices = await invoices.ListForOrderAsync(scope, order.SalesOrderId, cancellationToken);
         Today = calendar.Today;
         if (Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(ListPath + "?", StringComparison.OrdinalIgnoreCase))
         {
