@@ -114,11 +114,13 @@ public sealed class AccessibilityTests(SeededPortalData data)
         return session;
     }
 
-    // The persona's first order, and a draft it starts with one line, so every wizard step has content.
+    // The persona's first order and invoice, and a draft it starts with one line, so every wizard step has content.
     private static async Task<PersonaValues> CustomerValuesAsync(IPage page, string pricedItem)
     {
         await page.GotoAsync("/Orders");
         var orderNumber = (await page.Locator("table tbody tr a[href^='/Orders/']").First.InnerTextAsync()).Trim();
+        await page.GotoAsync("/Invoices");
+        var invoiceNumber = (await page.Locator("table tbody tr a.invoice-link").First.InnerTextAsync()).Trim();
 
         await page.GotoAsync("/Orders/New");
         await page.Locator("#Input_RequestedReceiptDate").FillAsync(OrderingFlow.RequestedDate());
@@ -128,6 +130,6 @@ public sealed class AccessibilityTests(SeededPortalData data)
         await page.Locator("#add-item").FillAsync(pricedItem);
         await page.Locator("#add-submit").ClickAsync();
         await Assertions.Expect(page.Locator("table tbody tr")).Not.ToHaveCountAsync(0);
-        return new PersonaValues(orderNumber, draftId, "");
+        return new PersonaValues(orderNumber, draftId, "", invoiceNumber);
     }
 }

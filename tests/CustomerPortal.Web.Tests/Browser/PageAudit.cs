@@ -6,8 +6,8 @@ using Microsoft.Playwright;
 
 namespace CustomerPortal.Web.Tests.Browser;
 
-// The values a persona's pages need in their routes: its own first order and a draft it started.
-public sealed record PersonaValues(string? OrderNumber, Guid? DraftId, string ResetPasswordQuery)
+// The values a persona's pages need in their routes: its own first order and invoice, and a draft it started.
+public sealed record PersonaValues(string? OrderNumber, Guid? DraftId, string ResetPasswordQuery, string? InvoiceNumber = null)
 {
     public static PersonaValues None { get; } = new(null, null, "");
 
@@ -26,12 +26,14 @@ public sealed record PersonaValues(string? OrderNumber, Guid? DraftId, string Re
             return DraftId is null ? [plain] : [plain, template.Replace("{id:guid?}", DraftId.ToString(), StringComparison.Ordinal)];
         }
 
-        if ((template.Contains("{number}", StringComparison.Ordinal) && OrderNumber is null) || (template.Contains("{id:guid}", StringComparison.Ordinal) && DraftId is null))
+        // The invoice pages' {number} is an invoice number, every other page's an order number.
+        var number = template.Contains("Invoices/{number}", StringComparison.Ordinal) ? InvoiceNumber : OrderNumber;
+        if ((template.Contains("{number}", StringComparison.Ordinal) && number is null) || (template.Contains("{id:guid}", StringComparison.Ordinal) && DraftId is null))
         {
             return [];
         }
 
-        var url = template.Replace("{number}", OrderNumber, StringComparison.Ordinal).Replace("{id:guid}", DraftId?.ToString(), StringComparison.Ordinal);
+        var url = template.Replace("{number}", number, StringComparison.Ordinal).Replace("{id:guid}", DraftId?.ToString(), StringComparison.Ordinal);
         return [route.Page == "/Account/ResetPassword" ? url + ResetPasswordQuery : url];
     }
 }

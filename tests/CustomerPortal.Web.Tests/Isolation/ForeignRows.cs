@@ -18,7 +18,8 @@ public sealed record ForeignRows(
     IReadOnlyList<Guid> Ids,
     IReadOnlyList<string> Texts,
     IReadOnlyList<string> ContactEmails,
-    IReadOnlyList<string> AccountNames)
+    IReadOnlyList<string> AccountNames,
+    IReadOnlyList<string> InvoiceNumbers)
 {
     public IEnumerable<string> LeaksIn(string html)
     {
@@ -27,6 +28,14 @@ public sealed record ForeignRows(
             if (Regex.IsMatch(html, "/Orders/" + Regex.Escape(number) + "[\"?]"))
             {
                 yield return "order " + number;
+            }
+        }
+
+        foreach (var number in InvoiceNumbers)
+        {
+            if (Regex.IsMatch(html, "/Invoices/" + Regex.Escape(number) + "[\"?/]"))
+            {
+                yield return "invoice " + number;
             }
         }
 
@@ -57,11 +66,13 @@ public sealed record ForeignRows(
         var foreignAccounts = new[] { sameCompanyAccount, otherCompanyAccount };
 
         var orders = new List<string>();
+        var invoices = new List<string>();
         var contacts = new List<string>();
         var emails = new List<string>();
         foreach (var account in foreignAccounts)
         {
             orders.AddRange(mirror.Strings("SELECT msdyn_salesordernumber FROM salesorder WHERE customerid = $p0 ORDER BY msdyn_salesordernumber LIMIT 2", account));
+            invoices.AddRange(mirror.Strings("SELECT msdyn_invoicenumber FROM invoice WHERE customerid = $p0 ORDER BY msdyn_invoicenumber LIMIT 2", account));
             contacts.AddRange(mirror.Strings("SELECT contactid FROM contact WHERE parentcustomerid = $p0 ORDER BY contactid LIMIT 2", account));
             emails.AddRange(mirror.Strings("SELECT emailaddress1 FROM contact WHERE parentcustomerid = $p0 AND emailaddress1 IS NOT NULL", account));
         }
@@ -71,20 +82,26 @@ public sealed record ForeignRows(
         var visibleNumbers = seesWholeAccount
             ? mirror.Strings("SELECT msdyn_salesordernumber FROM salesorder WHERE upper(customerid) = $p0", a)
             : mirror.Strings("SELECT msdyn_salesordernumber FROM salesorder WHERE upper(msdyn_contactperson) = $p0", c);
+        // Invoice numbers too are unique per legal entity only; an authorized user sees the invoices of its own orders.
+        var visibleInvoices = seesWholeAccount
+            ? mirror.Strings("SELECT msdyn_invoicenumber FROM invoice WHERE upper(customerid) = $p0", a)
+            : mirror.Strings("SELECT i.msdyn_invoicenumber FROM invoice i JOIN salesorder o ON o.salesorderid = i.salesorderid WHERE upper(o.msdyn_contactperson) = $p0", c);
         var names = mirror.Strings("SELECT name FROM account WHERE accountid IN ($p0, $p1)", sameCompanyAccount, otherCompanyAccount);
         if (!seesWholeAccount)
         {
             orders.AddRange(mirror.Strings("SELECT msdyn_salesordernumber FROM salesorder WHERE upper(customerid) = $p0 AND upper(msdyn_contactperson) <> $p1 ORDER BY msdyn_salesordernumber LIMIT 2", a, c));
+            invoices.AddRange(mirror.Strings("SELECT i.msdyn_invoicenumber FROM invoice i JOIN salesorder o ON o.salesorderid = i.salesorderid WHERE upper(i.customerid) = $p0 AND upper(o.msdyn_contactperson) <> $p1 ORDER BY i.msdyn_invoicenumber LIMIT 2", a, c));
             contacts.AddRange(mirror.Strings("SELECT contactid FROM contact WHERE upper(parentcustomerid) = $p0 AND upper(contactid) <> $p1 ORDER BY contactid LIMIT 2", a, c));
             emails.AddRange(mirror.Strings("SELECT emailaddress1 FROM contact WHERE upper(parentcustomerid) = $p0 AND upper(contactid) <> $p1 AND emailaddress1 IS NOT NULL", a, c));
         }
 
         orders = [.. orders.Where(n => !visibleNumbers.Contains(n)).Distinct()];
+        invoices = [.. invoices.Where(n => !visibleInvoices.Contains(n)).Distinct()];
         var ids = contacts.Concat(foreignAccounts).Append(otherCompany).Select(Guid.Parse).Concat(extraIds).Distinct().ToList();
-        var texts = orders.Concat(ids.Select(id => id.ToString())).Concat(extraTexts)
+        var texts = orders.Concat(invoices).Concat(ids.Select(id => id.ToString())).Concat(extraTexts)
             .Concat(mirror.Strings("SELECT accountnumber FROM account WHERE accountid IN ($p0, $p1)", sameCompanyAccount, otherCompanyAccount))
             .Distinct().ToList();
         return new ForeignRows(personaEmail, contactId, accountId, companyId, priceList is null ? null : Guid.Parse(priceList), seesWholeAccount,
-            orders, ids, texts, emails.Distinct().ToList(), names);
+            orders, ids, texts, emails.Distinct().ToList(), names, invoices);
     }
 }

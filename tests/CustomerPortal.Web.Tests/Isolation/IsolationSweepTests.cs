@@ -27,6 +27,7 @@ public sealed class IsolationSweepTests(SeededPortalData data)
 
         var dump = string.Join("\n", routes.Select(r => $"{r.Page} {r.Template} {string.Join(";", r.Handlers.Select(h => h.HttpMethod + h.Name + "(" + string.Join(",", h.Fields.Select(f => f.Name)) + ")"))}"));
         Assert.True(routes.Any(r => r.Template.Contains("{number}", StringComparison.Ordinal)), dump);
+        Assert.Contains(routes, r => r.Page == "/Invoices/Details" && r.Template.Contains("{number}", StringComparison.Ordinal));
         Assert.True(routes.Any(r => r.Page == "/Team/Index" && r.Handlers.Any(h => h.Fields.Any(f => f.Name == "contactId"))), dump);
         Assert.Contains(routes, r => r.Page == "/Admin/Invitations/Index" && r.Handlers.Any(h => h.Fields.Any(f => f.Name == "Input.ContactId")));
         Assert.Contains(routes, r => r.Page == "/Admin/Registrations/Index" && r.Handlers.Any(h => h.Fields.Any(f => f.Name == "Approve.ContactId")));
@@ -59,6 +60,7 @@ public sealed class IsolationSweepTests(SeededPortalData data)
         var mirror = MirrorQueries.Open(portal.MirrorPath);
         var foreign = ForeignRows.For(mirror, persona, invitationIds, otherUserIds);
         Assert.NotEmpty(foreign.OrderNumbers);
+        Assert.NotEmpty(foreign.InvoiceNumbers);
 
         using var client = portal.CreatePortalClient();
         await client.SignInAsync(persona, Personas.Password);
