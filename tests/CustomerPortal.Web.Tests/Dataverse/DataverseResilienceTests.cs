@@ -42,7 +42,7 @@ public sealed class DataverseResilienceTests(DataverseResilienceTests.Portal por
     }
 
     [Fact]
-    public async Task OrdersAndOrderDetailsCostOneWebApiRequestEachAndASubmitAtMostTwo()
+    public async Task OrdersCostOneWebApiRequestOrderDetailsTwoAndASubmitAtMostTwo()
     {
         var orders = portal.OwnMirror.OrdersOfAccountOf(Personas.Representative);
         using var client = await portal.SignedInAsync(Personas.Representative);
@@ -65,7 +65,8 @@ public sealed class DataverseResilienceTests(DataverseResilienceTests.Portal por
 
         Assert.Equal(HttpStatusCode.Redirect, submitted!.StatusCode);
         Assert.Equal(1, list);
-        Assert.Equal(1, details);
+        // The order with its lines, and its invoices (issue 12): the invoice store is a port of its own.
+        Assert.Equal(2, details);
         Assert.True(submit <= 2, $"The submit cost {submit} Web API requests.");
     }
 
