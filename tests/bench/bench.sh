@@ -7,7 +7,9 @@
 # seeded mirror (as run.sh --dataverse-emulator): Web API requests per page (the emulator's counter),
 # p50/p99 per page, then the same pages with a 429 (Retry-After 1 s) every 20 Web API requests: non-2xx
 # answers and the extra latency.
-#   tests/bench/bench.sh [--profile seed/large.json] [--data-dir /tmp/customerportal-bench] [--duration 10] [--orders 100] [--reuse] [--dataverse-emulator]
+# Issue 16: each page's req/s as a share of a bare `dotnet new webapp` Index page measured alternately in the
+# same run, at 16 and 64 connections (--no-bare skips it).
+#   tests/bench/bench.sh [--profile seed/large.json] [--data-dir /tmp/customerportal-bench] [--duration 10] [--orders 100] [--reuse] [--dataverse-emulator] [--no-bare]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -19,6 +21,9 @@ orders_to_submit=100
 port=5181
 dataverse=false
 emulator_port=5444
+bare=true
+bare_port=5182
+bare_pid=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --profile) profile="$2"; shift 2 ;;
@@ -27,6 +32,7 @@ while [ $# -gt 0 ]; do
     --orders) orders_to_submit="$2"; shift 2 ;;
     --reuse) reuse=true; shift ;;
     --dataverse-emulator) dataverse=true; shift ;;
+    --no-bare) bare=false; shift ;;
     *) echo "bench.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -46,7 +52,7 @@ emulator=src/CustomerPortal.DataverseEmulator/bin/Release/net10.0/CustomerPortal
 [ "$dataverse" = true ] && dotnet build src/CustomerPortal.DataverseEmulator -c Release -nologo -clp:ErrorsOnly >/dev/null
 pid=""
 emulator_pid=""
-trap 'kill $pid $emulator_pid 2>/dev/null || true' EXIT
+trap 'kill $pid $emulator_pid $bare_pid 2>/dev/null || true' EXIT
 
 echo "== seed ($profile)"
 if [ "$reuse" = true ] && [ -f "$data_dir/mirror.db" ]; then
@@ -153,6 +159,40 @@ pages=(/healthz /Orders "/Orders/$order" "/Products?search=a" "/Orders?search=99
 # Warm-up (JIT, caches, connection pools), not reported: the throttled run is compared with a warm baseline.
 for path in "${pages[@]}"; do wrk -t2 -c16 -d2s -H "Cookie: $cookie" "http://127.0.0.1:$port$path" >/dev/null; done
 load "" "${pages[@]}"
+
+# Issue 16: the same pages next to a bare `dotnet new webapp` Index page (Release, same SDK, same machine),
+# measured alternately (bare, page, bare, page, ...) so both see the same machine state. Share = the
+# page's req/s over the bare run just before it.
+if [ "$bare" = true ]; then
+  bare_dir=$(mktemp -d)
+  dotnet new webapp -o "$bare_dir/app" -n BareApp >/dev/null
+  dotnet publish "$bare_dir/app" -c Release -o "$bare_dir/out" -nologo -clp:ErrorsOnly >/dev/null
+  (cd "$bare_dir/out" && exec dotnet BareApp.dll --urls "http://127.0.0.1:$bare_port" --Logging:LogLevel:Default=Warning) \
+    >/tmp/customerportal-bench-bare.log 2>&1 &
+  bare_pid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$bare_port/"; do
+    kill -0 $bare_pid 2>/dev/null || { echo "bare page died:"; cat /tmp/customerportal-bench-bare.log; exit 1; }
+    sleep 0.05
+  done
+  wrk -t2 -c16 -d2s "http://127.0.0.1:$bare_port/" >/dev/null
+  run_wrk() { # connections, url, [cookie header]: prints "req/s p50 p99 errors"
+    local out header=()
+    [ -n "${3:-}" ] && header=(-H "$3")
+    out=$(wrk -t2 -c"$1" -d"${duration}s" --timeout 30s --latency "${header[@]}" "$2")
+    printf '%s\n' "$out" | awk '/Requests\/sec/ { r = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
+      /Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); t += $NF } END { printf "%s %s %s %d\n", r, p50, p99, n + t }'
+  }
+  for connections in 16 64; do
+    printf '\n%-28s %10s %10s %8s %10s %10s %8s\n' "vs bare page, $connections conn." "bare r/s" "page r/s" "share" "p50" "p99" "errors"
+    for path in "${pages[@]:1:4}"; do
+      read -r bare_rps _ _ _ < <(run_wrk "$connections" "http://127.0.0.1:$bare_port/")
+      read -r rps p50 p99 errors < <(run_wrk "$connections" "http://127.0.0.1:$port$path" "Cookie: $cookie")
+      share=$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN { printf "%.1f %%", 100 * a / b }')
+      printf '%-28s %10s %10s %8s %10s %10s %8s\n' "$path" "$bare_rps" "$rps" "$share" "$p50" "$p99" "$errors"
+    done
+  done
+  kill $bare_pid 2>/dev/null || true
+fi
 
 # Issue 10: every request with the sign-in cookie is checked against its session row and user in the portal
 # store. /healthz does nothing else, so with and without the cookie it shows what a signed-in request costs
