@@ -64,8 +64,15 @@ internal static class FetchXml
             throw NotEmulated($"Combining fetchXml with {option} is not emulated: say it in the FetchXML.");
         }
 
+        // $count=true does what returntotalrecordcount does (…/fetchxml/count-rows, Web API tab).
+        var count = request["$count"].ToString() switch
+        {
+            "" or "false" => false,
+            "true" => true,
+            var other => throw WebApiException.BadQuery($"'{other}' is not a valid count option."),
+        };
         var prefer = Prefer.Parse(http.Request);
-        var fetch = FetchQuery.Parse(table, request["fetchXml"].ToString());
+        var fetch = FetchQuery.Parse(table, request["fetchXml"].ToString(), count);
         var page = fetch.Run(connection);
 
         var annotations = prefer.Annotations;
@@ -74,10 +81,19 @@ internal static class FetchXml
         await WebApi.WriteJson(http, 200, json =>
         {
             json.WriteString("@odata.context", $"{root}$metadata#{table.EntitySetName}{fetch.ContextSelect()}");
-            if (page.Total is { } total && annotations.Includes(AnnotationFilter.TotalRecordCount))
+            // @odata.count up to 5,000, and the two count annotations when asked for (count-rows).
+            if (page.Total is { } total)
             {
-                json.WriteNumber("@" + AnnotationFilter.TotalRecordCount, Math.Min(total, QueryRunner.MaxPageSize));
-                json.WriteBoolean("@" + AnnotationFilter.TotalRecordCountLimitExceeded, total > QueryRunner.MaxPageSize);
+                json.WriteNumber("@odata.count", Math.Min(total, QueryRunner.MaxPageSize));
+                if (annotations.Includes(AnnotationFilter.TotalRecordCount))
+                {
+                    json.WriteNumber("@" + AnnotationFilter.TotalRecordCount, Math.Min(total, QueryRunner.MaxPageSize));
+                }
+
+                if (annotations.Includes(AnnotationFilter.TotalRecordCountLimitExceeded))
+                {
+                    json.WriteBoolean("@" + AnnotationFilter.TotalRecordCountLimitExceeded, total > QueryRunner.MaxPageSize);
+                }
             }
 
             // On the last page both annotations are left out (…/fetchxml/page-results, "Last Page").
@@ -167,7 +183,7 @@ internal sealed class FetchQuery
         _allAttributes = allAttributes;
     }
 
-    public static FetchQuery Parse(DualWriteTable table, string text)
+    public static FetchQuery Parse(DualWriteTable table, string text, bool count)
     {
         var fetch = Load(text, "fetchXml");
         if (fetch.Name.LocalName != "fetch")
@@ -203,6 +219,11 @@ internal sealed class FetchQuery
         var (attributes, all) = Columns(table, entity, ["attribute", "all-attributes", "filter", "order", "link-entity"]);
         var query = new FetchQuery(table, attributes, all);
         query.ReadPaging(fetch);
+        query._totalRecordCount |= count;
+        if (query._totalRecordCount && query._top is not null)
+        {
+            throw FetchXml.Invalid("The 'top' attribute can't be used with returntotalrecordcount or $count (…/fetchxml/count-rows).");
+        }
         foreach (var child in entity.Elements())
         {
             switch (child.Name.LocalName)
