@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using CustomerPortal.DualWrite;
@@ -15,7 +16,7 @@ namespace CustomerPortal.DataverseEmulator;
 // and one level of link-entity (inner/outer) whose attributes come back as alias.attribute. Anything else a valid
 // fetch may say answers 501 "not emulated", anything invalid 400: never a silently wider result.
 // savedQuery= and userQuery= answer 501.
-internal static class FetchXml
+internal static partial class FetchXml
 {
     public const string PagingCookieAnnotation = "Microsoft.Dynamics.CRM.fetchxmlpagingcookie";
     public const string MoreRecordsAnnotation = "Microsoft.Dynamics.CRM.morerecords";
@@ -45,6 +46,16 @@ internal static class FetchXml
 
     public static bool Handles(HttpRequest request) =>
         request.Query.ContainsKey("fetchXml") || request.Query.ContainsKey("savedQuery") || request.Query.ContainsKey("userQuery");
+
+    // fetchXml, savedQuery and userQuery belong on GET {set}; anywhere else (a record, /$count, a write) they
+    // would be ignored, so they are refused instead.
+    public static void RefuseOutsideCollectionGet(HttpRequest request, string path)
+    {
+        if (Handles(request) && (request.Method != "GET" || !CollectionPath().IsMatch(path)))
+        {
+            throw NotEmulated("fetchXml, savedQuery and userQuery are only emulated on GET {entityset}.");
+        }
+    }
 
     public static async Task Run(HttpContext http, SqliteConnection connection, DualWriteTable table, RowVersions versions)
     {
@@ -120,6 +131,9 @@ internal static class FetchXml
             json.WriteEndArray();
         });
     }
+
+    [GeneratedRegex("^/[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex CollectionPath();
 
     public static WebApiException NotEmulated(string message) => new(501, "0x80060888", message + " (not emulated)");
 

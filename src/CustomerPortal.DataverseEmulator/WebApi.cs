@@ -63,6 +63,7 @@ internal sealed partial class WebApi(
     {
         var path = http.Request.Path.Value ?? "";
         var method = http.Request.Method;
+        FetchXml.RefuseOutsideCollectionGet(http.Request, path);
         if (path is "" or "/")
         {
             await ServiceDocument(http);

@@ -272,6 +272,17 @@ public sealed class FetchXmlTests(EmulatorFixture emulator) : IClassFixture<Emul
         await AssertError("salesorders?" + query, HttpStatusCode.NotImplemented, "0x80060888", "not emulated");
     }
 
+    // A fetch on a record or on /$count would otherwise be ignored and answer data the client did not ask for.
+    [Fact]
+    public async Task Fetchxml_outside_a_collection_GET_answers_501_rather_than_being_ignored()
+    {
+        var id = emulator.Scalar("SELECT salesorderid FROM salesorder LIMIT 1");
+        var fetch = Uri.EscapeDataString("""<fetch><entity name="salesorder"><attribute name="name"/></entity></fetch>""");
+
+        await AssertError($"salesorders({id})?fetchXml={fetch}", HttpStatusCode.NotImplemented, "0x80060888", "not emulated");
+        await AssertError($"salesorders/$count?fetchXml={fetch}", HttpStatusCode.NotImplemented, "0x80060888", "not emulated");
+    }
+
     private async Task AssertError(string relative, HttpStatusCode status, string code, string? text)
     {
         using var response = await emulator.Send(HttpMethod.Get, relative);
