@@ -1,5 +1,5 @@
 using System.Text;
-using System.Xml;
+using System.Xml.Linq;
 using CustomerPortal.DualWrite;
 
 namespace CustomerPortal.DataverseEmulator;
@@ -18,10 +18,31 @@ internal static class Csdl
 {
     public const string Namespace = "Microsoft.Dynamics.CRM";
     public const string Alias = "mscrm";
-    private const string Edmx = "http://docs.oasis-open.org/odata/ns/edmx";
-    private const string Edm = "http://docs.oasis-open.org/odata/ns/edm";
+    private static readonly XNamespace Edmx = "http://docs.oasis-open.org/odata/ns/edmx";
+    private static readonly XNamespace Edm = "http://docs.oasis-open.org/odata/ns/edm";
 
-    private static readonly Lazy<byte[]> Document = new(Build);
+    private static readonly Lazy<byte[]> Document = new(() =>
+    {
+        var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Edmx + "Edmx",
+            new XAttribute(XNamespace.Xmlns + "edmx", Edmx.NamespaceName),
+            new XAttribute("Version", "4.0"),
+            Reference("OData.Community.Keys.V1", "Keys"),
+            Reference("OData.Community.Display.V1", "Display"),
+            new XElement(Edmx + "DataServices", new XElement(Edm + "Schema",
+                new XAttribute("Namespace", Namespace),
+                new XAttribute("Alias", Alias),
+                new XElement(Edm + "EntityType", new XAttribute("Name", "crmbaseentity"), new XAttribute("Abstract", "true")),
+                DualWriteSchema.Tables.Select(EntityType),
+                WhoAmI(),
+                Container()))));
+        var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(false)))
+        {
+            document.Save(writer);
+        }
+
+        return buffer.ToArray();
+    });
 
     public static async Task Write(HttpContext http)
     {
@@ -30,199 +51,64 @@ internal static class Csdl
         await http.Response.Body.WriteAsync(Document.Value, http.RequestAborted);
     }
 
-    private static byte[] Build()
-    {
-        var buffer = new MemoryStream();
-        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
-        {
-            xml.WriteStartDocument();
-            xml.WriteStartElement("edmx", "Edmx", Edmx);
-            xml.WriteAttributeString("Version", "4.0");
-            Reference(xml, "OData.Community.Keys.V1", "Keys");
-            Reference(xml, "OData.Community.Display.V1", "Display");
-            xml.WriteStartElement("edmx", "DataServices", Edmx);
-            xml.WriteStartElement("Schema", Edm);
-            xml.WriteAttributeString("Namespace", Namespace);
-            xml.WriteAttributeString("Alias", Alias);
+    private static XElement Reference(string vocabulary, string alias) => new(Edmx + "Reference",
+        new XAttribute("Uri", $"http://vocabularies.odata.org/{vocabulary}.xml"),
+        new XElement(Edmx + "Include", new XAttribute("Namespace", vocabulary), new XAttribute("Alias", alias)));
 
-            xml.WriteStartElement("EntityType", Edm);
-            xml.WriteAttributeString("Name", "crmbaseentity");
-            xml.WriteAttributeString("Abstract", "true");
-            xml.WriteEndElement();
-            foreach (var table in DualWriteSchema.Tables)
-            {
-                EntityType(xml, table);
-            }
+    private static XElement EntityType(DualWriteTable table) => new(Edm + "EntityType",
+        new XAttribute("Name", table.LogicalName),
+        new XAttribute("BaseType", Alias + ".crmbaseentity"),
+        new XElement(Edm + "Key", new XElement(Edm + "PropertyRef", new XAttribute("Name", table.PrimaryKey.LogicalName))),
+        table.WebApiColumns.Select(column => new XElement(Edm + "Property",
+            new XAttribute("Name", column.WebApiName),
+            new XAttribute("Type", "Edm." + Values.EdmType(column)),
+            column.IsPrimaryKey ? new XAttribute("Nullable", "false") : null,
+            column.Type is ColumnType.Money or ColumnType.DecimalNumber ? new XAttribute("Scale", "Variable") : null)),
+        table.Lookups.Select(lookup => new XElement(Edm + "NavigationProperty",
+            new XAttribute("Name", lookup.Lookup!.NavigationProperty),
+            new XAttribute("Type", Alias + "." + lookup.Lookup.Target.LogicalName),
+            lookup.Lookup.Target.Collections.FirstOrDefault(c => c.ChildRow == table.RowType && c.ChildLookup(lookup.Lookup.Target) == lookup) is { } partner
+                ? new XAttribute("Partner", partner.NavigationProperty)
+                : null,
+            new XElement(Edm + "ReferentialConstraint",
+                new XAttribute("Property", lookup.WebApiName),
+                new XAttribute("ReferencedProperty", lookup.Lookup.Target.PrimaryKey.LogicalName)))),
+        table.Collections.Select(collection => new XElement(Edm + "NavigationProperty",
+            new XAttribute("Name", collection.NavigationProperty),
+            new XAttribute("Type", $"Collection({Alias}.{collection.Child.LogicalName})"),
+            new XAttribute("Partner", collection.ChildLookup(table).Lookup!.NavigationProperty))),
+        AlternateKeys(table));
 
-            WhoAmI(xml);
-            Container(xml);
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-            xml.WriteEndDocument();
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static void Reference(XmlWriter xml, string vocabulary, string alias)
-    {
-        xml.WriteStartElement("edmx", "Reference", Edmx);
-        xml.WriteAttributeString("Uri", $"http://vocabularies.odata.org/{vocabulary}.xml");
-        xml.WriteStartElement("edmx", "Include", Edmx);
-        xml.WriteAttributeString("Namespace", vocabulary);
-        xml.WriteAttributeString("Alias", alias);
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-    }
-
-    private static void EntityType(XmlWriter xml, DualWriteTable table)
-    {
-        xml.WriteStartElement("EntityType", Edm);
-        xml.WriteAttributeString("Name", table.LogicalName);
-        xml.WriteAttributeString("BaseType", Alias + ".crmbaseentity");
-        xml.WriteStartElement("Key", Edm);
-        xml.WriteStartElement("PropertyRef", Edm);
-        xml.WriteAttributeString("Name", table.PrimaryKey.LogicalName);
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-
-        foreach (var column in table.WebApiColumns)
-        {
-            xml.WriteStartElement("Property", Edm);
-            xml.WriteAttributeString("Name", column.WebApiName);
-            xml.WriteAttributeString("Type", "Edm." + Values.EdmType(column));
-            if (column.IsPrimaryKey)
-            {
-                xml.WriteAttributeString("Nullable", "false");
-            }
-
-            if (column.Type is ColumnType.Money or ColumnType.DecimalNumber)
-            {
-                xml.WriteAttributeString("Scale", "Variable");
-            }
-
-            xml.WriteEndElement();
-        }
-
-        foreach (var lookup in table.Lookups)
-        {
-            var target = lookup.Lookup!.Target;
-            xml.WriteStartElement("NavigationProperty", Edm);
-            xml.WriteAttributeString("Name", lookup.Lookup.NavigationProperty);
-            xml.WriteAttributeString("Type", Alias + "." + target.LogicalName);
-            if (target.Collections.FirstOrDefault(c => c.ChildRow == table.RowType && c.ChildLookup(target) == lookup) is { } partner)
-            {
-                xml.WriteAttributeString("Partner", partner.NavigationProperty);
-            }
-
-            xml.WriteStartElement("ReferentialConstraint", Edm);
-            xml.WriteAttributeString("Property", lookup.WebApiName);
-            xml.WriteAttributeString("ReferencedProperty", target.PrimaryKey.LogicalName);
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-        }
-
-        foreach (var collection in table.Collections)
-        {
-            xml.WriteStartElement("NavigationProperty", Edm);
-            xml.WriteAttributeString("Name", collection.NavigationProperty);
-            xml.WriteAttributeString("Type", $"Collection({Alias}.{collection.Child.LogicalName})");
-            xml.WriteAttributeString("Partner", collection.ChildLookup(table).Lookup!.NavigationProperty);
-            xml.WriteEndElement();
-        }
-
-        var alternateKeys = table.AlternateKeys.ToList();
-        if (alternateKeys.Count > 0)
-        {
-            // One single-column key per [AlternateKey] column, as the Keys segment parser accepts them (altkey).
-            xml.WriteStartElement("Annotation", Edm);
-            xml.WriteAttributeString("Term", "OData.Community.Keys.V1.AlternateKeys");
-            xml.WriteStartElement("Collection", Edm);
-            foreach (var key in alternateKeys)
-            {
-                xml.WriteStartElement("Record", Edm);
-                xml.WriteAttributeString("Type", "OData.Community.Keys.V1.AlternateKey");
-                xml.WriteStartElement("PropertyValue", Edm);
-                xml.WriteAttributeString("Property", "Key");
-                xml.WriteStartElement("Collection", Edm);
-                xml.WriteStartElement("Record", Edm);
-                xml.WriteAttributeString("Type", "OData.Community.Keys.V1.PropertyRef");
-                PropertyValue(xml, "Alias", "String", key.LogicalName);
-                PropertyValue(xml, "Name", "PropertyPath", key.LogicalName);
-                xml.WriteEndElement();
-                xml.WriteEndElement();
-                xml.WriteEndElement();
-                xml.WriteEndElement();
-            }
-
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-        }
-
-        xml.WriteEndElement();
-    }
-
-    private static void PropertyValue(XmlWriter xml, string property, string kind, string value)
-    {
-        xml.WriteStartElement("PropertyValue", Edm);
-        xml.WriteAttributeString("Property", property);
-        xml.WriteAttributeString(kind, value);
-        xml.WriteEndElement();
-    }
+    // One single-column key per [AlternateKey] column, as the key segment parser accepts them (altkey).
+    private static XElement? AlternateKeys(DualWriteTable table) => !table.AlternateKeys.Any() ? null : new XElement(Edm + "Annotation",
+        new XAttribute("Term", "OData.Community.Keys.V1.AlternateKeys"),
+        new XElement(Edm + "Collection", table.AlternateKeys.Select(key => new XElement(Edm + "Record",
+            new XAttribute("Type", "OData.Community.Keys.V1.AlternateKey"),
+            new XElement(Edm + "PropertyValue", new XAttribute("Property", "Key"),
+                new XElement(Edm + "Collection", new XElement(Edm + "Record",
+                    new XAttribute("Type", "OData.Community.Keys.V1.PropertyRef"),
+                    new XElement(Edm + "PropertyValue", new XAttribute("Property", "Alias"), new XAttribute("String", key.LogicalName)),
+                    new XElement(Edm + "PropertyValue", new XAttribute("Property", "Name"), new XAttribute("PropertyPath", key.LogicalName)))))))));
 
     // As Dataverse declares it (…/webapi/reference/whoami): an unbound function returning a complex type.
-    private static void WhoAmI(XmlWriter xml)
-    {
-        xml.WriteStartElement("ComplexType", Edm);
-        xml.WriteAttributeString("Name", "WhoAmIResponse");
-        foreach (var name in new[] { "BusinessUnitId", "UserId", "OrganizationId" })
-        {
-            xml.WriteStartElement("Property", Edm);
-            xml.WriteAttributeString("Name", name);
-            xml.WriteAttributeString("Type", "Edm.Guid");
-            xml.WriteAttributeString("Nullable", "false");
-            xml.WriteEndElement();
-        }
-
-        xml.WriteEndElement();
-        xml.WriteStartElement("Function", Edm);
-        xml.WriteAttributeString("Name", "WhoAmI");
-        xml.WriteStartElement("ReturnType", Edm);
-        xml.WriteAttributeString("Type", Alias + ".WhoAmIResponse");
-        xml.WriteAttributeString("Nullable", "false");
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-    }
+    private static IEnumerable<XElement> WhoAmI() =>
+    [
+        new(Edm + "ComplexType", new XAttribute("Name", "WhoAmIResponse"),
+            new[] { "BusinessUnitId", "UserId", "OrganizationId" }.Select(name => new XElement(Edm + "Property",
+                new XAttribute("Name", name), new XAttribute("Type", "Edm.Guid"), new XAttribute("Nullable", "false")))),
+        new(Edm + "Function", new XAttribute("Name", "WhoAmI"),
+            new XElement(Edm + "ReturnType", new XAttribute("Type", Alias + ".WhoAmIResponse"), new XAttribute("Nullable", "false"))),
+    ];
 
     // The entity sets are the URL names the emulator serves (DualWriteSchema.FindByEntitySet), with every
     // navigation property bound to its target's set so readers know where expanded records live.
-    private static void Container(XmlWriter xml)
-    {
-        xml.WriteStartElement("EntityContainer", Edm);
-        xml.WriteAttributeString("Name", "System");
-        foreach (var table in DualWriteSchema.Tables)
-        {
-            xml.WriteStartElement("EntitySet", Edm);
-            xml.WriteAttributeString("Name", table.EntitySetName);
-            xml.WriteAttributeString("EntityType", Alias + "." + table.LogicalName);
-            var targets = table.Lookups.Select(l => (l.Lookup!.NavigationProperty, l.Lookup.Target))
-                .Concat(table.Collections.Select(c => (c.NavigationProperty, c.Child)));
-            foreach (var (navigation, target) in targets)
-            {
-                xml.WriteStartElement("NavigationPropertyBinding", Edm);
-                xml.WriteAttributeString("Path", navigation);
-                xml.WriteAttributeString("Target", target.EntitySetName);
-                xml.WriteEndElement();
-            }
-
-            xml.WriteEndElement();
-        }
-
-        xml.WriteStartElement("FunctionImport", Edm);
-        xml.WriteAttributeString("Name", "WhoAmI");
-        xml.WriteAttributeString("Function", Alias + ".WhoAmI");
-        xml.WriteEndElement();
-        xml.WriteEndElement();
-    }
+    private static XElement Container() => new(Edm + "EntityContainer",
+        new XAttribute("Name", "System"),
+        DualWriteSchema.Tables.Select(table => new XElement(Edm + "EntitySet",
+            new XAttribute("Name", table.EntitySetName),
+            new XAttribute("EntityType", Alias + "." + table.LogicalName),
+            table.Lookups.Select(l => (l.Lookup!.NavigationProperty, l.Lookup.Target))
+                .Concat(table.Collections.Select(c => (c.NavigationProperty, Target: c.Child)))
+                .Select(n => new XElement(Edm + "NavigationPropertyBinding", new XAttribute("Path", n.NavigationProperty), new XAttribute("Target", n.Target.EntitySetName))))),
+        new XElement(Edm + "FunctionImport", new XAttribute("Name", "WhoAmI"), new XAttribute("Function", Alias + ".WhoAmI")));
 }

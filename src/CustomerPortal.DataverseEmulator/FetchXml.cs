@@ -362,27 +362,9 @@ internal sealed class FetchQuery
         json.WriteEndObject();
     }
 
-    private IEnumerable<DualWriteColumn> Output()
-    {
-        if (_allAttributes)
-        {
-            return _table.WebApiColumns;
-        }
-
-        var columns = new List<DualWriteColumn>(_attributes);
-        // A money column brings its currency, as in the Web API's own queries (page-results shows it).
-        if (columns.Any(c => c.Type == ColumnType.Money) && _table.FindColumn("transactioncurrencyid") is { } currency && !columns.Contains(currency))
-        {
-            columns.Add(currency);
-        }
-
-        if (!columns.Contains(_table.PrimaryKey))
-        {
-            columns.Add(_table.PrimaryKey);
-        }
-
-        return columns;
-    }
+    // The requested columns as $select would return them: a money column brings its currency (page-results shows
+    // it in FetchXML results too), the key always.
+    private IEnumerable<DualWriteColumn> Output() => new ReadQuery { Table = _table, Select = _allAttributes ? null : _attributes }.Output;
 
     private (Row Row, Row? Linked) Read(SqliteDataReader reader)
     {
