@@ -272,26 +272,15 @@ internal sealed class FetchQuery
         // A one-to-many link repeats parent rows, so the parent's sort values no longer identify a row: such a
         // query gets no paging cookie and pages by position, as Dataverse falls back to simple paging (page-results).
         var cookies = _link is null || _link.From == _link.Table.PrimaryKey;
-        var where = new List<string>(_conditions);
+        var parentConditions = new List<string>(_conditions);
         var offset = (_page - 1) * _count;
         if (cookies && _pagingCookie is not null && CookieValues(keys) is { } after)
         {
-            where.Add(After(keys, after));
+            // The keyset condition of the $skiptoken path, on unqualified names: hence the parent's own SELECT below.
+            parentConditions.Add(QueryRunner.After(keys, after, _parameters));
             offset = 0;
         }
 
-        var from = new StringBuilder($" FROM {Sql.Quote(_table.LogicalName)} {FetchXml.ParentAlias}");
-        if (_link is { } link)
-        {
-            from.Append(link.Outer ? " LEFT JOIN " : " INNER JOIN ").Append(Sql.Quote(link.Table.LogicalName))
-                .Append($" {FetchXml.LinkedAlias} ON {FetchXml.LinkedAlias}.{Sql.Quote(link.From.LogicalName)} = {FetchXml.ParentAlias}.{Sql.Quote(link.To.LogicalName)}");
-            foreach (var condition in link.Conditions)
-            {
-                from.Append(" AND (").Append(condition).Append(')');
-            }
-        }
-
-        var whereSql = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where.Select(c => "(" + c + ")"));
         var limit = _top ?? _count;
         var columns = _table.Columns.Select(c => $"{FetchXml.ParentAlias}.{Sql.Quote(c.LogicalName)}")
             .Concat(_link?.Table.Columns.Select(c => $"{FetchXml.LinkedAlias}.{Sql.Quote(c.LogicalName)}") ?? []);
@@ -299,7 +288,7 @@ internal sealed class FetchQuery
             .Concat(_link is null ? [] : [$"{FetchXml.LinkedAlias}.{Sql.Quote(_link.Table.PrimaryKey.LogicalName)}"]);
 
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", columns)}{from}{whereSql} ORDER BY {string.Join(", ", order)} LIMIT {limit + 1} OFFSET {offset}";
+        command.CommandText = $"SELECT {string.Join(", ", columns)}{From(parentConditions)} ORDER BY {string.Join(", ", order)} LIMIT {limit + 1} OFFSET {offset}";
         _parameters.Apply(command);
         var rows = new List<(Row, Row?)>();
         using (var reader = command.ExecuteReader())
@@ -320,13 +309,32 @@ internal sealed class FetchQuery
         if (_totalRecordCount)
         {
             using var count = connection.CreateCommand();
-            var conditions = _conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", _conditions.Select(c => "(" + c + ")"));
-            count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1{from}{conditions} LIMIT {QueryRunner.MaxPageSize + 1})";
+            count.CommandText = $"SELECT COUNT(*) FROM (SELECT 1{From(_conditions)} LIMIT {QueryRunner.MaxPageSize + 1})";
             _parameters.Apply(count);
             total = Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
         return new FetchPage(rows, more, more && cookies ? Cookie(keys, rows) : null, total);
+    }
+
+    // FROM the parent's rows that pass its conditions (selected on their own, so unqualified names in a condition
+    // mean the parent's columns), joined to the linked table on from = to and the link's own filters.
+    private string From(List<string> parentConditions)
+    {
+        var where = parentConditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", parentConditions.Select(c => "(" + c + ")"));
+        var parent = Sql.Quote(_table.LogicalName);
+        var from = new StringBuilder($" FROM (SELECT * FROM {parent} {FetchXml.ParentAlias}{where}) {FetchXml.ParentAlias}");
+        if (_link is { } link)
+        {
+            from.Append(link.Outer ? " LEFT JOIN " : " INNER JOIN ").Append(Sql.Quote(link.Table.LogicalName))
+                .Append($" {FetchXml.LinkedAlias} ON {FetchXml.LinkedAlias}.{Sql.Quote(link.From.LogicalName)} = {FetchXml.ParentAlias}.{Sql.Quote(link.To.LogicalName)}");
+            foreach (var condition in link.Conditions)
+            {
+                from.Append(" AND (").Append(condition).Append(')');
+            }
+        }
+
+        return from.ToString();
     }
 
     // The columns that go into the context URL: the requested ones, or none for all-attributes.
@@ -597,36 +605,6 @@ internal sealed class FetchQuery
         return value is null
             ? throw FetchXml.Invalid($"'{text}' is not a valid value for the attribute '{column.LogicalName}' of '{table.LogicalName}' (Edm.{Values.EdmType(column)}).")
             : Sql.CompareValue(column, _parameters.Add(Values.ToStore(column, value)));
-    }
-
-    // Rows after the cookie's last row in the sort order: (k1 > v1) OR (k1 = v1 AND k2 > v2) OR …, with SQL's
-    // ordering of nulls (first ascending, last descending).
-    private string After(List<(DualWriteColumn Column, bool Descending)> keys, List<object?> values)
-    {
-        var alternatives = new List<string>();
-        for (var i = 0; i < keys.Count; i++)
-        {
-            var terms = new List<string>();
-            for (var j = 0; j < i; j++)
-            {
-                terms.Add(values[j] is null ? $"{FetchXml.ParentAlias}.{Sql.Quote(keys[j].Column.LogicalName)} IS NULL"
-                    : $"{FetchXml.Ref(FetchXml.ParentAlias, keys[j].Column)} = {Sql.CompareValue(keys[j].Column, _parameters.Add(values[j]))}");
-            }
-
-            var (column, descending) = keys[i];
-            var plain = $"{FetchXml.ParentAlias}.{Sql.Quote(column.LogicalName)}";
-            var compared = FetchXml.Ref(FetchXml.ParentAlias, column);
-            terms.Add((values[i], descending) switch
-            {
-                (null, false) => $"{plain} IS NOT NULL",
-                (null, true) => "0",
-                (var v, false) => $"{compared} > {Sql.CompareValue(column, _parameters.Add(v))}",
-                (var v, true) => $"({compared} < {Sql.CompareValue(column, _parameters.Add(v))} OR {plain} IS NULL)",
-            });
-            alternatives.Add(string.Join(" AND ", terms));
-        }
-
-        return string.Join(" OR ", alternatives.Select(a => "(" + a + ")"));
     }
 
     // The cookie Dataverse returns (page-results): <cookie pagenumber="next page" pagingcookie="…" istracking="False" />,

@@ -176,6 +176,37 @@ public sealed class FetchXmlTests(EmulatorFixture emulator) : IClassFixture<Emul
         Assert.Equal(expected, seen);
     }
 
+    // page-results: the cookie carries the last row of the page, so a row inserted before it between two requests
+    // neither repeats that row on the next page nor hides one; paging by position alone would do both.
+    [Fact]
+    public async Task Page_results_the_paging_cookie_continues_after_the_last_row_even_when_rows_are_inserted_before_it()
+    {
+        var fetch = XElement.Parse("""
+            <fetch count="5" page="1"><entity name="product"><attribute name="msdyn_productnumber"/><order attribute="msdyn_productnumber"/></entity></fetch>
+            """);
+        var expected = Column("SELECT productid FROM product ORDER BY msdyn_productnumber COLLATE NOCASE, productid LIMIT 10");
+        var first = await Fetch("products", fetch.ToString(), ("Prefer", PagingAnnotations));
+        var cookie = XElement.Parse(first.GetProperty("@Microsoft.Dynamics.CRM.fetchxmlpagingcookie").GetString()!);
+
+        var inserted = Guid.NewGuid().ToString().ToUpperInvariant();
+        Execute($"INSERT INTO product ({ProductColumns()}) SELECT {ProductColumns().Replace("\"productid\"", $"'{inserted}'", StringComparison.Ordinal).Replace("\"msdyn_productnumber\"", "'0000-EMU'", StringComparison.Ordinal)} FROM product LIMIT 1");
+        try
+        {
+            fetch.SetAttributeValue("page", 2);
+            var byPosition = await Fetch("products", fetch.ToString());
+            fetch.SetAttributeValue("paging-cookie", HttpUtility.UrlDecode(HttpUtility.UrlDecode((string)cookie.Attribute("pagingcookie")!)));
+            var byCookie = await Fetch("products", fetch.ToString());
+
+            Assert.Equal(expected[..5], first.GetProperty("value").EnumerateArray().Select(r => r.GetProperty("productid").GetString()!));
+            Assert.Equal(expected[5..], byCookie.GetProperty("value").EnumerateArray().Select(r => r.GetProperty("productid").GetString()!));
+            Assert.Equal(expected[4], byPosition.GetProperty("value")[0].GetProperty("productid").GetString());
+        }
+        finally
+        {
+            Execute($"DELETE FROM product WHERE productid = '{inserted}'");
+        }
+    }
+
     // page-results: simple paging (count and page, no cookie) reaches the same rows as the cookie does.
     [Fact]
     public async Task Page_results_simple_paging_by_page_number_returns_the_requested_page()
@@ -296,6 +327,17 @@ public sealed class FetchXmlTests(EmulatorFixture emulator) : IClassFixture<Emul
 
     private async Task<JsonElement> Fetch(string set, string fetch, params (string Name, string Value)[] headers) =>
         await emulator.GetJson($"{set}?fetchXml={Uri.EscapeDataString(fetch)}", headers);
+
+    private string ProductColumns() => string.Join(", ", Column("SELECT name FROM pragma_table_info('product')").Select(c => "\"" + c + "\""));
+
+    private void Execute(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + emulator.MirrorPath + ";Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
 
     // One column of a query on the mirror, lower-cased as the emulator writes GUIDs.
     private List<string> Column(string sql)
