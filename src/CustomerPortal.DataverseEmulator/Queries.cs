@@ -357,7 +357,7 @@ internal static partial class QueryRunner
     private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions.Select(c => "(" + c + ")"));
 
     // (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ... with SQL's NULL ordering (first ascending, last descending).
-    private static string After(List<(DualWriteColumn Column, bool Descending)> keys, List<object?> values, SqlParameters parameters)
+    internal static string After(List<(DualWriteColumn Column, bool Descending)> keys, List<object?> values, SqlParameters parameters)
     {
         var alternatives = new List<string>();
         for (var i = 0; i < keys.Count; i++)

@@ -63,9 +63,16 @@ internal sealed partial class WebApi(
     {
         var path = http.Request.Path.Value ?? "";
         var method = http.Request.Method;
+        FetchXml.RefuseOutsideCollectionGet(http.Request, path);
         if (path is "" or "/")
         {
             await ServiceDocument(http);
+            return;
+        }
+
+        if (path is "/$metadata")
+        {
+            await Csdl.Write(http);
             return;
         }
 
@@ -114,6 +121,12 @@ internal sealed partial class WebApi(
 
     private async Task GetCollection(HttpContext http, SqliteConnection connection, DualWriteTable table)
     {
+        if (FetchXml.Handles(http.Request))
+        {
+            await FetchXml.Run(http, connection, table, versions);
+            return;
+        }
+
         var prefer = Prefer.Parse(http.Request);
         var options = Options(http);
         var query = ReadQuery.Parse(table, options, nested: false, collection: true);
@@ -311,7 +324,7 @@ internal sealed partial class WebApi(
         return options;
     }
 
-    private static string ApiRoot(HttpContext http) => $"{TokenService.Origin(http)}{http.Request.PathBase}/";
+    internal static string ApiRoot(HttpContext http) => $"{TokenService.Origin(http)}{http.Request.PathBase}/";
 
     private static string Context(HttpContext http, ReadQuery query, bool entity)
     {
@@ -328,7 +341,7 @@ internal sealed partial class WebApi(
         return $"{ApiRoot(http).TrimEnd('/')}{http.Request.Path}?{string.Join("&", parts)}";
     }
 
-    private static void SetPreferenceApplied(HttpContext http, params string?[] preferences)
+    internal static void SetPreferenceApplied(HttpContext http, params string?[] preferences)
     {
         var applied = preferences.Where(p => p is not null).ToArray();
         if (applied.Length > 0)
@@ -339,7 +352,7 @@ internal sealed partial class WebApi(
 
     private static async Task<JsonDocument> ReadBody(HttpContext http) => await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
 
-    private static async Task WriteJson(HttpContext http, int status, Action<Utf8JsonWriter> write)
+    internal static async Task WriteJson(HttpContext http, int status, Action<Utf8JsonWriter> write)
     {
         var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOutput))
