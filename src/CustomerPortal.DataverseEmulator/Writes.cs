@@ -162,6 +162,9 @@ internal sealed class Writes(DbContext db, RowVersions versions)
         return provided;
     }
 
+    // The id of the existing record a URL names (an @odata.id of a $ref body).
+    public Guid Reference(DualWriteTable target, string reference) => Resolve(target, reference);
+
     // "/accounts(guid)", "accounts(guid)", an absolute URL, or an alternate key "cdm_companies(cdm_companycode='USMF')".
     private Guid Resolve(DualWriteTable target, string reference)
     {
