@@ -33,16 +33,16 @@ internal static class RecordDeletion
 {
     public static void Delete(SqliteConnection connection, Row row)
     {
-        Execute(connection, "SAVEPOINT emulator_delete");
+        Sql.Execute(connection, "SAVEPOINT emulator_delete");
         try
         {
             DeleteWithRelated(connection, row);
-            Execute(connection, "RELEASE emulator_delete");
+            Sql.Execute(connection, "RELEASE emulator_delete");
         }
         catch
         {
-            Execute(connection, "ROLLBACK TO emulator_delete");
-            Execute(connection, "RELEASE emulator_delete");
+            Sql.Execute(connection, "ROLLBACK TO emulator_delete");
+            Sql.Execute(connection, "RELEASE emulator_delete");
             throw;
         }
     }
@@ -76,20 +76,12 @@ internal static class RecordDeletion
                 else
                 {
                     var clear = lookup.Lookup!.TypeColumn is { } type ? $", {Sql.Quote(type)} = NULL" : "";
-                    Execute(connection, $"UPDATE {Sql.Quote(referencing.LogicalName)} SET {Sql.Quote(lookup.LogicalName)} = NULL{clear} WHERE {condition}", parameters);
+                    Sql.Execute(connection, $"UPDATE {Sql.Quote(referencing.LogicalName)} SET {Sql.Quote(lookup.LogicalName)} = NULL{clear} WHERE {condition}", parameters);
                 }
             }
         }
 
         var own = new SqlParameters();
-        Execute(connection, $"DELETE FROM {Sql.Quote(table.LogicalName)} WHERE {Sql.Quote(table.PrimaryKey.LogicalName)} = {own.Add(key)}", own);
-    }
-
-    private static void Execute(SqliteConnection connection, string sql, SqlParameters? parameters = null)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        parameters?.Apply(command);
-        command.ExecuteNonQuery();
+        Sql.Execute(connection, $"DELETE FROM {Sql.Quote(table.LogicalName)} WHERE {Sql.Quote(table.PrimaryKey.LogicalName)} = {own.Add(key)}", own);
     }
 }

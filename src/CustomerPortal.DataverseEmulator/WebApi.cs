@@ -43,6 +43,11 @@ internal sealed partial class WebApi(
             return;
         }
 
+        await RouteAnsweringErrors(http);
+    }
+
+    private async Task RouteAnsweringErrors(HttpContext http)
+    {
         try
         {
             await Route(http);
@@ -233,12 +238,7 @@ internal sealed partial class WebApi(
                     throw keys.NotFound();
                 }
 
-                if (keys.Id is null)
-                {
-                    throw new WebApiException(400, "0x80060888", "Upsert through an alternate key is not emulated.");
-                }
-
-                return (await writes.Create(table, body.RootElement, keys.Id, http.RequestAborted), true);
+                return (await writes.Create(table, body.RootElement, keys.Id, http.RequestAborted, keys.Id is null ? keys.Parts : null), true);
             }
 
             if (ifNoneMatch == "*")
@@ -254,7 +254,7 @@ internal sealed partial class WebApi(
             await writes.Update(table, existing.Id, body.RootElement, http.RequestAborted);
             return (existing.Id, false);
         });
-        await Written(http, connection, table, id, created);
+        await Written(http, connection, table, id, created, keys.Id is null ? keys.Segment : null);
     }
 
     // Writes go one at a time, so an existence check and the write that depends on it see the same mirror.
@@ -279,12 +279,12 @@ internal sealed partial class WebApi(
 
     // 204 + OData-EntityId, or with Prefer: return=representation 201 (create) / 200 (update) and the record,
     // shaped by $select/$expand on the request URL, without OData-EntityId (create, update).
-    private async Task Written(HttpContext http, SqliteConnection connection, DualWriteTable table, Guid id, bool created)
+    private async Task Written(HttpContext http, SqliteConnection connection, DualWriteTable table, Guid id, bool created, string? alternateKey = null)
     {
         var prefer = Prefer.Parse(http.Request);
         if (!prefer.ReturnRepresentation)
         {
-            http.Response.Headers["OData-EntityId"] = $"{ApiRoot(http)}{table.EntitySetName}({id:D})";
+            http.Response.Headers["OData-EntityId"] = $"{ApiRoot(http)}{table.EntitySetName}({alternateKey ?? id.ToString("D")})";
             http.Response.StatusCode = 204;
             return;
         }
