@@ -69,8 +69,9 @@ internal sealed class ReadQuery
     {
         foreach (var name in options.Keys)
         {
-            // Aggregation and change tracking exist in Dataverse (q-agg, change tracking) but not here.
-            if (name is "$apply" or "$deltatoken")
+            // Aggregation, change tracking and the FetchXML/saved view queries exist in Dataverse (q-agg, change
+            // tracking, fetch) but not here: never a silent full scan that ignores them.
+            if (name is "$apply" or "$deltatoken" or "fetchXml" or "savedQuery" or "userQuery")
             {
                 throw WebApiException.NotEmulated($"The query option {name}");
             }
@@ -328,7 +329,11 @@ internal static partial class QueryRunner
 
         rows.RemoveAt(rows.Count - 1);
         var last = rows[^1];
-        return (rows, TokenAfter(keys, last));
+        // The cookie counts pages as Dataverse's does: the link after page n says pagenumber="n+1" (q-page).
+        var page = skipToken is not null && PageNumberPattern().Match(skipToken) is { Success: true } number
+            ? int.Parse(number.Groups[1].Value, CultureInfo.InvariantCulture) + 1
+            : 2;
+        return (rows, TokenAfter(keys, last, page));
     }
 
     // Counts up to one past MaxPageSize: enough to tell that the limit is exceeded.
@@ -428,12 +433,12 @@ internal static partial class QueryRunner
     }
 
     // The skip token that continues after row, in the order of keys (SortKeys of the same query).
-    public static string TokenAfter(List<(DualWriteColumn Column, bool Descending)> keys, Row row) =>
-        EncodeToken(keys.Select(k => row.Raw(k.Column)).ToList());
+    public static string TokenAfter(List<(DualWriteColumn Column, bool Descending)> keys, Row row, int pageNumber = 2) =>
+        EncodeToken(keys.Select(k => row.Raw(k.Column)).ToList(), pageNumber);
 
     // The token looks like Dataverse's (a <cookie pagingcookie="..."/> element) so clients that parse or
     // rebuild it break here as they would against the real service; its content is ours and opaque.
-    private static string EncodeToken(List<object?> values)
+    private static string EncodeToken(List<object?> values, int pageNumber)
     {
         var json = JsonSerializer.Serialize(values.Select(v => v switch
         {
@@ -443,7 +448,7 @@ internal static partial class QueryRunner
             _ => "s" + Convert.ToString(v, CultureInfo.InvariantCulture),
         }).ToArray());
         var cookie = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
-        return $"<cookie pagenumber=\"2\" pagingcookie=\"{cookie}\" istracking=\"False\" />";
+        return $"<cookie pagenumber=\"{pageNumber.ToString(CultureInfo.InvariantCulture)}\" pagingcookie=\"{cookie}\" istracking=\"False\" />";
     }
 
     private static List<object?> DecodeToken(string token, int keyCount)
@@ -474,4 +479,7 @@ internal static partial class QueryRunner
 
     [GeneratedRegex("pagingcookie=\"([^\"]*)\"")]
     private static partial Regex CookiePattern();
+
+    [GeneratedRegex("pagenumber=\"(\\d{1,9})\"")]
+    private static partial Regex PageNumberPattern();
 }

@@ -9,6 +9,9 @@ public sealed class NotEmulatedTests(EmulatorFixture emulator) : IClassFixture<E
     [Theory]
     // q-agg: "Aggregate data using the Web API" ($apply).
     [InlineData("GET", "salesorders?$apply=aggregate($count as count)")]
+    // "Use FetchXml to query data" and saved views: refused rather than ignored (issue 15: a silent full scan).
+    [InlineData("GET", "salesorders?savedQuery=00000000-0000-0000-0000-000000000001")]
+    [InlineData("GET", "salesorders?userQuery=00000000-0000-0000-0000-000000000001")]
     // Functions other than WhoAmI ("Use Web API functions"), bound or unbound, and the metadata entity sets.
     [InlineData("GET", "RetrieveTotalRecordCount(EntityNames=['salesorder'])")]
     [InlineData("GET", "EntityDefinitions(LogicalName='salesorder')")]
