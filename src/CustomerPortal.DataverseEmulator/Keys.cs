@@ -4,11 +4,18 @@ using Microsoft.Data.Sqlite;
 
 namespace CustomerPortal.DataverseEmulator;
 
-// A key segment: "(guid)", "(accountid=guid)" or an alternate key "(cdm_companycode='USMF')" (altkey).
-// Only the alternate keys declared in the dual-write schema work, as only keys defined on the table work in Dataverse.
+// A key segment: "(guid)", "(accountid=guid)", an alternate key "(cdm_companycode='USMF')" or a compound one
+// "(msdyn_salesordernumber='SO-1',_msdyn_company_value=guid)" (altkey). Only the alternate keys declared in the
+// dual-write schema work, as only keys defined on the table work in Dataverse.
 internal sealed class Keys(DualWriteTable table, List<(DualWriteColumn Column, object Value)> parts)
 {
     public Guid? Id => parts is [{ Column.IsPrimaryKey: true, Value: Guid g }] ? g : null;
+
+    // The key's column values, which an upsert through an alternate key writes into the record it creates.
+    public IReadOnlyList<(DualWriteColumn Column, object Value)> Parts => parts;
+
+    // The segment as the URL had it: OData-EntityId of an upsert by alternate key shows the key URL (upsert).
+    public string Segment { get; private init; } = "";
 
     public static Keys Parse(DualWriteTable table, string segment)
     {
@@ -17,14 +24,15 @@ internal sealed class Keys(DualWriteTable table, List<(DualWriteColumn Column, o
             return ForId(table, id);
         }
 
-        var parts = new List<(DualWriteColumn, object)>();
+        var parts = new List<(DualWriteColumn Column, object Value)>();
         foreach (var pair in ReadQuery.SplitTopLevel(segment, ','))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? "" : pair[..equals].Trim();
             var text = equals < 0 ? "" : pair[(equals + 1)..].Trim();
-            var column = table.FindColumn(name);
-            if (column is null || !(column.IsPrimaryKey || column.IsAlternateKey))
+            // Lookup parts use the lookup property (_x_value); the logical name is accepted as well.
+            var column = table.FindProperty(name) ?? table.FindColumn(name);
+            if (column is null)
             {
                 throw Invalid(table);
             }
@@ -39,10 +47,12 @@ internal sealed class Keys(DualWriteTable table, List<(DualWriteColumn Column, o
             parts.Add((column, value ?? throw Invalid(table)));
         }
 
-        return parts.Count > 0 ? new Keys(table, parts) : throw Invalid(table);
+        var columns = parts.Select(p => p.Column).ToHashSet();
+        var declared = (parts is [{ Column.IsPrimaryKey: true }]) || table.AlternateKeySets.Any(k => k.Count == columns.Count && k.All(columns.Contains));
+        return declared && columns.Count == parts.Count ? new Keys(table, parts) { Segment = segment } : throw Invalid(table);
     }
 
-    public static Keys ForId(DualWriteTable table, Guid id) => new(table, [(table.PrimaryKey, id)]);
+    public static Keys ForId(DualWriteTable table, Guid id) => new(table, [(table.PrimaryKey, id)]) { Segment = id.ToString("D") };
 
     public string Condition(SqlParameters parameters) =>
         string.Join(" AND ", parts.Select(p => $"{Sql.Compared(p.Column)} = {Sql.CompareValue(p.Column, parameters.Add(Values.ToStore(p.Column, p.Value)))}"));

@@ -26,6 +26,12 @@ internal sealed class ReadQuery
 
     public List<Expand> Expands { get; init; } = [];
 
+    // The parent of a related collection (salesorders(id)/order_details): the child's lookup and the parent's stored key.
+    public (DualWriteColumn Column, object? Raw)? Scope { get; set; }
+
+    // A $expand inside a $expand anywhere in the query: then every expanded collection is paged (ml-expand).
+    public bool HasNestedExpand => Expands.Any(e => e.Query.Expands.Count > 0);
+
     public IEnumerable<DualWriteColumn> Output
     {
         get
@@ -63,6 +69,13 @@ internal sealed class ReadQuery
     {
         foreach (var name in options.Keys)
         {
+            // Aggregation, change tracking and the FetchXML/saved view queries exist in Dataverse (q-agg, change
+            // tracking, fetch) but not here: never a silent full scan that ignores them.
+            if (name is "$apply" or "$deltatoken" or "fetchXml" or "savedQuery" or "userQuery")
+            {
+                throw WebApiException.NotEmulated($"The query option {name}");
+            }
+
             // $skip, $search and $format are documented as not supported (q-overview, q-page).
             if (name is "$skip" or "$search" or "$format" || (name.StartsWith('$') && !Supported.Contains(name)))
             {
@@ -129,11 +142,6 @@ internal sealed class ReadQuery
         var expands = new List<Expand>();
         if (options.TryGetValue("$expand", out var expandText))
         {
-            if (nested)
-            {
-                throw WebApiException.BadQuery("Nested $expand is not emulated.");
-            }
-
             foreach (var item in SplitTopLevel(expandText, ','))
             {
                 expands.Add(Expand.Parse(table, item.Trim()));
@@ -190,11 +198,20 @@ internal sealed class ReadQuery
     }
 }
 
-// One $expand item: a single-valued nav (only $select, q-join) or the collection order_details
-// (single level: $select/$filter/$orderby/$top, no paging of the expanded rows).
-internal sealed record Expand(string Navigation, DualWriteColumn? Lookup, DualWriteOneToMany? Collection, ReadQuery Query)
+// One $expand item (q-join, ml-expand): a single-valued navigation ($select, nested $expand) or a collection
+// such as order_details ($select/$filter/$expand; $orderby/$top only when nothing around or inside it is a nested
+// $expand). Options keeps the item's own query options, for the <nav>@odata.nextLink of a paged collection.
+internal sealed record Expand(string Navigation, DualWriteColumn? Lookup, DualWriteOneToMany? Collection, ReadQuery Query, IReadOnlyDictionary<string, string> Options)
 {
-    public static Expand Parse(DualWriteTable parent, string text)
+    private const string NestedOnlySelectAndFilter =
+        "Only $select and $filter clause can be provided while doing $expand on many-to-one relationship or nested one-to-many relationship.";
+
+    public static Expand Parse(DualWriteTable parent, string text) => Parse(parent, text, nested: false);
+
+    // The query options of the item as a query string (values escaped), without $skiptoken.
+    public string OptionsQuery() => string.Join("&", Options.Select(o => o.Key + "=" + Uri.EscapeDataString(o.Value)));
+
+    private static Expand Parse(DualWriteTable parent, string text, bool nested)
     {
         var open = text.IndexOf('(', StringComparison.Ordinal);
         var name = open < 0 ? text : text[..open];
@@ -225,20 +242,39 @@ internal sealed record Expand(string Navigation, DualWriteColumn? Lookup, DualWr
 
         if (parent.FindLookup(name) is { } lookup)
         {
-            if (options.Keys.Any(k => k is not "$select"))
+            if (options.Keys.Any(k => k is not ("$select" or "$expand")))
             {
-                throw WebApiException.BadQuery("Only $select and $filter clause can be provided while doing $expand on many-to-one relationship or nested one-to-many relationship.");
+                throw WebApiException.BadQuery(NestedOnlySelectAndFilter);
             }
 
-            return new Expand(name, lookup, null, ReadQuery.Parse(lookup.Lookup!.Target, options, nested: true, collection: false));
+            return new Expand(name, lookup, null, Nested(lookup.Lookup!.Target, options, collection: false), options);
         }
 
         if (parent.FindCollection(name) is { } collection)
         {
-            return new Expand(name, null, collection, ReadQuery.Parse(collection.Child, options, nested: true, collection: true));
+            // ml-expand: $orderby and $top are not supported on a nested one-to-many expansion.
+            if ((nested || options.ContainsKey("$expand")) && (options.ContainsKey("$orderby") || options.ContainsKey("$top")))
+            {
+                throw WebApiException.BadQuery(NestedOnlySelectAndFilter);
+            }
+
+            return new Expand(name, null, collection, Nested(collection.Child, options, collection: true), options);
         }
 
         throw WebApiException.UnknownProperty(parent, name);
+    }
+
+    // The expanded table's query: its options but $expand, which is parsed here as nested items.
+    private static ReadQuery Nested(DualWriteTable table, Dictionary<string, string> options, bool collection)
+    {
+        var own = options.Where(o => o.Key != "$expand").ToDictionary(o => o.Key, o => o.Value, StringComparer.Ordinal);
+        var query = ReadQuery.Parse(table, own, nested: true, collection: collection);
+        if (options.TryGetValue("$expand", out var expandText))
+        {
+            query.Expands.AddRange(ReadQuery.SplitTopLevel(expandText, ',').Select(item => Parse(table, item.Trim(), nested: true)));
+        }
+
+        return query;
     }
 }
 
@@ -293,7 +329,11 @@ internal static partial class QueryRunner
 
         rows.RemoveAt(rows.Count - 1);
         var last = rows[^1];
-        return (rows, EncodeToken(keys.Select(k => last.Raw(k.Column)).ToList()));
+        // The cookie counts pages as Dataverse's does: the link after page n says pagenumber="n+1" (q-page).
+        var page = skipToken is not null && PageNumberPattern().Match(skipToken) is { Success: true } number
+            ? int.Parse(number.Groups[1].Value, CultureInfo.InvariantCulture) + 1
+            : 2;
+        return (rows, TokenAfter(keys, last, page));
     }
 
     // Counts up to one past MaxPageSize: enough to tell that the limit is exceeded.
@@ -351,8 +391,16 @@ internal static partial class QueryRunner
     }
 
     // The $filter of the query as a WHERE condition, when it has one.
-    public static List<string> FilterConditions(ReadQuery query, SqlParameters parameters) =>
-        query.Filter is null ? [] : [FilterParser.ToSql(query.Table, query.Filter, parameters)];
+    public static List<string> FilterConditions(ReadQuery query, SqlParameters parameters)
+    {
+        var conditions = query.Filter is null ? new List<string>() : [FilterParser.ToSql(query.Table, query.Filter, parameters)];
+        if (query.Scope is var (column, raw))
+        {
+            conditions.Add($"{Sql.Quote(column.LogicalName)} = {parameters.Add(raw)}");
+        }
+
+        return conditions;
+    }
 
     private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions.Select(c => "(" + c + ")"));
 
@@ -384,9 +432,13 @@ internal static partial class QueryRunner
         return string.Join(" OR ", alternatives.Select(a => "(" + a + ")"));
     }
 
+    // The skip token that continues after row, in the order of keys (SortKeys of the same query).
+    public static string TokenAfter(List<(DualWriteColumn Column, bool Descending)> keys, Row row, int pageNumber = 2) =>
+        EncodeToken(keys.Select(k => row.Raw(k.Column)).ToList(), pageNumber);
+
     // The token looks like Dataverse's (a <cookie pagingcookie="..."/> element) so clients that parse or
     // rebuild it break here as they would against the real service; its content is ours and opaque.
-    private static string EncodeToken(List<object?> values)
+    private static string EncodeToken(List<object?> values, int pageNumber)
     {
         var json = JsonSerializer.Serialize(values.Select(v => v switch
         {
@@ -396,7 +448,7 @@ internal static partial class QueryRunner
             _ => "s" + Convert.ToString(v, CultureInfo.InvariantCulture),
         }).ToArray());
         var cookie = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
-        return $"<cookie pagenumber=\"2\" pagingcookie=\"{cookie}\" istracking=\"False\" />";
+        return $"<cookie pagenumber=\"{pageNumber.ToString(CultureInfo.InvariantCulture)}\" pagingcookie=\"{cookie}\" istracking=\"False\" />";
     }
 
     private static List<object?> DecodeToken(string token, int keyCount)
@@ -427,4 +479,7 @@ internal static partial class QueryRunner
 
     [GeneratedRegex("pagingcookie=\"([^\"]*)\"")]
     private static partial Regex CookiePattern();
+
+    [GeneratedRegex("pagenumber=\"(\\d{1,9})\"")]
+    private static partial Regex PageNumberPattern();
 }

@@ -40,12 +40,14 @@ internal sealed class AnnotationFilter(IReadOnlyList<string> patterns)
 
 // Writes records as the Web API does: @odata.etag first, annotations before the property they describe,
 // selected-but-empty columns as null, the primary key always, expanded navigation properties last.
-internal sealed class RecordWriter(SqliteConnection connection, RowVersions versions, AnnotationFilter annotations)
+// With paging (a query with a nested $expand, ml-expand), every expanded collection holds at most a page per
+// parent record and announces the rest with <nav>@odata.nextLink.
+internal sealed class RecordWriter(SqliteConnection connection, RowVersions versions, AnnotationFilter annotations, ExpandPaging? paging = null)
 {
     private readonly Dictionary<(string Set, Guid Id), string?> _names = [];
     private readonly Dictionary<Guid, string> _currencySymbols = [];
-    private readonly Dictionary<(string Navigation, Guid Id), Row> _single = [];
-    private readonly Dictionary<(string Navigation, Guid ParentId), List<Row>> _collections = [];
+    private readonly Dictionary<(Expand Expand, Guid Id), Row> _single = [];
+    private readonly Dictionary<(Expand Expand, Guid ParentId), (List<Row> Rows, string? NextToken)> _collections = [];
 
     // Loads everything the rows refer to in a few set-based queries: expanded records and, when formatted
     // values are asked for, lookup names and currency symbols.
@@ -56,12 +58,13 @@ internal sealed class RecordWriter(SqliteConnection connection, RowVersions vers
             if (expand.Lookup is { } lookup)
             {
                 var ids = rows.Select(r => r.Raw(lookup)).Where(v => v is not null).Distinct().ToList();
-                foreach (var target in ByKey(expand.Query.Table, ids))
+                var targets = ByKey(expand.Query.Table, ids);
+                foreach (var target in targets)
                 {
-                    _single[(expand.Navigation, target.Id)] = target;
+                    _single[(expand, target.Id)] = target;
                 }
 
-                Prepare(expand.Query, [.. _single.Where(s => s.Key.Navigation == expand.Navigation).Select(s => s.Value)]);
+                Prepare(expand.Query, targets);
             }
             else if (expand.Collection is { } collection)
             {
@@ -70,13 +73,18 @@ internal sealed class RecordWriter(SqliteConnection connection, RowVersions vers
                 var ids = rows.Select(r => r.Raw(query.Table.PrimaryKey)).ToList();
                 var conditions = QueryRunner.FilterConditions(expand.Query, parameters);
                 conditions.Add(ids.Count == 0 ? "0" : $"{Sql.Quote(parentColumn.LogicalName)} IN ({string.Join(", ", ids.Select(parameters.Add))})");
-                var children = QueryRunner.Select(connection, expand.Query.Table, conditions, parameters, QueryRunner.SortKeys(expand.Query), null);
+                var keys = QueryRunner.SortKeys(expand.Query);
+                var children = QueryRunner.Select(connection, expand.Query.Table, conditions, parameters, keys, null);
+                var shown = new List<Row>();
                 foreach (var group in children.GroupBy(c => (Guid)c.Value(parentColumn)!))
                 {
-                    _collections[(expand.Navigation, group.Key)] = [.. expand.Query.Top is { } top ? group.Take(top) : group];
+                    var page = group.Take(paging?.PageSize ?? expand.Query.Top ?? int.MaxValue).ToList();
+                    var more = paging is not null && page.Count < group.Count();
+                    _collections[(expand, group.Key)] = (page, more ? QueryRunner.TokenAfter(keys, page[^1]) : null);
+                    shown.AddRange(page);
                 }
 
-                Prepare(expand.Query, children);
+                Prepare(expand.Query, shown);
             }
         }
 
@@ -162,7 +170,7 @@ internal sealed class RecordWriter(SqliteConnection connection, RowVersions vers
             {
                 var lookupValue = row.Value(column) as Guid?;
                 var typeMatches = lookup.TypeColumn is null || (string?)row.Value(lookup.TypeColumn) == lookup.Target.LogicalName;
-                if (lookupValue is { } id && typeMatches && _single.TryGetValue((expand.Navigation, id), out var target))
+                if (lookupValue is { } id && typeMatches && _single.TryGetValue((expand, id), out var target))
                 {
                     WriteObject(json, expand.Query, target);
                 }
@@ -173,13 +181,18 @@ internal sealed class RecordWriter(SqliteConnection connection, RowVersions vers
             }
             else
             {
+                var (children, next) = _collections.GetValueOrDefault((expand, row.Id));
                 json.WriteStartArray();
-                foreach (var child in _collections.GetValueOrDefault((expand.Navigation, row.Id)) ?? [])
+                foreach (var child in children ?? [])
                 {
                     WriteObject(json, expand.Query, child);
                 }
 
                 json.WriteEndArray();
+                if (next is not null)
+                {
+                    json.WriteString(expand.Navigation + "@odata.nextLink", paging!.NextLink(table, row.Id, expand, next));
+                }
             }
         }
     }
@@ -196,3 +209,7 @@ internal sealed class RecordWriter(SqliteConnection connection, RowVersions vers
         return QueryRunner.Select(connection, table, [condition], parameters, null, null);
     }
 }
+
+// Paging of expanded collections: the page size (odata.maxpagesize, default 5,000) and how to write the link
+// to the rest of one record's related collection (the related-collection URL with its own $skiptoken).
+internal sealed record ExpandPaging(int PageSize, Func<DualWriteTable, Guid, Expand, string, string> NextLink);

@@ -16,6 +16,14 @@ internal static class Sql
         _ => Quote(column.LogicalName),
     };
 
+    public static void Execute(SqliteConnection connection, string sql, SqlParameters? parameters = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        parameters?.Apply(command);
+        command.ExecuteNonQuery();
+    }
+
     public static string CompareValue(DualWriteColumn column, string parameter) =>
         column.Type is ColumnType.Money or ColumnType.DecimalNumber ? $"CAST({parameter} AS REAL)" : parameter;
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using CustomerPortal.Data.Sqlite.Mirror;
 using CustomerPortal.DualWrite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -45,6 +43,11 @@ internal sealed partial class WebApi(
             return;
         }
 
+        await RouteAnsweringErrors(http);
+    }
+
+    private async Task RouteAnsweringErrors(HttpContext http)
+    {
         try
         {
             await Route(http);
@@ -89,37 +92,49 @@ internal sealed partial class WebApi(
             return;
         }
 
-        var match = ResourcePattern().Match(path);
-        var segment = match.Success ? match.Groups["set"].Value : path.Trim('/').Split('/')[0];
-        var table = (match.Success ? DualWriteSchema.FindByEntitySet(segment) : null)
-            ?? throw new WebApiException(404, "0x80060888", $"Resource not found for the segment '{segment}'.");
-        var keys = match.Groups["key"].Success ? Keys.Parse(table, match.Groups["key"].Value) : null;
-        var count = match.Groups["count"].Success;
-
-        using var connection = connections.Open();
-        switch (method)
+        if (path is "/$batch")
         {
-            case "GET" when count && keys is null:
+            await Batch(http);
+            return;
+        }
+
+        var resource = Resource.Parse(path);
+        RejectNotEmulated(http);
+        using var lease = Mirror(http);
+        var connection = lease.Connection;
+        var (table, keys) = (resource.Table, resource.Keys);
+        switch (method, resource.Kind)
+        {
+            case ("GET", ResourceKind.Count):
                 await CountOnly(http, connection, table);
                 break;
-            case "GET" when keys is null:
+            case ("GET", ResourceKind.Collection):
                 await GetCollection(http, connection, table);
                 break;
-            case "GET" when !count:
+            case ("GET", ResourceKind.Record):
                 await GetOne(http, connection, table, keys!);
                 break;
-            case "POST" when keys is null && !count:
+            case ("POST", ResourceKind.Collection):
                 await Create(http, connection, table);
                 break;
-            case "PATCH" when keys is not null && !count:
-                await Upsert(http, connection, table, keys);
+            case ("PATCH", ResourceKind.Record):
+                await Upsert(http, connection, table, keys!);
                 break;
+            case ("DELETE", ResourceKind.Record):
+                await Delete(http, connection, table, keys!);
+                break;
+            case ("PATCH" or "PUT" or "DELETE", ResourceKind.Collection):
+                // compose: DELETE or PATCH on a collection is a wrong method/resource combination.
+                throw new WebApiException(405, "0x80060888", $"The HTTP method '{method}' is not supported on an entity set.");
             default:
-                throw new WebApiException(405, "0x80060888", $"The HTTP method '{method}' is not supported on this resource (or not emulated).");
+                await RouteRelated(http, connection, resource);
+                break;
         }
     }
 
-    private async Task GetCollection(HttpContext http, SqliteConnection connection, DualWriteTable table)
+    // An entity set, or with scope the records a collection-valued navigation property of one record relates
+    // (retrieve: salesorders(id)/order_details), with the same query options and paging.
+    private async Task GetCollection(HttpContext http, SqliteConnection connection, DualWriteTable table, (DualWriteColumn Column, object? Raw)? scope = null)
     {
         if (FetchXml.Handles(http.Request))
         {
@@ -130,6 +145,7 @@ internal sealed partial class WebApi(
         var prefer = Prefer.Parse(http.Request);
         var options = Options(http);
         var query = ReadQuery.Parse(table, options, nested: false, collection: true);
+        query.Scope = scope;
 
         // odata.maxpagesize (<= 5000) pages; $top alone limits; both: $top is ignored (q-overview, q-page).
         var paged = prefer.MaxPageSize is not null || query.Top is null;
@@ -143,7 +159,7 @@ internal sealed partial class WebApi(
         }
 
         int? total = query.Count ? QueryRunner.Count(connection, query) : null;
-        var writer = new RecordWriter(connection, versions, prefer.Annotations);
+        var writer = new RecordWriter(connection, versions, prefer.Annotations, ExpandPaging(http, query, prefer));
         writer.Prepare(query, rows);
 
         SetPreferenceApplied(http, prefer.MaxPageSize is not null ? $"odata.maxpagesize={pageSize}" : null, prefer.Annotations.Header);
@@ -182,12 +198,24 @@ internal sealed partial class WebApi(
         var prefer = Prefer.Parse(http.Request);
         var query = ReadQuery.Parse(table, Options(http), nested: false, collection: false);
         var row = keys.Find(connection) ?? throw keys.NotFound();
-        await WriteRecord(http, connection, query, row, 200, prefer.Annotations);
+        // cond: If-None-Match with the current ETag answers 304 with no body, except when the request
+        // expands navigation properties or asks for annotations (those answers are never conditional).
+        var etag = versions.ETag(table.EntitySetName, row.Id);
+        var matches = http.Request.Headers.IfNoneMatch.SelectMany(h => (h ?? "").Split(',', StringSplitOptions.TrimEntries)).Contains(etag);
+        if (matches && query.Expands.Count == 0 && !prefer.Annotations.Any)
+        {
+            http.Response.Headers.ETag = etag;
+            http.Response.StatusCode = 304;
+            return;
+        }
+
+        await WriteRecord(http, connection, query, row, 200, prefer.Annotations, ExpandPaging(http, query, prefer));
     }
 
-    private static async Task CountOnly(HttpContext http, SqliteConnection connection, DualWriteTable table)
+    private static async Task CountOnly(HttpContext http, SqliteConnection connection, DualWriteTable table, (DualWriteColumn Column, object? Raw)? scope = null)
     {
         var query = ReadQuery.Parse(table, Options(http), nested: false, collection: true);
+        query.Scope = scope;
         var total = Math.Min(QueryRunner.Count(connection, query), QueryRunner.MaxPageSize);
         http.Response.ContentType = "text/plain";
         await http.Response.WriteAsync(total.ToString(CultureInfo.InvariantCulture), http.RequestAborted);
@@ -198,7 +226,7 @@ internal sealed partial class WebApi(
         var body = await ReadBody(http);
         var id = await OneWriteAtATime(http, async () =>
         {
-            using var db = MirrorDatabase.Open(connection);
+            using var db = Database(http, connection);
             return await new Writes(db, versions).Create(table, body.RootElement, null, http.RequestAborted);
         });
         await Written(http, connection, table, id, created: true);
@@ -214,7 +242,7 @@ internal sealed partial class WebApi(
         var (id, created) = await OneWriteAtATime(http, async () =>
         {
             var existing = keys.Find(connection);
-            using var db = MirrorDatabase.Open(connection);
+            using var db = Database(http, connection);
             var writes = new Writes(db, versions);
             if (existing is null)
             {
@@ -223,12 +251,7 @@ internal sealed partial class WebApi(
                     throw keys.NotFound();
                 }
 
-                if (keys.Id is null)
-                {
-                    throw new WebApiException(400, "0x80060888", "Upsert through an alternate key is not emulated.");
-                }
-
-                return (await writes.Create(table, body.RootElement, keys.Id, http.RequestAborted), true);
+                return (await writes.Create(table, body.RootElement, keys.Id, http.RequestAborted, keys.Id is null ? keys.Parts : null), true);
             }
 
             if (ifNoneMatch == "*")
@@ -244,12 +267,18 @@ internal sealed partial class WebApi(
             await writes.Update(table, existing.Id, body.RootElement, http.RequestAborted);
             return (existing.Id, false);
         });
-        await Written(http, connection, table, id, created);
+        await Written(http, connection, table, id, created, keys.Id is null ? keys.Segment : null);
     }
 
     // Writes go one at a time, so an existence check and the write that depends on it see the same mirror.
     private static async Task<T> OneWriteAtATime<T>(HttpContext http, Func<Task<T>> write)
     {
+        if (http.Features.Get<ChangeSet>() is not null)
+        {
+            // The batch holds the gate for its whole change set.
+            return await write();
+        }
+
         await WriteGate.WaitAsync(http.RequestAborted);
         try
         {
@@ -263,12 +292,12 @@ internal sealed partial class WebApi(
 
     // 204 + OData-EntityId, or with Prefer: return=representation 201 (create) / 200 (update) and the record,
     // shaped by $select/$expand on the request URL, without OData-EntityId (create, update).
-    private async Task Written(HttpContext http, SqliteConnection connection, DualWriteTable table, Guid id, bool created)
+    private async Task Written(HttpContext http, SqliteConnection connection, DualWriteTable table, Guid id, bool created, string? alternateKey = null)
     {
         var prefer = Prefer.Parse(http.Request);
         if (!prefer.ReturnRepresentation)
         {
-            http.Response.Headers["OData-EntityId"] = $"{ApiRoot(http)}{table.EntitySetName}({id:D})";
+            http.Response.Headers["OData-EntityId"] = $"{ApiRoot(http)}{table.EntitySetName}({alternateKey ?? id.ToString("D")})";
             http.Response.StatusCode = 204;
             return;
         }
@@ -279,9 +308,9 @@ internal sealed partial class WebApi(
         await WriteRecord(http, connection, query, row, created ? 201 : 200, prefer.Annotations);
     }
 
-    private async Task WriteRecord(HttpContext http, SqliteConnection connection, ReadQuery query, Row row, int status, AnnotationFilter annotations)
+    private async Task WriteRecord(HttpContext http, SqliteConnection connection, ReadQuery query, Row row, int status, AnnotationFilter annotations, ExpandPaging? paging = null)
     {
-        var writer = new RecordWriter(connection, versions, annotations);
+        var writer = new RecordWriter(connection, versions, annotations, paging);
         writer.Prepare(query, [row]);
         http.Response.Headers.ETag = versions.ETag(query.Table.EntitySetName, row.Id);
         await WriteJson(http, status, json =>
@@ -321,6 +350,7 @@ internal sealed partial class WebApi(
             options[name] = values.ToString();
         }
 
+        ParameterAliases.Apply(options);
         return options;
     }
 
@@ -376,8 +406,6 @@ internal sealed partial class WebApi(
         json.WriteEndObject();
     });
 
-    [GeneratedRegex(@"^/(?<set>[A-Za-z_][A-Za-z0-9_]*)(\((?<key>[^)]*)\))?(?<count>/\$count)?$")]
-    private static partial Regex ResourcePattern();
 }
 
 // The Prefer header (compose, q-page): several comma-separated preferences, possibly in several headers.

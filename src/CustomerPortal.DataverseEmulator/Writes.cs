@@ -17,9 +17,11 @@ internal sealed class Writes(DbContext db, RowVersions versions)
 
     private readonly List<(string Set, Guid Id)> _touched = [];
 
-    public async Task<Guid> Create(DualWriteTable table, JsonElement body, Guid? id, CancellationToken cancellationToken)
+    // keyValues: the alternate key of an upsert-create, written unless the body has the column (upsert: body wins).
+    public async Task<Guid> Create(DualWriteTable table, JsonElement body, Guid? id, CancellationToken cancellationToken,
+        IReadOnlyList<(DualWriteColumn Column, object Value)>? keyValues = null)
     {
-        var entity = Build(table, body, id);
+        var entity = Build(table, body, id, keyValues);
         if (await db.FindAsync(table.RowType, [Key(table, entity)], cancellationToken) is not null)
         {
             throw WebApiException.Duplicate();
@@ -43,7 +45,7 @@ internal sealed class Writes(DbContext db, RowVersions versions)
         await Save(cancellationToken);
     }
 
-    private object Build(DualWriteTable table, JsonElement body, Guid? id)
+    private object Build(DualWriteTable table, JsonElement body, Guid? id, IReadOnlyList<(DualWriteColumn Column, object Value)>? keyValues = null)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -56,6 +58,15 @@ internal sealed class Writes(DbContext db, RowVersions versions)
         if (!provided.Contains(table.PrimaryKey.LogicalName))
         {
             SetValue(table.PrimaryKey, entity, id ?? Guid.NewGuid());
+        }
+
+        foreach (var (column, value) in keyValues ?? [])
+        {
+            if (!provided.Contains(column.LogicalName))
+            {
+                SetValue(column, entity, value);
+                provided.Add(column.LogicalName);
+            }
         }
 
         var now = Now();
@@ -161,6 +172,9 @@ internal sealed class Writes(DbContext db, RowVersions versions)
 
         return provided;
     }
+
+    // The id of the existing record a URL names (an @odata.id of a $ref body).
+    public Guid Reference(DualWriteTable target, string reference) => Resolve(target, reference);
 
     // "/accounts(guid)", "accounts(guid)", an absolute URL, or an alternate key "cdm_companies(cdm_companycode='USMF')".
     private Guid Resolve(DualWriteTable target, string reference)

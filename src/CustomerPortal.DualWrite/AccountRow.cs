@@ -7,6 +7,7 @@ namespace CustomerPortal.DualWrite;
 // account, as "Customers V3 (accounts)" fills it: accountnumber is the SCM customer account.
 [Table("account")]
 [EntitySet("accounts")]
+[CompoundAlternateKey("msdyn_company", "accountnumber")]
 public sealed class AccountRow
 {
     [Key] [Column("accountid")] public Guid AccountId { get; set; }

@@ -137,6 +137,13 @@ public sealed record DualWriteTable(string LogicalName, string EntitySetName, Ty
 
     public IEnumerable<DualWriteColumn> AlternateKeys => Columns.Where(c => c.IsAlternateKey);
 
+    // Every alternate key as its set of columns: one per [AlternateKey] column, then the compound keys.
+    public IReadOnlyList<IReadOnlyList<DualWriteColumn>> AlternateKeySets { get; } =
+    [
+        .. Columns.Where(c => c.IsAlternateKey).Select(c => (IReadOnlyList<DualWriteColumn>)[c]),
+        .. RowType.GetCustomAttributes<CompoundAlternateKeyAttribute>().Select(k => (IReadOnlyList<DualWriteColumn>)[.. k.Columns.Select(name => Columns.Single(c => c.LogicalName == name))]),
+    ];
+
     public DualWriteColumn Column(string logicalName) => ByLogicalName.TryGetValue(logicalName, out var column)
         ? column
         : throw new ArgumentException($"{LogicalName} has no column {logicalName}.", nameof(logicalName));

@@ -11,6 +11,7 @@ namespace CustomerPortal.DualWrite;
 [Table("invoice")]
 [EntitySet("invoices")]
 [CustomerOwned("customerid", "msdyn_company", ContactPersonColumn = "msdyn_contactperson", ContactPersonThrough = "salesorderid")]
+[CompoundAlternateKey("msdyn_company", "msdyn_invoicenumber")]
 public sealed class InvoiceRow
 {
     [Key] [Column("invoiceid")] public Guid InvoiceId { get; set; }

@@ -8,6 +8,7 @@ namespace CustomerPortal.DualWrite;
 [Table("salesorder")]
 [EntitySet("salesorders")]
 [CustomerOwned("customerid", "msdyn_company", ContactPersonColumn = "msdyn_contactperson")]
+[CompoundAlternateKey("msdyn_company", "msdyn_salesordernumber")]
 public sealed class SalesOrderRow
 {
     [Key] [Column("salesorderid")] public Guid SalesOrderId { get; set; }

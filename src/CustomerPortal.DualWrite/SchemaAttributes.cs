@@ -54,6 +54,14 @@ public sealed class PrimaryNameAttribute : Attribute;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class AlternateKeyAttribute : Attribute;
 
+// An alternate key of several columns, as dual-write declares for company-striped tables: the business number
+// is unique per legal entity, so the key is (msdyn_company, number). Lookup columns by their logical name.
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class CompoundAlternateKeyAttribute(params string[] columns) : Attribute
+{
+    public IReadOnlyList<string> Columns { get; } = columns;
+}
+
 // Overrides the Dataverse type the CLR type implies: decimal is Money unless marked Decimal,
 // int is a whole number unless the column has option-set labels.
 [AttributeUsage(AttributeTargets.Property)]

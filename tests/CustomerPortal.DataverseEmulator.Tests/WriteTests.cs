@@ -6,35 +6,13 @@ namespace CustomerPortal.DataverseEmulator.Tests;
 // Create with deep insert, @odata.bind, duplicates, conditional update (create, upsert, cond, update).
 public sealed class WriteTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
 {
-    private string Account => emulator.Scalar("SELECT accountid FROM account ORDER BY accountnumber LIMIT 1");
+    private readonly SampleOrders _orders = new(emulator);
 
-    private string Company => emulator.Scalar($"SELECT msdyn_company FROM account WHERE accountid = '{Account.ToUpperInvariant()}'");
+    private string Account => _orders.Account;
 
-    private string Currency => emulator.Scalar($"SELECT transactioncurrencyid FROM account WHERE accountid = '{Account.ToUpperInvariant()}'");
+    private Dictionary<string, object?> Order(Guid id, string number, params Dictionary<string, object?>[] lines) => _orders.Order(id, number, lines);
 
-    private Dictionary<string, object?> Order(Guid id, string number, params Dictionary<string, object?>[] lines) => new()
-    {
-        ["salesorderid"] = id,
-        ["name"] = "Emulator test",
-        ["msdyn_salesordernumber"] = number,
-        ["customerid_account@odata.bind"] = $"/accounts({Account})",
-        // Leading slash optional, absolute URLs and alternate keys allowed (create, altkey).
-        ["msdyn_company@odata.bind"] = $"cdm_companies(cdm_companycode='{emulator.Scalar($"SELECT cdm_companycode FROM cdm_company WHERE cdm_companyid = '{Company.ToUpperInvariant()}'").ToUpperInvariant()}')",
-        ["transactioncurrencyid@odata.bind"] = $"{emulator.Api}transactioncurrencies({Currency})",
-        ["msdyn_requestedreceiptdate"] = "2026-12-24",
-        ["order_details"] = lines,
-    };
-
-    private Dictionary<string, object?> Line(Guid id, decimal quantity, string? product = null) => new()
-    {
-        ["salesorderdetailid"] = id,
-        ["productid@odata.bind"] = $"/products({product ?? emulator.Scalar("SELECT productid FROM product ORDER BY productid LIMIT 1")})",
-        ["uomid@odata.bind"] = $"/uoms({emulator.Scalar("SELECT defaultuomid FROM product ORDER BY productid LIMIT 1")})",
-        ["msdyn_company@odata.bind"] = $"/cdm_companies({Company})",
-        ["transactioncurrencyid@odata.bind"] = $"/transactioncurrencies({Currency})",
-        ["quantity"] = quantity,
-        ["priceperunit"] = 12.5m,
-    };
+    private Dictionary<string, object?> Line(Guid id, decimal quantity, string? product = null) => _orders.Line(id, quantity, product);
 
     [Fact]
     public async Task Deep_insert_creates_the_order_and_its_lines_and_answers_204_with_the_entity_id()
