@@ -7,7 +7,7 @@ namespace CustomerPortal.Web.Tests.Pages.Invoices;
 // The invoice and order exports (issue 12): the filtered list as the reader's spreadsheet expects it, with
 // the culture's list separator, decimals and dates, headers and statuses in the reader's language, a byte-order
 // mark, and nothing the user may not see.
-public sealed class CsvExportTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class CsvExportTests(PortalFactory portal, SeededPortalData data) : IClassFixture<PortalFactory>
 {
     [Theory]
     [InlineData("en-US", ",")]
@@ -45,6 +45,32 @@ public sealed class CsvExportTests(PortalFactory portal) : IClassFixture<PortalF
 
         Assert.Equal([invoice.Number], lines.Skip(1).Select(l => l.Split(',')[0]));
         Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
+    }
+
+    // The customer's order reference is the customer's own text: a spreadsheet must never run it.
+    [Fact]
+    public async Task InvoiceExportNeverStartsACellWithAFormula()
+    {
+        using var copy = new PrivatePortalFactory(data);
+        var invoice = copy.Mirror.InvoicesOf(Personas.Representative)[0];
+        using (var mirror = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy.MirrorPath};Pooling=False"))
+        {
+            mirror.Open();
+            using var update = mirror.CreateCommand();
+            update.CommandText = "UPDATE invoice SET description = '=HYPERLINK(\"http://evil.example\",\"x\")' WHERE upper(invoiceid) = upper($id)";
+            update.Parameters.AddWithValue("$id", invoice.Id);
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+
+        using var client = copy.CreatePortalClient();
+        await client.SignInAsync(Personas.Representative, Personas.Password);
+
+        var lines = await DownloadAsync(client, "/Invoices?handler=Export&search=" + Uri.EscapeDataString(invoice.Number));
+
+        var row = Assert.Single(lines.Skip(1));
+        Assert.StartsWith(invoice.Number + ",", row, StringComparison.Ordinal);
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",", row, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=", row, StringComparison.Ordinal);
     }
 
     [Theory]
