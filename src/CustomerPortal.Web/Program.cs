@@ -8,6 +8,7 @@ using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Invitations;
 using CustomerPortal.Web.Localization;
 using CustomerPortal.Web.Ordering;
+using CustomerPortal.Web.Pages.Invoices;
 using CustomerPortal.Web.Registrations;
 using CustomerPortal.Web.Resources;
 using CustomerPortal.Web.Security;
@@ -38,6 +39,8 @@ builder.Services.AddStatusMails(builder.Configuration);
 builder.Services.AddSingleton<DemoPersonas>();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealthChecks();
+// The invoice PDF's embedded fonts: PDFsharp's font resolver is process-wide.
+InvoiceFonts.Register();
 
 builder.Services
     .AddRazorPages()

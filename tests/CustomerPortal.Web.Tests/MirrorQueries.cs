@@ -185,6 +185,19 @@ public sealed class MirrorQueries(string connectionString)
         return values;
     }
 
+    // The persona's invoices newest first, as /Invoices orders them: a representative's are the account's in its
+    // legal entity, an authorized user's those of the orders where they are the contact person.
+    public List<MirrorInvoice> InvoicesOf(string email) => Query(
+        "SELECT i.invoiceid, i.msdyn_invoicenumber, i.msdyn_invoicedate, o.msdyn_salesordernumber, i.totalamount, c.isocurrencycode, c.currencysymbol, c.currencyprecision FROM invoice i " +
+        "JOIN salesorder o ON upper(o.salesorderid) = upper(i.salesorderid) " +
+        "JOIN transactioncurrency c ON upper(c.transactioncurrencyid) = upper(i.transactioncurrencyid) " +
+        "JOIN contact me ON upper(me.parentcustomerid) = upper(i.customerid) AND upper(me.msdyn_company) = upper(i.msdyn_company) " +
+        "WHERE me.emailaddress1 = $p0 AND ($p1 = 0 OR upper(o.msdyn_contactperson) = upper(me.contactid)) " +
+        "ORDER BY i.msdyn_invoicedate DESC, i.msdyn_invoicenumber DESC",
+        r => new MirrorInvoice(r.GetString(0), r.GetString(1), DateOnly.Parse(r.GetString(2)[..10], CultureInfo.InvariantCulture), r.GetString(3),
+            r.GetDecimal(4), new MirrorCurrency(r.GetString(5), r.GetString(6), r.GetInt32(7))),
+        email, email == Personas.AuthorizedUser ? 1 : 0);
+
     // The filter gets the context too, for subqueries over other tables.
     private List<MirrorOrder> Orders(Func<DbContext, IQueryable<SalesOrderRow>, IQueryable<SalesOrderRow>> filter) => Read(db =>
         filter(db, db.Set<SalesOrderRow>().AsNoTracking())
@@ -226,6 +239,8 @@ public sealed record MirrorContact(
     string CompanyCode,
     string CompanyName,
     string? PriceListId);
+
+public sealed record MirrorInvoice(string Id, string Number, DateOnly Date, string OrderNumber, decimal Total, MirrorCurrency Currency);
 
 public sealed record MirrorCurrency(string IsoCode, string Symbol, int Precision)
 {

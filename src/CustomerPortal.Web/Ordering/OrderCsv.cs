@@ -1,54 +1,37 @@
-using System.Globalization;
-using System.Text;
 using CustomerPortal.Core.Orders;
+using CustomerPortal.Web.Export;
+using CustomerPortal.Web.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace CustomerPortal.Web.Ordering;
 
-// The order list as CSV: culture-invariant (ISO dates, '.' decimals, status names), so it opens the
-// same in every spreadsheet and imports cleanly. Fields are quoted per RFC 4180 when needed, and a
-// text field that starts like a formula is prefixed with an apostrophe so a spreadsheet never runs it.
+// The order list as CSV in the reader's culture and language (CultureCsv): headers and statuses as on
+// the page, amounts with the currency's decimals and the currency in a column of its own.
 public static class OrderCsv
 {
-    public static readonly string[] Header =
-        ["OrderNumber", "RequisitionNumber", "OrderDate", "RequestedReceiptDate", "ConfirmedReceiptDate", "Status", "TotalAmount", "Currency", "ContactPerson"];
-
-    public static void WriteHeader(StringBuilder csv)
+    public static void WriteHeader(CultureCsv csv, IStringLocalizer text)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        csv.AppendJoin(',', Header).Append("\r\n");
+        ArgumentNullException.ThrowIfNull(text);
+        csv.Row([
+            text["Order.Number"], text["Order.Requisition"], text["Order.OrderDate"], text["Order.RequestedReceipt"],
+            text["Order.ConfirmedReceipt"], text["Order.Status"], text["Order.Total"], text["Invoice.Currency"], text["Order.ContactPerson"],
+        ]);
     }
 
-    public static void WriteRow(StringBuilder csv, SalesOrderSummary order)
+    public static void WriteRow(CultureCsv csv, IStringLocalizer text, SalesOrderSummary order)
     {
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(order);
-        string[] fields =
-        [
-            Text(order.OrderNumber),
-            Text(order.RequisitionNumber),
-            DateOnly.FromDateTime(order.OrderedOn).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            order.RequestedReceiptDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-            order.ConfirmedReceiptDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-            order.Status.ToString(),
-            order.TotalAmount.ToString("F" + Math.Clamp(order.Currency.Precision, 0, 10).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
-            Text(order.Currency.IsoCode),
-            Text(order.ContactPersonName),
-        ];
-        csv.AppendJoin(',', fields).Append("\r\n");
-    }
-
-    public static string Text(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        csv.Text(order.OrderNumber)
+            .Text(order.RequisitionNumber)
+            .Date(DateOnly.FromDateTime(order.OrderedOn))
+            .Date(order.RequestedReceiptDate)
+            .Date(order.ConfirmedReceiptDate)
+            .Text(text.Label(order.Status))
+            .Number(order.TotalAmount, order.Currency.Precision)
+            .Text(order.Currency.IsoCode)
+            .Text(order.ContactPersonName)
+            .EndRow();
     }
 }

@@ -70,6 +70,33 @@ public sealed class DataverseResilienceTests(DataverseResilienceTests.Portal por
         Assert.True(submit <= 2, $"The submit cost {submit} Web API requests.");
     }
 
+    // Issue 12's request budget, warm: the invoice list, an invoice and its PDF one request each; the account
+    // page reads the account, the invoiced totals, the latest invoices and the contacts.
+    [Fact]
+    public async Task InvoicesCostOneWebApiRequestEachWarmAndTheAccountPageFour()
+    {
+        var invoice = portal.OwnMirror.InvoicesOf(Personas.Representative)[0];
+        using var client = await portal.SignedInAsync(Personas.Representative);
+        await client.GetPageAsync("/Invoices");
+        await client.GetPageAsync("/Invoices/" + invoice.Number);
+        await client.GetPageAsync("/Account");
+
+        var list = await RequestsForAsync(() => client.GetPageAsync("/Invoices?sort=OldestFirst"));
+        var details = await RequestsForAsync(() => client.GetPageAsync("/Invoices/" + invoice.Number));
+        var text = "";
+        var pdf = await RequestsForAsync(async () =>
+        {
+            using var response = await client.Http.GetAsync($"/Invoices/{invoice.Number}?handler=Pdf", Ct);
+            text = await Pages.Invoices.PdfText.OfResponseAsync(response, Ct);
+        });
+        var account = await RequestsForAsync(() => client.GetPageAsync("/Account"));
+
+        Assert.Contains(invoice.Number, text, StringComparison.Ordinal);
+        Assert.Contains(invoice.Currency.Format(invoice.Total, PortalTexts.English.Culture), text, StringComparison.Ordinal);
+        Assert.Equal((1L, 1L, 1L), (list, details, pdf));
+        Assert.Equal(4L, account);
+    }
+
     [Fact]
     public async Task EveryPageStillAnswersWithTheRightContentWhileEveryThirdRequestIsThrottled()
     {

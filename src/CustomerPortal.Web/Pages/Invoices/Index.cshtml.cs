@@ -1,5 +1,7 @@
+using System.Globalization;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Invoices;
+using CustomerPortal.Web.Export;
 using CustomerPortal.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerPortal.Web.Pages.Invoices;
 
-public sealed class IndexModel(IInvoiceStore invoices, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(IInvoiceStore invoices, IStringLocalizer<SharedResource> localizer, TimeProvider time) : PageModel
 {
     // No "Filter." prefix in the query string: the fields bind from ?search=&from=…
     [BindProperty(SupportsGet = true)]
@@ -29,5 +31,33 @@ public sealed class IndexModel(IInvoiceStore invoices, IStringLocalizer<SharedRe
         }
 
         return Page();
+    }
+
+    // ?handler=Export&…: the filtered list as CSV in the user's culture, read through the port like the list.
+    public async Task<IActionResult> OnGetExportAsync(CustomerScope scope, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid || Filter.HasDatesReversed)
+        {
+            return BadRequest();
+        }
+
+        var query = Filter.ToQuery() with { PageSize = ExportRows.BatchSize };
+        var rows = await ExportRows.ReadAsync(after =>
+            invoices.ListAsync(scope, query with { ContinuationToken = after }, cancellationToken));
+        var csv = new CultureCsv(CultureInfo.CurrentCulture);
+        csv.Row([localizer["Invoice.Number"], localizer["Invoice.Date"], localizer["Invoice.Order"], localizer["Order.CustomerReference"], localizer["Invoice.Total"], localizer["Invoice.Currency"]]);
+        foreach (var invoice in rows)
+        {
+            csv.Text(invoice.InvoiceNumber)
+                .Date(invoice.InvoiceDate)
+                .Text(invoice.OrderNumber)
+                .Text(invoice.CustomerReference)
+                .Number(invoice.TotalAmount, invoice.Currency.Precision)
+                .Text(invoice.Currency.IsoCode)
+                .EndRow();
+        }
+
+        var fileName = $"invoices-{time.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv";
+        return File(csv.ToBytes(), "text/csv; charset=utf-8", fileName);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Orders;
+using CustomerPortal.Web.Export;
 using CustomerPortal.Web.Localization;
 using CustomerPortal.Web.Ordering;
 using CustomerPortal.Web.Resources;
@@ -13,9 +13,6 @@ namespace CustomerPortal.Web.Pages.Orders;
 
 public sealed class IndexModel(ISalesOrderStore salesOrders, TimeProvider time, PortalCalendar calendar, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    public const int MaxExportRows = 10_000;
-    private const int ExportBatchSize = 100;
-
     // No "Filter." prefix in the query string: the fields bind from ?search=&status=…
     [BindProperty(SupportsGet = true)]
     public OrderFilter Filter { get; set; } = new();
@@ -54,25 +51,17 @@ public sealed class IndexModel(ISalesOrderStore salesOrders, TimeProvider time, 
             return BadRequest();
         }
 
-        var csv = new StringBuilder();
-        OrderCsv.WriteHeader(csv);
-        var query = Filter.ToQuery(ExportBatchSize, after: null, calendar.Today);
-        var rows = 0;
-        do
+        var today = calendar.Today;
+        var orders = await ExportRows.ReadAsync(after =>
+            salesOrders.ListAsync(scope, Filter.ToQuery(ExportRows.BatchSize, after, today), cancellationToken));
+        var csv = new CultureCsv(CultureInfo.CurrentCulture);
+        OrderCsv.WriteHeader(csv, localizer);
+        foreach (var order in orders)
         {
-            var page = await salesOrders.ListAsync(scope, query, cancellationToken);
-            foreach (var order in page.Items.Take(MaxExportRows - rows))
-            {
-                OrderCsv.WriteRow(csv, order);
-                rows++;
-            }
-
-            query = query with { ContinuationToken = page.ContinuationToken };
+            OrderCsv.WriteRow(csv, localizer, order);
         }
-        while (query.ContinuationToken is not null && rows < MaxExportRows);
 
         var fileName = $"orders-{time.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv";
-        // UTF-8 with a byte-order mark, so spreadsheet programs read accented names correctly.
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", fileName);
+        return File(csv.ToBytes(), "text/csv; charset=utf-8", fileName);
     }
 }

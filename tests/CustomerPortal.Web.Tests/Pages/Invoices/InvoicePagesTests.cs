@@ -89,9 +89,7 @@ public sealed class InvoicePagesTests(PortalFactory portal) : IClassFixture<Port
         var lines = portal.Mirror.Query(
             "SELECT extendedamount FROM invoicedetail WHERE upper(invoiceid) = upper($p0) ORDER BY sequencenumber",
             r => r.GetDecimal(0), invoice.Id);
-        var (total, currency) = portal.Mirror.Query(
-            "SELECT i.totalamount, c.isocurrencycode, c.currencysymbol, c.currencyprecision FROM invoice i JOIN transactioncurrency c ON upper(c.transactioncurrencyid) = upper(i.transactioncurrencyid) WHERE upper(i.invoiceid) = upper($p0)",
-            r => (r.GetDecimal(0), new MirrorCurrency(r.GetString(1), r.GetString(2), r.GetInt32(3))), invoice.Id).Single();
+        var (total, currency) = (invoice.Total, invoice.Currency);
         using var client = await portal.SignedInClientAsync(Personas.Representative);
 
         var page = await client.GetPageAsync("/Invoices/" + invoice.Number);
@@ -156,21 +154,55 @@ public sealed class InvoicePagesTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains(list.QuerySelectorAll("nav a"), a => a.TextContent.Trim() == french["Nav.Invoices"]);
     }
 
-    // The persona's invoices newest first, as the list orders them: an authorized user's are those of the orders
-    // where they are the contact person.
-    private List<MirrorInvoice> Invoices(string persona) => portal.Mirror.Query(
-        "SELECT i.invoiceid, i.msdyn_invoicenumber, i.msdyn_invoicedate, o.msdyn_salesordernumber FROM invoice i " +
-        "JOIN salesorder o ON upper(o.salesorderid) = upper(i.salesorderid) " +
-        "JOIN contact me ON upper(me.parentcustomerid) = upper(i.customerid) AND upper(me.msdyn_company) = upper(i.msdyn_company) " +
-        "WHERE me.emailaddress1 = $p0 AND ($p1 = 0 OR upper(o.msdyn_contactperson) = upper(me.contactid)) " +
-        "ORDER BY i.msdyn_invoicedate DESC, i.msdyn_invoicenumber DESC",
-        r => new MirrorInvoice(r.GetString(0), r.GetString(1), DateOnly.Parse(r.GetString(2)[..10], CultureInfo.InvariantCulture), r.GetString(3)),
-        persona, persona == Personas.AuthorizedUser ? 1 : 0);
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("fr-FR")]
+    public async Task InvoicePdfCarriesTheNumberTheLinesAndTheTotalInTheReadersLanguage(string culture)
+    {
+        var text = PortalTexts.For(culture);
+        var invoice = Invoices(Personas.Representative)[0];
+        var (total, currency) = (invoice.Total, invoice.Currency);
+        var items = portal.Mirror.Query(
+            "SELECT p.msdyn_productnumber FROM invoicedetail d JOIN product p ON upper(p.productid) = upper(d.productid) WHERE upper(d.invoiceid) = upper($p0) ORDER BY d.sequencenumber",
+            r => r.GetString(0), invoice.Id);
+        using var client = await portal.SignedInClientAsync(Personas.Representative, culture);
+        var page = await client.GetPageAsync("/Invoices/" + invoice.Number);
+
+        using var response = await client.Http.GetAsync(page.QuerySelector<AngleSharp.Html.Dom.IHtmlAnchorElement>("#invoice-pdf")!.GetAttribute("href"), Ct);
+        var pdf = await PdfText.OfResponseAsync(response, Ct);
+
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(invoice.Number + ".pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.True(response.Headers.CacheControl?.NoStore, "An invoice PDF must not be cached.");
+        Assert.Contains(PdfText.Normalize(text["Invoice.Title", invoice.Number]), pdf, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Normalize(text["Invoice.Total"]), pdf, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Normalize(currency.Format(total, text.Culture)), pdf, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Normalize(text["Invoice.PaymentTerms"]), pdf, StringComparison.Ordinal);
+        Assert.NotEmpty(items);
+        Assert.All(items, item => Assert.Contains(item, pdf, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnotherCustomersInvoicePdfAnswersNotFound()
+    {
+        var fabrikam = Invoices(Personas.OtherCustomer)[0].Number;
+        Assert.DoesNotContain(Invoices(Personas.Representative), i => i.Number == fabrikam);
+        using var client = await portal.SignedInClientAsync(Personas.Representative);
+
+        using var foreign = await client.Http.GetAsync($"/Invoices/{fabrikam}?handler=Pdf", Ct);
+        using var unknown = await client.Http.GetAsync("/Invoices/NO-SUCH-INVOICE?handler=Pdf", Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private List<MirrorInvoice> Invoices(string persona) => portal.Mirror.InvoicesOf(persona);
 
     private static List<string> InvoiceNumbers(IDocument page) =>
         page.QuerySelectorAll("#invoice-list tbody tr a.invoice-link").Select(a => a.TextContent.Trim()).ToList();
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private sealed record MirrorInvoice(string Id, string Number, DateOnly Date, string OrderNumber);
 }

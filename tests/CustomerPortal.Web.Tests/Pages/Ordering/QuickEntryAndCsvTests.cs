@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Orders;
+using CustomerPortal.Web.Export;
 using CustomerPortal.Web.Ordering;
 
 namespace CustomerPortal.Web.Tests.Pages.Ordering;
@@ -33,31 +33,37 @@ public sealed class QuickEntryAndCsvTests
     [Theory]
     [InlineData("plain", "plain")]
     [InlineData("a,b", "\"a,b\"")]
+    [InlineData("a;b", "a;b")]
     [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
     [InlineData("two\nlines", "\"two\nlines\"")]
     [InlineData("=SUM(A1)", "'=SUM(A1)")]
     [InlineData("+1", "'+1")]
+    [InlineData("-1", "'-1")]
     [InlineData("@cmd", "'@cmd")]
     [InlineData("", "")]
     public void CsvTextIsQuotedWhenNeededAndNeverStartsAFormula(string value, string expected) =>
-        Assert.Equal(expected, OrderCsv.Text(value));
+        Assert.Equal(expected + "\r\n", new CultureCsv(CultureInfo.GetCultureInfo("en-US")).Text(value).EndRow().ToString());
 
-    [Fact]
-    public void CsvRowsAreCultureInvariantWithTheCurrencysDecimals()
+    [Theory]
+    [InlineData("en-US", "CP-0000001,\"PO, 7\",3/4/2026,3/20/2026,3/23/2026,Confirmed,1234.57,EUR,'=Zoë Ørsted\r\n")]
+    [InlineData("fr-FR", "CP-0000001;PO, 7;04/03/2026;20/03/2026;23/03/2026;Confirmée;1234,57;EUR;'=Zoë Ørsted\r\n")]
+    public void CsvRowsFollowTheReadersCultureWithTheCurrencysDecimals(string culture, string expected)
     {
-        var previous = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         try
         {
-            var csv = new StringBuilder();
-            OrderCsv.WriteRow(csv, new SalesOrderSummary(Guid.NewGuid(), "CP-0000001", "PO, 7", new DateTime(2026, 3, 4, 22, 0, 0, DateTimeKind.Utc),
-                new DateOnly(2026, 3, 20), ProcessingStatus.Confirmed, 1234.5m, new Currency("JPY", "¥", 0), "Zoë Ørsted", new DateOnly(2026, 3, 23)));
+            var csv = new CultureCsv(CultureInfo.GetCultureInfo(culture));
+            OrderCsv.WriteRow(csv, PortalLocalizer.Create(), new SalesOrderSummary(Guid.NewGuid(), "CP-0000001", "PO, 7", new DateTime(2026, 3, 4, 22, 0, 0, DateTimeKind.Utc),
+                new DateOnly(2026, 3, 20), ProcessingStatus.Confirmed, 1234.567m, new Currency("EUR", "€", 2), "=Zoë Ørsted", new DateOnly(2026, 3, 23)));
 
-            Assert.Equal("CP-0000001,\"PO, 7\",2026-03-04,2026-03-20,2026-03-23,Confirmed,1235,JPY,Zoë Ørsted\r\n", csv.ToString());
+            Assert.Equal(expected, csv.ToString());
+            Assert.Equal([0xEF, 0xBB, 0xBF], csv.ToBytes()[..3]);
         }
         finally
         {
-            CultureInfo.CurrentCulture = previous;
+            CultureInfo.CurrentUICulture = previous;
         }
     }
+
 }
