@@ -63,6 +63,17 @@ public sealed class PortalClient(HttpClient http, ServerLog? serverLog = null) :
         return await Http.SendAsync(request, Ct);
     }
 
+    // A destructive action as a user without JavaScript takes it: the button (which only asks), then the
+    // confirmation the page shows in its place, posted with the given field values.
+    public async Task<HttpResponseMessage> ConfirmAsync(IHtmlFormElement ask, IReadOnlyDictionary<string, string>? values = null)
+    {
+        var asked = await SubmitAsync(ask);
+        Assert.True(asked.StatusCode == HttpStatusCode.OK, $"The confirmation step answered {(int)asked.StatusCode}.");
+        var confirm = (await ParseAsync(asked)).QuerySelector<IHtmlFormElement>("form.confirm-step")
+            ?? throw new InvalidOperationException("The page shows no confirmation step.");
+        return await SubmitAsync(confirm, values);
+    }
+
     public async Task SignInAsync(string email, string password)
     {
         var response = await SubmitSignInFormAsync(email, password);

@@ -57,6 +57,62 @@ public abstract class OrderDraftPageModel : PageModel
         Total = DraftLinePrice.Total(Lines);
     }
 
+    // Quick entry's and the upload's lines resolved alike: each line the draft can take is added to it (merged
+    // with a line of the same product) in memory, and the others say why not. The caller decides whether to save.
+    protected async Task<IReadOnlyList<QuickEntryLine>> AddLinesAsync(
+        IOrderEntry ordering, OrderDraftStore drafts, IReadOnlyList<QuickEntryLine> parsed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ordering);
+        ArgumentNullException.ThrowIfNull(parsed);
+        var products = await ordering.LookUpAsync(
+            Scope, [.. parsed.Where(l => l.ItemNumber is not null).Select(l => l.ItemNumber!).Distinct(StringComparer.OrdinalIgnoreCase)], [], cancellationToken);
+        var report = new List<QuickEntryLine>();
+        foreach (var line in parsed)
+        {
+            var product = line.ItemNumber is null ? null
+                : products.FirstOrDefault(p => string.Equals(p.ItemNumber, line.ItemNumber, StringComparison.OrdinalIgnoreCase));
+            var merged = line.Quantity is not { } posted ? null
+                : (decimal?)OrderingRules.Merge(product is null ? 0 : Draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId)?.Quantity ?? 0, posted);
+            var problem = line.Problem
+                ?? (product is null ? QuickEntryProblem.UnknownItem
+                    : OrderingRules.CheckLine(product, merged!.Value)?.Reason switch
+                    {
+                        SubmitRefusalReason.InvalidQuantity => QuickEntryProblem.InvalidQuantity,
+                        not null => QuickEntryProblem.NotOrderable,
+                        null when Draft.Lines.Count >= OrderingRules.MaxLines && Draft.Lines.All(l => l.ProductId != product.ProductId) => QuickEntryProblem.TooManyLines,
+                        null => (QuickEntryProblem?)null,
+                    });
+            if (problem is null)
+            {
+                AddOrMerge(drafts, product!, line.Quantity!.Value);
+            }
+
+            report.Add(line with { Problem = problem });
+        }
+
+        return report;
+    }
+
+    protected void AddOrMerge(OrderDraftStore drafts, OrderableProduct product, decimal quantity)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        ArgumentNullException.ThrowIfNull(product);
+        if (Draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId) is { } existing)
+        {
+            existing.Quantity += quantity;
+            return;
+        }
+
+        drafts.AddLine(Draft, new OrderDraftLine
+        {
+            SalesOrderLineId = Guid.NewGuid(),
+            ProductId = product.ProductId,
+            ItemNumber = product.ItemNumber,
+            ProductName = product.Name,
+            Quantity = quantity,
+        });
+    }
+
     // Estimated amounts in the price list's currency; a plain number while the contact has none.
     public string Money(decimal amount) =>
         Defaults.Currency is { } currency ? MoneyFormatter.Format(amount, currency) : amount.ToString("N2", CultureInfo.CurrentCulture);

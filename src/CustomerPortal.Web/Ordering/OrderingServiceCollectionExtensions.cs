@@ -24,6 +24,7 @@ public static class OrderingServiceCollectionExtensions
 
         services.AddSingleton(numbering);
         services.AddSingleton<DraftIdTokens>();
+        services.AddSingleton<UploadedLines>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -35,7 +35,7 @@ public static class QuickEntry
 
             var itemNumber = line[..separator].Trim();
             var quantityText = line[(separator + 1)..].Trim();
-            lines.Add(TryParseQuantity(quantityText, culture) is { } quantity
+            lines.Add(ParseQuantity(quantityText, culture) is { } quantity
                 ? new QuickEntryLine(number, line, itemNumber, quantity, null)
                 : new QuickEntryLine(number, line, itemNumber, null, QuickEntryProblem.QuantityNotUnderstood));
         }
@@ -43,7 +43,8 @@ public static class QuickEntry
         return lines;
     }
 
-    private static decimal? TryParseQuantity(string text, CultureInfo culture)
+    // The reader's culture first, then the invariant one: "1.5" is understood everywhere, "1,5" where it is a decimal.
+    public static decimal? ParseQuantity(string text, CultureInfo culture)
     {
         const NumberStyles style = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign;
         return decimal.TryParse(text, style, culture, out var value) || decimal.TryParse(text, style, CultureInfo.InvariantCulture, out value)

@@ -8,7 +8,8 @@ namespace CustomerPortal.Web.Security;
 // How much a request may carry, chosen from what the pages need rather than left at the framework's
 // defaults (30 MB bodies, 4 MB form values). The largest legitimate posts are the items step: a quick
 // entry of up to 20,000 characters (QuickEntry.MaxTextLength, at most about 180 KB once URL-encoded)
-// and the quantities of up to 200 lines (two fields each). Nothing uploads files.
+// and the quantities of up to 200 lines (two fields each). The one file upload (order lines on the items
+// step) has its own larger body limit, on its own page only.
 public static partial class RequestLimits
 {
     public const long MaxBodyBytes = 256 * 1024;
@@ -28,6 +29,10 @@ public static partial class RequestLimits
     public const int MaxHeadersBytes = 32 * 1024;
 
     public const int MaxHeaderCount = 64;
+
+    // The order-lines upload page (/Orders/Drafts/{id}/Upload): its file may reach OrderUpload.MaxFileBytes,
+    // and a somewhat larger one still reaches the page, whose message about the size is friendlier.
+    public const long MaxUploadBodyBytes = 2 * 1024 * 1024;
 
     public static IServiceCollection AddPortalRequestLimits(this IServiceCollection services)
     {
@@ -74,7 +79,8 @@ public static partial class RequestLimits
     private static async Task<int?> RefusalAsync(HttpContext context)
     {
         var request = context.Request;
-        if (request.ContentLength > MaxBodyBytes)
+        var maxBody = IsUpload(request) ? MaxUploadBodyBytes : MaxBodyBytes;
+        if (request.ContentLength > maxBody)
         {
             return StatusCodes.Status413PayloadTooLarge;
         }
@@ -82,6 +88,24 @@ public static partial class RequestLimits
         if (!request.HasFormContentType)
         {
             return null;
+        }
+
+        if (maxBody != MaxBodyBytes)
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = maxBody;
+            }
+
+            var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<FormOptions>>().Value;
+            context.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
+            {
+                ValueCountLimit = options.ValueCountLimit,
+                ValueLengthLimit = options.ValueLengthLimit,
+                KeyLengthLimit = options.KeyLengthLimit,
+                MultipartBodyLengthLimit = maxBody,
+                BufferBodyLengthLimit = maxBody,
+            }));
         }
 
         try
@@ -100,6 +124,12 @@ public static partial class RequestLimits
             return ex.StatusCode;
         }
     }
+
+    // A post to the upload page: /Orders/Drafts/{guid}/Upload, whatever the handler.
+    private static bool IsUpload(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+        && request.Path.Value?.ToUpperInvariant().Split('/') is ["", "ORDERS", "DRAFTS", var id, "UPLOAD"]
+        && Guid.TryParse(id, out _);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A request past the request limits was answered {Status}.")]
     private static partial void LogRefused(ILogger logger, int status);

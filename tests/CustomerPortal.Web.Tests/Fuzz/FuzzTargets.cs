@@ -38,7 +38,13 @@ public sealed record FuzzTarget(string Method, string Path, IReadOnlyList<FuzzFi
                 if (method == "POST")
                 {
                     using var reader = new StreamReader(submission.Body);
-                    yield return new FuzzTarget(method, target.PathAndQuery, Parse(reader.ReadToEnd()));
+                    // A file upload form's body is multipart: its fields are read from the form instead, the file
+                    // as a plain value (the fuzzer sends text where a file goes; the upload tests send files).
+                    var body = submission.MimeType?.StartsWith("multipart/", StringComparison.Ordinal) == true
+                        ? string.Join("&", form.Elements.OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name))
+                            .Select(i => $"{Uri.EscapeDataString(i.Name!)}={Uri.EscapeDataString(i.Type == "file" ? "lines.csv" : i.Value)}"))
+                        : reader.ReadToEnd();
+                    yield return new FuzzTarget(method, target.PathAndQuery, Parse(body));
                 }
                 else
                 {

@@ -113,8 +113,12 @@ public sealed class AdministrationTests(SeededPortalData data)
     {
         var page = await admin.GetPageAsync("/Admin/Users");
         var row = page.QuerySelector($"tr[data-user-email='{email}']")!;
-        var form = row.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.Action.Contains("handler=" + handler, StringComparison.Ordinal));
-        var response = await admin.SubmitAsync(form, values);
+        // Removing access asks first (a confirmation step); the other actions post at once.
+        var ask = row.QuerySelectorAll<IHtmlFormElement>("form.confirm-ask")
+            .SingleOrDefault(f => f.Elements["confirm"] is IHtmlInputElement { Value: var key } && key.StartsWith(handler + "-", StringComparison.Ordinal));
+        var response = ask is not null
+            ? await admin.ConfirmAsync(ask, values)
+            : await admin.SubmitAsync(row.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.Action.Contains("handler=" + handler, StringComparison.Ordinal)), values);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 }

@@ -113,8 +113,8 @@ public sealed class InvitationTests(SeededPortalData data)
 
         // Revoked.
         recent = await admin.GetPageAsync("/Admin/Invitations");
-        var revoke = recent.QuerySelectorAll<IHtmlFormElement>("form").Single(f => f.Action.Contains("handler=Revoke", StringComparison.Ordinal));
-        await admin.SubmitAsync(revoke);
+        var revoke = recent.QuerySelectorAll<IHtmlFormElement>("form.confirm-ask").Single(f => f.Elements["confirm"] is IHtmlInputElement { Value: var key } && key.StartsWith("Revoke-", StringComparison.Ordinal));
+        await admin.ConfirmAsync(revoke);
         Assert.Equal("Revoked", await PortalSteps.UnusableReasonAsync(visitor, PortalSteps.PathOf(secondLink)));
 
         Assert.Equal(0, PortalStoreQueries.Open(portal.PortalStorePath).Count("SELECT count(*) FROM AspNetUsers WHERE NormalizedEmail = $p0", DemoContacts.PreparedEmail.ToUpperInvariant()));

@@ -42,14 +42,14 @@ public sealed class TeamTests(SeededPortalData data)
         // Another account's user (Fabrikam), posted through the representative's own form.
         var fabrikamContact = store.Scalar("SELECT ContactId FROM AspNetUsers WHERE NormalizedEmail = $p0", Personas.OtherCustomer.ToUpperInvariant())!;
         var page = await rep.GetPageAsync("/Team");
-        var form = page.QuerySelectorAll<IHtmlFormElement>("form.disable-form").Single();
+        var form = page.QuerySelectorAll<IHtmlFormElement>("form.confirm-ask").Single();
         var before = store.Fingerprint();
-        var tampered = await rep.SubmitAsync(form, new Dictionary<string, string> { ["contactId"] = fabrikamContact });
+        var tampered = await rep.ConfirmAsync(form, new Dictionary<string, string> { ["contactId"] = fabrikamContact });
         Assert.Equal(HttpStatusCode.NotFound, tampered.StatusCode);
         Assert.Equal(before, store.Fingerprint());
 
         page = await rep.GetPageAsync("/Team");
-        var disabled = await rep.SubmitAsync(page.QuerySelectorAll<IHtmlFormElement>("form.disable-form").Single());
+        var disabled = await rep.ConfirmAsync(page.QuerySelectorAll<IHtmlFormElement>("form.confirm-ask").Single());
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
         Assert.True(store.LockoutEnd(Personas.AuthorizedUser) > DateTimeOffset.UtcNow.AddYears(100));
         Assert.Null(store.LockoutEnd(Personas.OtherCustomer));
@@ -66,7 +66,7 @@ public sealed class TeamTests(SeededPortalData data)
         var store = PortalStoreQueries.Open(portal.PortalStorePath);
 
         var page = await rep.GetPageAsync("/Team");
-        var disabled = await rep.SubmitAsync(page.QuerySelectorAll<IHtmlFormElement>("form.disable-form").Single());
+        var disabled = await rep.ConfirmAsync(page.QuerySelectorAll<IHtmlFormElement>("form.confirm-ask").Single());
 
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
         Assert.True(store.LockoutEnd(Personas.AuthorizedUser) > DateTimeOffset.UtcNow.AddYears(100));

@@ -156,8 +156,8 @@ public sealed class SessionEndTests(SeededPortalData data)
         await rep.SignInAsync(Personas.Representative, Personas.Password);
         var team = await rep.GetPageAsync("/Team");
         // The buyer is the only colleague with access, so the only one with a disable button.
-        var disable = team.QuerySelectorAll<IHtmlFormElement>("form.disable-form").Single();
-        Assert.Equal(HttpStatusCode.Redirect, (await rep.SubmitAsync(disable)).StatusCode);
+        var disable = team.QuerySelectorAll<IHtmlFormElement>("form.confirm-ask").Single();
+        Assert.Equal(HttpStatusCode.Redirect, (await rep.ConfirmAsync(disable)).StatusCode);
     }
 
     private static async Task AssertOpensAsync(PortalClient client, string url)

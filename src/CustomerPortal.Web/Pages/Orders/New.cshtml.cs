@@ -30,7 +30,8 @@ public sealed class NewModel(
         {
             // The draft's id, and so the future salesorderid, is chosen now, here: a double-clicked "Next" saves one draft.
             Defaults = await ordering.GetDefaultsAsync(scope, cancellationToken);
-            Input = InformationInput.For(draftIds.Protect(User.UserId(), scope.AccountId, Guid.NewGuid()), Defaults.AccountAddress);
+            // The earliest date the submit accepts, so "Next" goes through unless the customer wants a later one.
+            Input = InformationInput.For(draftIds.Protect(User.UserId(), scope.AccountId, Guid.NewGuid()), Defaults.AccountAddress, EarliestReceiptDate);
             return Page();
         }
 
@@ -144,9 +145,10 @@ public sealed class NewModel(
         [StringLength(OrderingRules.MaxCustomerReferenceLength, ErrorMessage = "Ordering.Validation.TooLong")]
         public string? CustomerReference { get; set; }
 
-        public static InformationInput For(string draftToken, PostalAddress? accountAddress) => new()
+        public static InformationInput For(string draftToken, PostalAddress? accountAddress, DateOnly requestedReceiptDate) => new()
         {
             DraftToken = draftToken,
+            RequestedReceiptDate = requestedReceiptDate,
             Line1 = accountAddress?.Line1,
             Line2 = accountAddress?.Line2,
             City = accountAddress?.City,

@@ -260,7 +260,7 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
         Assert.Null((await buyer.GetPageAsync("/Orders/Drafts")).QuerySelector($"tr[data-draft='{draftId}']"));
         Assert.Equal(HttpStatusCode.NotFound, (await buyer.GetAsync($"/Orders/Drafts/{draftId}/Review")).Response.StatusCode);
 
-        var response = await rep.SubmitAsync(row.QuerySelector<IHtmlFormElement>("form")!);
+        var response = await rep.ConfirmAsync(row.QuerySelector<IHtmlFormElement>("form.confirm-ask")!);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Null((await rep.GetPageAsync("/Orders/Drafts")).QuerySelector($"tr[data-draft='{draftId}']"));

@@ -28,6 +28,8 @@ public sealed class ItemsModel(
 
     public IReadOnlyList<QuickEntryLine>? QuickEntryReport { get; private set; }
 
+    public string? QuickEntryText { get; private set; }
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -100,10 +102,10 @@ public sealed class ItemsModel(
             }
             else
             {
-                AddOrMerge(product, add.Quantity.Value);
+                AddOrMerge(drafts, product, add.Quantity.Value);
                 await drafts.SaveAsync(Draft, cancellationToken);
                 StatusMessage = localizer["Ordering.Added", product.ItemNumber];
-                return RedirectToPage(new { id });
+                return BackToItems(id, string.IsNullOrWhiteSpace(Search) ? "add-heading" : "search-results");
             }
         }
 
@@ -144,7 +146,7 @@ public sealed class ItemsModel(
         }
 
         await drafts.SaveAsync(Draft, cancellationToken);
-        return next == "review" ? RedirectToPage("/Orders/Drafts/Review", new { id }) : RedirectToPage(new { id });
+        return next == "review" ? RedirectToPage("/Orders/Drafts/Review", new { id }) : BackToItems(id, "lines-heading");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid lineId, CustomerScope scope, CancellationToken cancellationToken)
@@ -161,7 +163,7 @@ public sealed class ItemsModel(
             StatusMessage = localizer["Ordering.Removed", line.ItemNumber];
         }
 
-        return RedirectToPage(new { id });
+        return BackToItems(id, "lines-heading");
     }
 
     // Quick entry adds every line it understands and reports the others, line by line.
@@ -187,39 +189,16 @@ public sealed class ItemsModel(
             return Page();
         }
 
-        var parsed = QuickEntry.Parse(quickEntry, CultureInfo.CurrentCulture);
-        var products = await ordering.LookUpAsync(
-            Scope, [.. parsed.Where(l => l.ItemNumber is not null).Select(l => l.ItemNumber!)], [], cancellationToken);
-        var report = new List<QuickEntryLine>();
-        foreach (var line in parsed)
-        {
-            var product = line.ItemNumber is null ? null
-                : products.FirstOrDefault(p => string.Equals(p.ItemNumber, line.ItemNumber, StringComparison.OrdinalIgnoreCase));
-            var merged = line.Quantity is not { } posted ? null
-                : (decimal?)OrderingRules.Merge(product is null ? 0 : Draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId)?.Quantity ?? 0, posted);
-            var problem = line.Problem
-                ?? (product is null ? QuickEntryProblem.UnknownItem
-                    : OrderingRules.CheckLine(product, merged!.Value)?.Reason switch
-                    {
-                        SubmitRefusalReason.InvalidQuantity => QuickEntryProblem.InvalidQuantity,
-                        not null => QuickEntryProblem.NotOrderable,
-                        null when Draft.Lines.Count >= OrderingRules.MaxLines && Draft.Lines.All(l => l.ProductId != product.ProductId) => QuickEntryProblem.TooManyLines,
-                        null => (QuickEntryProblem?)null,
-                    });
-            if (problem is null)
-            {
-                AddOrMerge(product!, line.Quantity!.Value);
-            }
-
-            report.Add(line with { Problem = problem });
-        }
-
+        var report = await AddLinesAsync(ordering, drafts, QuickEntry.Parse(quickEntry, CultureInfo.CurrentCulture), cancellationToken);
         if (report.Any(l => l.Problem is null))
         {
             await drafts.SaveAsync(Draft, cancellationToken);
         }
 
+        // The box keeps only what it refused: posting it again after a fix never adds a line twice.
         QuickEntryReport = report;
+        QuickEntryText = string.Join('\n', report.Where(l => l.Problem is not null).Select(l => l.Text));
+        ModelState.Remove("quickEntry");
         await PriceLinesAsync(ordering, cancellationToken);
         return Page();
     }
@@ -245,23 +224,9 @@ public sealed class ItemsModel(
         return null;
     }
 
-    private void AddOrMerge(OrderableProduct product, decimal quantity)
-    {
-        if (Draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId) is { } existing)
-        {
-            existing.Quantity += quantity;
-            return;
-        }
-
-        drafts.AddLine(Draft, new OrderDraftLine
-        {
-            SalesOrderLineId = Guid.NewGuid(),
-            ProductId = product.ProductId,
-            ItemNumber = product.ItemNumber,
-            ProductName = product.Name,
-            Quantity = quantity,
-        });
-    }
+    // After a change the page comes back with the search the user had and at the part they were using.
+    private RedirectToPageResult BackToItems(Guid id, string fragment) =>
+        RedirectToPage(null, null, new { id, search = string.IsNullOrWhiteSpace(Search) ? null : Search }, fragment);
 
     private string QuantityMessage(QuantityProblem problem, OrderableProduct product) => problem switch
     {

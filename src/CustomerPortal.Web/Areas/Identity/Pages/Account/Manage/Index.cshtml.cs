@@ -71,6 +71,9 @@ public sealed class IndexModel(IContactDirectory contacts, UserManager<PortalUse
         }
 
         HasContact = true;
+        // The profile form does not post the status-mail box; a value tampered in anyway is not this form's
+        // error, and left in ModelState the checkbox could not render it (it is not a boolean).
+        ModelState.Remove(nameof(WantsStatusMails));
         if (!ModelState.IsValid)
         {
             WantsStatusMails = (await users.GetUserAsync(User))?.WantsStatusMails == true;
