@@ -24,6 +24,9 @@ public static class OrderingServiceCollectionExtensions
 
         services.AddSingleton(numbering);
         services.AddSingleton<DraftIdTokens>();
+        // "Add to order" and the header's summary of the current draft (issue 13).
+        services.AddScoped<CurrentDraft>();
+        services.AddMemoryCache();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
