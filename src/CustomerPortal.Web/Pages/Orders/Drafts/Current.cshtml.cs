@@ -1,6 +1,5 @@
 using System.Globalization;
 using CustomerPortal.Core;
-using CustomerPortal.PortalStore.Drafts;
 using CustomerPortal.Web.Ordering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +10,7 @@ namespace CustomerPortal.Web.Pages.Orders.Drafts;
 // back to the page it came from, at the row, with the result as a status message; cart.js posts the same form
 // with Accept: application/json and gets the result and the header's new summary instead, so the page stays.
 // Nothing in the form names a draft: the add always goes to the signed-in user's own current draft.
-public sealed class CurrentModel(CurrentDraft currentDraft, OrderDraftStore drafts) : PageModel
+public sealed class CurrentModel(CurrentDraft currentDraft) : PageModel
 {
     // Longer than any page of ours with its query string; a longer one is not followed back.
     private const int MaxReturnUrlLength = 2048;
@@ -20,14 +19,16 @@ public sealed class CurrentModel(CurrentDraft currentDraft, OrderDraftStore draf
     public const string AddedKey = "CurrentDraft.Added";
     public const string DraftKey = "CurrentDraft.Draft";
 
-    // The header's link when there is no draft, and any bookmark: the current draft's items, else a new order.
-    public async Task<IActionResult> OnGetAsync(CustomerScope scope, CancellationToken cancellationToken)
+    public DraftSummary? Summary { get; private set; }
+
+    // The order "Add to order" adds to, in a sentence, with the way on: its items step, or a new order.
+    public async Task OnGetAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return await drafts.FindCurrentAsync(User.UserId(), scope.AccountId, tracked: false, cancellationToken) is { } draft
-            ? RedirectToPage("/Orders/Drafts/Items", new { id = draft.SalesOrderId })
-            : RedirectToPage("/Orders/New");
+        Summary = await currentDraft.SummarizeAsync(User.UserId(), scope, cancellationToken);
     }
+
+    public string Describe(DraftSummary? summary) => currentDraft.Describe(summary);
 
     public async Task<IActionResult> OnPostAddAsync(
         string? itemNumber, string? quantity, string? returnUrl, CustomerScope scope, CancellationToken cancellationToken)
