@@ -66,7 +66,8 @@ public sealed class OrderDraftStore
         catch (DbUpdateException)
         {
             // Forget the failed insert only, so the next save of this request does not try it again.
-            foreach (var line in draft.Lines)
+            // A copy: detaching a line takes it out of draft.Lines.
+            foreach (var line in draft.Lines.ToList())
             {
                 _db.Entry(line).State = EntityState.Detached;
             }

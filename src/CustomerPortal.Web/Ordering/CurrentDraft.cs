@@ -49,6 +49,8 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
             return Refused(localizer["Ordering.UnknownItem", item]);
         }
 
+        // The count first: an add that then finds no open draft names the new one by it (see NewDraftId).
+        var count = await drafts.CountAsync(userId, scope.AccountId, cancellationToken);
         var draft = await drafts.FindCurrentAsync(userId, scope.AccountId, tracked: true, cancellationToken);
         var existing = draft?.Lines.FirstOrDefault(l => l.ProductId == product.ProductId);
         var refusal = OrderingRules.CheckLine(product, OrderingRules.Merge(existing?.Quantity ?? 0, added));
@@ -63,7 +65,9 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
             return Refused(localizer["Cart.Refused", product.ItemNumber, localizer["Ordering.TooManyLines", OrderingRules.MaxLines]]);
         }
 
-        draft = draft is null ? await StartAsync(userId, scope, defaults, product, added, cancellationToken) : await AddToAsync(draft, product, added, cancellationToken);
+        draft = draft is null
+            ? await StartAsync(NewDraftId(userId, scope.AccountId, count), userId, scope, defaults, product, added, cancellationToken)
+            : await AddToAsync(draft, product, added, cancellationToken);
         var message = localizer["Cart.Added", DisplayFormat.Quantity(added, product.QuantityDecimals), product.ItemNumber];
         return new AddToOrderResult(true, message, draft.SalesOrderId);
     }
@@ -117,13 +121,13 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
     }
 
     private async Task<OrderDraft> StartAsync(
-        string userId, CustomerScope scope, OrderingDefaults defaults, OrderableProduct product, decimal quantity, CancellationToken cancellationToken)
+        Guid salesOrderId, string userId, CustomerScope scope, OrderingDefaults defaults, OrderableProduct product, decimal quantity, CancellationToken cancellationToken)
     {
         // With the defaults of a new order's form (the account's address; the receipt date is asked at step 1).
         var address = defaults.AccountAddress;
         var started = new OrderDraft
         {
-            SalesOrderId = await NewDraftIdAsync(userId, scope.AccountId, cancellationToken),
+            SalesOrderId = salesOrderId,
             UserId = userId,
             AccountId = scope.AccountId,
             CompanyId = scope.CompanyId,
@@ -133,19 +137,25 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
             ShipToStateOrProvince = address?.StateOrProvince,
             ShipToPostalCode = address?.PostalCode,
         };
-        started.Lines.Add(NewLine(started.SalesOrderId, 1, product, quantity));
+        started.Lines.Add(NewLine(salesOrderId, 1, product, quantity));
         var draft = await drafts.AddOrFindAsync(started, cancellationToken);
         if (ReferenceEquals(draft, started))
         {
             return draft;
         }
 
-        // Two adds at the same moment both found no draft and named the same new one: the first started it,
-        // this one adds to it. A submitted draft under that id cannot be (ids follow the user's count of drafts,
-        // which never shrinks past a submitted one), but would only mean starting under a fresh id.
-        return draft.SubmittedOrderNumber is null
-            ? await AddToAsync(draft, product, quantity, cancellationToken)
-            : await drafts.AddOrFindAsync(Renamed(started, Guid.NewGuid()), cancellationToken);
+        // Two adds at the same moment both found no draft and named the same new one: the first started it with its
+        // line, this one adds to it. A submitted draft under that id cannot be (ids follow the user's count of drafts,
+        // which never shrinks past a submitted one); were it so, this add starts a draft of its own under a fresh id.
+        if (draft.SubmittedOrderNumber is null)
+        {
+            return await AddToAsync(draft, product, quantity, cancellationToken);
+        }
+
+        var fresh = Guid.NewGuid();
+        started.SalesOrderId = fresh;
+        started.Lines = [NewLine(fresh, 1, product, quantity)];
+        return await drafts.AddOrFindAsync(started, cancellationToken);
     }
 
     private async Task<OrderDraft> AddToAsync(OrderDraft draft, OrderableProduct product, decimal quantity, CancellationToken cancellationToken)
@@ -163,12 +173,11 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
         return draft;
     }
 
-    // The id, and so the future salesorderid, of the draft an add starts: the same for every add that finds
-    // no open draft at the same moment (so two quick clicks start one draft, AddOrFindAsync keeping the first),
-    // and a new one once that draft exists, because the user's count of drafts has grown.
-    private async Task<Guid> NewDraftIdAsync(string userId, Guid accountId, CancellationToken cancellationToken)
+    // The id, and so the future salesorderid, of the draft an add starts, from the user's count of drafts read
+    // before looking for an open one: the same for every add that finds none at the same moment (so two quick
+    // clicks start one draft, AddOrFindAsync keeping the first), and a new one once that draft exists.
+    private static Guid NewDraftId(string userId, Guid accountId, int count)
     {
-        var count = await drafts.CountAsync(userId, accountId, cancellationToken);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(
             string.Join('|', "CustomerPortal.CurrentDraft.v1", userId, accountId.ToString("N"), count.ToString(CultureInfo.InvariantCulture))));
         var bytes = hash.AsSpan(0, 16).ToArray();
@@ -176,13 +185,6 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x80);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes);
-    }
-
-    private static OrderDraft Renamed(OrderDraft draft, Guid salesOrderId)
-    {
-        draft.SalesOrderId = salesOrderId;
-        draft.Lines.ForEach(l => (l.SalesOrderId, l.SalesOrderLineId) = (salesOrderId, Guid.NewGuid()));
-        return draft;
     }
 
     private static OrderDraftLine NewLine(Guid salesOrderId, int position, OrderableProduct product, decimal quantity) => new()
