@@ -20,17 +20,7 @@ public sealed class AddToOrderBrowserTests(SeededPortalData data)
         var email = await browser.Portal.CreateUserAsync(Personas.Password, PortalRoles.CustomerRepresentative, linkedToContactOf: Personas.Representative);
         var items = browser.Portal.Mirror.PricedItemNumbersOf(Personas.Representative, quantityDecimals: 0).Take(3).ToList();
         var quantities = new[] { "3", "12", "1" };
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "en-US", JavaScriptEnabled = javaScript });
-        context.SetDefaultTimeout(60_000);
-        var page = await context.NewPageAsync();
-        var cspViolations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                cspViolations.Add(message.Text);
-            }
-        };
+        var (context, page, cspViolations) = await browser.NewPageAsync(javaScript);
         await BrowserPortal.SignInAsync(page, email, Personas.Password, browser.Portal.ServerLog);
         await page.GotoAsync("/Products");
         await Assertions.Expect(page.Locator("#current-draft")).ToHaveTextAsync(new Regex(Regex.Escape(Text["Cart.None"])));
