@@ -28,6 +28,22 @@ public sealed class OrderDraftStore
         return draft;
     }
 
+    // The draft "Add to order" adds to: the user's most recently changed open draft for the account, with its
+    // lines in order. Tracked, so SaveAsync writes the changes; untracked for the header, which only reads it.
+    public async Task<OrderDraft?> FindCurrentAsync(string userId, Guid accountId, bool tracked, CancellationToken cancellationToken)
+    {
+        var query = _db.OrderDrafts.Include(d => d.Lines)
+            .Where(d => d.UserId == userId && d.AccountId == accountId && d.SubmittedOrderNumber == null)
+            .OrderByDescending(d => d.ModifiedOn).ThenByDescending(d => d.SalesOrderId);
+        var draft = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(cancellationToken);
+        draft?.Lines.Sort((a, b) => a.Position.CompareTo(b.Position));
+        return draft;
+    }
+
+    // Every draft the user ever had for the account, submitted ones included (they are never deleted).
+    public Task<int> CountAsync(string userId, Guid accountId, CancellationToken cancellationToken) =>
+        _db.OrderDrafts.CountAsync(d => d.UserId == userId && d.AccountId == accountId, cancellationToken);
+
     public async Task AddAsync(OrderDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -50,7 +66,8 @@ public sealed class OrderDraftStore
         catch (DbUpdateException)
         {
             // Forget the failed insert only, so the next save of this request does not try it again.
-            foreach (var line in draft.Lines)
+            // A copy: detaching a line takes it out of draft.Lines.
+            foreach (var line in draft.Lines.ToList())
             {
                 _db.Entry(line).State = EntityState.Detached;
             }

@@ -25,6 +25,9 @@ public static class OrderingServiceCollectionExtensions
         services.AddSingleton(numbering);
         services.AddSingleton<DraftIdTokens>();
         services.AddSingleton<UploadedLines>();
+        // "Add to order" and the header's summary of the current draft (issue 13).
+        services.AddScoped<CurrentDraft>();
+        services.AddMemoryCache();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

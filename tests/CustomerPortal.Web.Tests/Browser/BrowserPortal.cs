@@ -93,9 +93,10 @@ public sealed class BrowserPortal : IAsyncDisposable
         }
     }
 
-    public async Task<(IBrowserContext Context, IPage Page, List<string> Violations)> NewPageAsync()
+    // javaScript: false is a browser with JavaScript off, for the pages' no-script paths.
+    public async Task<(IBrowserContext Context, IPage Page, List<string> Violations)> NewPageAsync(bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-US" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "en-US", JavaScriptEnabled = javaScript });
         // Twice Playwright's default: the rest of the suite runs beside it on 2 cores.
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
