@@ -27,7 +27,7 @@ public static class ForeignTemplates
                     AccountId = account,
                     CompanyId = company,
                     OwnerUserId = userId,
-                    OwnerName = owner,
+                    OwnerName = "Sweep owner",
                     IsShared = shared,
                     Name = $"Sweep template {(shared ? "shared" : "private")} {Guid.NewGuid():N}",
                     Lines = [new OrderTemplateLine { Id = Guid.NewGuid(), ProductId = Guid.NewGuid(), ItemNumber = "SWEEP-1", ProductName = "Sweep", Quantity = 1 }],
