@@ -4,6 +4,7 @@ using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.PortalStore.Registrations;
 using CustomerPortal.PortalStore.Sessions;
 using CustomerPortal.PortalStore.StatusMails;
+using CustomerPortal.PortalStore.Templates;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,8 @@ internal abstract class PortalDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<StatusMailState> StatusMailStates => Set<StatusMailState>();
 
     public DbSet<StatusMailOutboxEntry> StatusMailOutbox => Set<StatusMailOutboxEntry>();
+
+    public DbSet<OrderTemplate> OrderTemplates => Set<OrderTemplate>();
 
     // Used by the PostgreSQL store only (PersistKeysToPortalStore); SQLite keeps its keys in a folder,
     // but the table is in both sets of migrations so that both describe one model.
@@ -95,6 +98,7 @@ internal abstract class PortalDbContext(DbContextOptions options) : IdentityDbCo
             user.HasIndex(u => u.ContactId);
         });
         StatusMailModel.Configure(builder);
+        OrderTemplateModel.Configure(builder);
 
         builder.Entity<OrderDraft>(draft =>
         {

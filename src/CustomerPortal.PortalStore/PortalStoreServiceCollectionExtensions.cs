@@ -5,6 +5,7 @@ using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.PortalStore.Registrations;
 using CustomerPortal.PortalStore.Sessions;
 using CustomerPortal.PortalStore.StatusMails;
+using CustomerPortal.PortalStore.Templates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -40,6 +41,7 @@ public static class PortalStoreServiceCollectionExtensions
         services.AddScoped(s => new RegistrationRequestStore(s.GetRequiredService<PortalDbContext>()));
         services.AddScoped(s => new PortalSessionStore(s.GetRequiredService<PortalDbContext>(), s.GetRequiredService<TimeProvider>()));
         services.AddScoped(s => new StatusMailStore(s.GetRequiredService<PortalDbContext>(), s.GetRequiredService<TimeProvider>()));
+        services.AddScoped(s => new OrderTemplateStore(s.GetRequiredService<PortalDbContext>(), s.GetRequiredService<TimeProvider>()));
         services.AddScoped(s => new AuditTrail(s.GetRequiredService<PortalDbContext>(), s.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -17,7 +17,7 @@ namespace CustomerPortal.Tests.PortalStore;
 // Every feature store, and Identity on the store, run once on SQLite and once on PostgreSQL: a query
 // that one provider cannot translate, a comparison whose case rules differ or a time PostgreSQL refuses
 // fails here, not in production.
-public sealed class FeatureStoreTests
+public sealed partial class FeatureStoreTests
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
@@ -433,6 +433,8 @@ public sealed class FeatureStoreTests
         public FakeTimeProvider Clock { get; }
 
         public PortalStoreOptions Options => _store.Options;
+
+        public TestPortalStore Store => _store;
 
         public static async Task<OpenedStore> OpenAsync(PortalStoreProvider provider)
         {

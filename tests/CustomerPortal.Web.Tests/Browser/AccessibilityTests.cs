@@ -130,6 +130,13 @@ public sealed class AccessibilityTests(SeededPortalData data)
         await page.Locator("#add-item").FillAsync(pricedItem);
         await page.Locator("#add-submit").ClickAsync();
         await Assertions.Expect(page.Locator("table tbody tr")).Not.ToHaveCountAsync(0);
-        return new PersonaValues(orderNumber, draftId, "", invoiceNumber);
+
+        // The draft saved as an order template, for the template pages.
+        await page.GotoAsync($"/Orders/Templates/New?draft={draftId}");
+        await page.Locator("#Input_Name").FillAsync("Accessibility " + Guid.NewGuid().ToString("N"));
+        await page.Locator("#save-template").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Orders/Templates/[0-9a-f-]{36}$"));
+        var templateId = Guid.Parse(new Uri(page.Url).Segments[3].TrimEnd('/'));
+        return new PersonaValues(orderNumber, draftId, "", invoiceNumber, templateId);
     }
 }

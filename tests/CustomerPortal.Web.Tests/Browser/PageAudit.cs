@@ -6,8 +6,9 @@ using Microsoft.Playwright;
 
 namespace CustomerPortal.Web.Tests.Browser;
 
-// The values a persona's pages need in their routes: its own first order and invoice, and a draft it started.
-public sealed record PersonaValues(string? OrderNumber, Guid? DraftId, string ResetPasswordQuery, string? InvoiceNumber = null)
+// The values a persona's pages need in their routes: its own first order and invoice, a draft it started and
+// an order template it saved.
+public sealed record PersonaValues(string? OrderNumber, Guid? DraftId, string ResetPasswordQuery, string? InvoiceNumber = null, Guid? TemplateId = null)
 {
     public static PersonaValues None { get; } = new(null, null, "");
 
@@ -24,6 +25,14 @@ public sealed record PersonaValues(string? OrderNumber, Guid? DraftId, string Re
         {
             var plain = template.Replace("/{id:guid?}", "", StringComparison.Ordinal);
             return DraftId is null ? [plain] : [plain, template.Replace("{id:guid?}", DraftId.ToString(), StringComparison.Ordinal)];
+        }
+
+        // The template pages' {id:guid} is a template id; "save as template" is shown for the draft.
+        if (template.StartsWith("/Orders/Templates/", StringComparison.Ordinal))
+        {
+            return route.Page == "/Orders/Templates/New" ? (DraftId is null ? [] : [$"{template}?draft={DraftId}"])
+                : !template.Contains("{id:guid}", StringComparison.Ordinal) ? [template]
+                : TemplateId is null ? [] : [template.Replace("{id:guid}", TemplateId.ToString(), StringComparison.Ordinal)];
         }
 
         // The invoice pages' {number} is an invoice number, every other page's an order number.

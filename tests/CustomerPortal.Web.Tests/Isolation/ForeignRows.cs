@@ -21,8 +21,16 @@ public sealed record ForeignRows(
     IReadOnlyList<string> AccountNames,
     IReadOnlyList<string> InvoiceNumbers)
 {
+    // Names of order templates the persona may not see (another account's, a colleague's private one).
+    public IReadOnlyList<string> TemplateNames { get; init; } = [];
+
     public IEnumerable<string> LeaksIn(string html)
     {
+        foreach (var name in TemplateNames.Where(n => html.Contains(System.Net.WebUtility.HtmlEncode(n), StringComparison.Ordinal)))
+        {
+            yield return "template " + name;
+        }
+
         foreach (var number in OrderNumbers)
         {
             if (Regex.IsMatch(html, "/Orders/" + Regex.Escape(number) + "[\"?]"))
