@@ -1,6 +1,7 @@
 using CustomerPortal.PortalStore;
 using CustomerPortal.Web;
 using CustomerPortal.Web.Administration;
+using CustomerPortal.Web.Branding;
 using CustomerPortal.Web.DataSource;
 using CustomerPortal.Web.Demo;
 using CustomerPortal.Web.Health;
@@ -38,6 +39,7 @@ builder.Services.AddStatusMails(builder.Configuration);
 builder.Services.AddSingleton<DemoPersonas>();
 builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealthChecks();
+builder.Services.AddPortalBranding(builder.Configuration, portal);
 
 builder.Services
     .AddRazorPages()
@@ -72,6 +74,7 @@ app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
 app.UseRequestLimits();
 app.UseDataSourceUnavailablePage();
 app.UseStaticFiles();
+app.UseBrandAssets();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
