@@ -6,10 +6,23 @@ namespace CustomerPortal.Web.Branding;
 
 public static class BrandingServiceCollectionExtensions
 {
+    public const string FileName = "branding.json";
+
     // The brand, checked now so that a mistake stops start-up; the public pages read from the data directory.
+    // {DataDirectory}/branding.json, when there, holds a Branding section next to the files it names (the demo
+    // ships one); the application's own configuration (appsettings, environment, command line) wins key by key.
     public static IServiceCollection AddPortalBranding(this IServiceCollection services, IConfiguration configuration, PortalOptions portal)
     {
-        var options = configuration.GetSection(BrandingOptions.Section).Get<BrandingOptions>() ?? new BrandingOptions();
+        ArgumentNullException.ThrowIfNull(portal);
+        var options = new BrandingOptions();
+        var file = portal.PathOf(FileName);
+        if (File.Exists(file))
+        {
+            new ConfigurationBuilder().AddJsonFile(file, optional: false, reloadOnChange: false).Build()
+                .GetSection(BrandingOptions.Section).Bind(options);
+        }
+
+        configuration.GetSection(BrandingOptions.Section).Bind(options);
         services.AddSingleton(Brand.Load(options, portal));
         services.AddSingleton<PublicPages>();
         return services;
