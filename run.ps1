@@ -55,6 +55,8 @@ $seed = 'src/CustomerPortal.Seed/bin/Release/net10.0/CustomerPortal.Seed.dll'
 
 if ($reseed -or -not (Test-Path "$dataDir/mirror.db") -or -not (Test-Path "$dataDir/portal.db")) {
   dotnet $seed --profile $profilePath --data-dir $dataDir --force; if ($LASTEXITCODE) { exit $LASTEXITCODE }
+  # The demo's example brand (README, Branding): branding.json, the logo and favicon, the public pages.
+  Copy-Item -Path seed/brand/* -Destination $dataDir -Recurse -Force
 }
 
 $provider = @('--DataSource:Provider=Sqlite')

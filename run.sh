@@ -55,6 +55,8 @@ seed="src/CustomerPortal.Seed/bin/Release/net10.0/CustomerPortal.Seed.dll"
 
 if [ "$reseed" = true ] || [ ! -f "$data_dir/mirror.db" ] || [ ! -f "$data_dir/portal.db" ]; then
   dotnet "$seed" --profile "$profile" --data-dir "$data_dir" --force
+  # The demo's example brand (README, Branding): branding.json, the logo and favicon, the public pages.
+  cp -R seed/brand/. "$data_dir/"
 fi
 
 provider=(--DataSource:Provider=Sqlite)

@@ -1,6 +1,7 @@
 using CustomerPortal.PortalStore;
 using CustomerPortal.Web;
 using CustomerPortal.Web.Administration;
+using CustomerPortal.Web.Branding;
 using CustomerPortal.Web.DataSource;
 using CustomerPortal.Web.Demo;
 using CustomerPortal.Web.Health;
@@ -41,6 +42,7 @@ builder.Services.AddPortalLocalization();
 builder.Services.AddPortalHealthChecks();
 // The invoice PDF's embedded fonts: PDFsharp's font resolver is process-wide.
 InvoiceFonts.Register();
+builder.Services.AddPortalBranding(builder.Configuration, portal);
 
 builder.Services
     .AddRazorPages()
@@ -75,6 +77,7 @@ app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
 app.UseRequestLimits();
 app.UseDataSourceUnavailablePage();
 app.UseStaticFiles();
+app.UseBrandAssets();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();

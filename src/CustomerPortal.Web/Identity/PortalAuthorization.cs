@@ -41,6 +41,7 @@ public static class PortalPolicies
             pages.AllowAnonymousToPage("/Error");
             pages.AllowAnonymousToPage("/StatusCode");
             pages.AllowAnonymousToPage("/Culture");
+            pages.AllowAnonymousToFolder("/Public");
             foreach (var page in (string[])["LoginWith2fa", "Login", "Logout", "AccessDenied", "ForgotPassword", "ResetPassword", "Register"])
             {
                 pages.AllowAnonymousToAreaPage("Identity", "/Account/" + page);

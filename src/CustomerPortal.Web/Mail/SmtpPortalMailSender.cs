@@ -1,12 +1,16 @@
 using System.Net;
 using System.Net.Mail;
+using CustomerPortal.Web.Branding;
+using CustomerPortal.Web.Resources;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CustomerPortal.Web.Mail;
 
 // System.Net.Mail covers both cases: an SMTP relay, or SmtpDeliveryMethod.SpecifiedPickupDirectory,
-// which writes each message as an .eml file any mail client opens.
-public sealed class SmtpPortalMailSender(IOptions<MailOptions> options, IOptions<PortalOptions> portal) : IPortalMailSender
+// which writes each message as an .eml file any mail client opens. Every mail goes out in the brand's look (BrandedMail).
+public sealed class SmtpPortalMailSender(IOptions<MailOptions> options, IOptions<PortalOptions> portal, Brand brand, IStringLocalizer<SharedResource> localizer)
+    : IPortalMailSender
 {
     public bool WritesToPickupFolder => options.Value.UsesPickupFolder;
 
@@ -18,7 +22,10 @@ public sealed class SmtpPortalMailSender(IOptions<MailOptions> options, IOptions
     {
         ArgumentNullException.ThrowIfNull(mail);
         var settings = options.Value;
-        using var message = new MailMessage(settings.From, mail.To, mail.Subject, mail.TextBody);
+        var portalName = brand.NameIn(localizer);
+        using var message = new MailMessage(settings.From, mail.To, mail.Subject, BrandedMail.Text(mail.TextBody, portalName, brand.CompanyName));
+        message.From = new MailAddress(settings.From, portalName);
+        message.AlternateViews.Add(BrandedMail.Html(mail.TextBody, brand, portalName));
         using var client = new SmtpClient();
         if (settings.UsesPickupFolder)
         {

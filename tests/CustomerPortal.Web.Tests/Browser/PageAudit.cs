@@ -35,6 +35,13 @@ public sealed record PersonaValues(string? OrderNumber, Guid? DraftId, string Re
                 : TemplateId is null ? [] : [template.Replace("{id:guid}", TemplateId.ToString(), StringComparison.Ordinal)];
         }
 
+        // The public pages: the visitors' home and one page about the portal (built in, or the company's Markdown).
+        if (template.Contains("{slug?}", StringComparison.Ordinal))
+        {
+            var home = template.Replace("/{slug?}", "", StringComparison.Ordinal);
+            return [home, home + "/terms"];
+        }
+
         // The invoice pages' {number} is an invoice number, every other page's an order number.
         var number = template.Contains("Invoices/{number}", StringComparison.Ordinal) ? InvoiceNumber : OrderNumber;
         if ((template.Contains("{number}", StringComparison.Ordinal) && number is null) || (template.Contains("{id:guid}", StringComparison.Ordinal) && DraftId is null))

@@ -150,6 +150,10 @@ public sealed partial class RunScriptTwinTests(ScriptClone clone) : IClassFixtur
             var dataDirectory = DataDirectory(script);
             Assert.True(File.Exists(Path.Combine(dataDirectory, "mirror.db")), $"{Name(script)}: no mirror.db in --data-dir {dataDirectory}");
             Assert.True(File.Exists(Path.Combine(dataDirectory, "portal.db")), $"{Name(script)}: no portal.db in --data-dir {dataDirectory}");
+            // The demo's example brand comes with the seed (README, Branding).
+            Assert.True(File.Exists(Path.Combine(dataDirectory, "branding.json")), $"{Name(script)}: no branding.json in --data-dir {dataDirectory}");
+            Assert.True(File.Exists(Path.Combine(dataDirectory, "brand", "logo.svg")), $"{Name(script)}: no brand/logo.svg in --data-dir {dataDirectory}");
+            Assert.True(File.Exists(Path.Combine(dataDirectory, "pages", "terms.fr.md")), $"{Name(script)}: no pages/terms.fr.md in --data-dir {dataDirectory}");
         }
 
         Assert.False(Directory.Exists(Path.Combine(clone.Root, "data")), "With --data-dir nothing may be written to the default ./data.");
