@@ -64,8 +64,20 @@ public sealed class InvoicePdf : IDisposable
         ArgumentNullException.ThrowIfNull(invoice);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(culture);
-        using var pdf = new InvoicePdf(invoice, text, culture);
-        return pdf.Render();
+
+        // The labels come from a localizer that reads the current UI culture; the caller names the culture, so
+        // the labels follow it even where the thread's culture is another (a background job, a test).
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            using var pdf = new InvoicePdf(invoice, text, culture);
+            return pdf.Render();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     public void Dispose()
