@@ -8,6 +8,10 @@ namespace CustomerPortal.Web.Tests.Pages.Invoices;
 
 // The PDF's layout on an invoice longer than a page: the lines go on over further pages under a repeated
 // table header, none is lost, and the totals and page numbers close it.
+// Alone, not beside other test classes: in two full CI runs it found no page footers while another class ran
+// beside it, yet it passes alone and when 16 renders run at once. The cause is not known yet; the message
+// below prints what pdftotext read so the next failure says more.
+[Collection(nameof(InvoicePdfLayoutTests))]
 public sealed class InvoicePdfLayoutTests
 {
     [Fact]
@@ -26,7 +30,7 @@ public sealed class InvoicePdfLayoutTests
         var content = await PdfText.OfPdfAsync(pdf, TestContext.Current.CancellationToken);
 
         var pages = Regex.Count(content, @"Page \d+ of \d+");
-        Assert.True(pages >= 3, $"90 two-line rows should need at least three pages, not {pages}.");
+        Assert.True(pages >= 3, $"90 two-line rows should need at least three pages, not {pages}. UI culture {CultureInfo.CurrentUICulture.Name}; pdftotext read: {content[..Math.Min(600, content.Length)]}");
         Assert.Contains(text["InvoicePdf.Page", pages, pages], content, StringComparison.Ordinal);
         Assert.Equal(pages, content.Split(PdfText.Normalize(text["Line.UnitPrice"]), StringSplitOptions.None).Length - 1);
         Assert.All(lines, l => Assert.Contains(l.ItemNumber, content, StringComparison.Ordinal));
@@ -35,3 +39,7 @@ public sealed class InvoicePdfLayoutTests
 
     private static string MoneyText(decimal amount) => new MirrorCurrency("EUR", "€", 2).Format(amount, CultureInfo.GetCultureInfo("en-US"));
 }
+
+[CollectionDefinition(nameof(InvoicePdfLayoutTests), DisableParallelization = true)]
+public sealed class InvoicePdfLayoutRunsAlone;
+
