@@ -53,7 +53,7 @@ internal static partial class FetchXml
     {
         if (Handles(request) && (request.Method != "GET" || !CollectionPath().IsMatch(path)))
         {
-            throw NotEmulated("fetchXml, savedQuery and userQuery are only emulated on GET {entityset}.");
+            throw WebApiException.NotEmulated("fetchXml, savedQuery and userQuery anywhere but on GET {entityset}");
         }
     }
 
@@ -62,7 +62,7 @@ internal static partial class FetchXml
         var request = http.Request.Query;
         if (request.ContainsKey("savedQuery") || request.ContainsKey("userQuery"))
         {
-            throw NotEmulated("Running a saved view (savedQuery) or a personal view (userQuery) is not emulated: the emulator has no views. Send the view's FetchXML as fetchXml instead.");
+            throw WebApiException.NotEmulated("Running a saved view (savedQuery) or a personal view (userQuery)", "The emulator has no views: send the view's FetchXML as fetchXml instead.");
         }
 
         if (request["fetchXml"].Count != 1)
@@ -72,7 +72,7 @@ internal static partial class FetchXml
 
         if (request.Keys.FirstOrDefault(k => k.StartsWith('$') && k != "$count") is { } option)
         {
-            throw NotEmulated($"Combining fetchXml with {option} is not emulated: say it in the FetchXML.");
+            throw WebApiException.NotEmulated($"Combining fetchXml with {option}", "Say it in the FetchXML.");
         }
 
         // $count=true does what returntotalrecordcount does (…/fetchxml/count-rows, Web API tab).
@@ -135,8 +135,6 @@ internal static partial class FetchXml
     [GeneratedRegex("^/[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex CollectionPath();
 
-    public static WebApiException NotEmulated(string message) => new(501, "0x80060888", message + " (not emulated)");
-
     public static WebApiException Invalid(string message) => new(400, "0x80040203", "Invalid FetchXML: " + message);
 
     // A column of the table as FetchXML names it: the logical name, lookups included (never _x_value).
@@ -155,7 +153,7 @@ internal static partial class FetchXml
             var name = attribute.Name.LocalName;
             if (notEmulated.Contains(name))
             {
-                throw NotEmulated($"The '{name}' attribute of <{element.Name.LocalName}> is not emulated.");
+                throw WebApiException.NotEmulated($"The '{name}' attribute of <{element.Name.LocalName}>");
             }
 
             if (!supported.Contains(name))
@@ -209,7 +207,7 @@ internal sealed class FetchQuery
             ["aggregatelimit", "datasource", "latematerialize", "min-active-row-version", "options", "useraworderby", "utc-offset"]);
         if (Flag(fetch, "distinct") || Flag(fetch, "aggregate"))
         {
-            throw FetchXml.NotEmulated("Distinct and aggregate FetchXML queries are not emulated.");
+            throw WebApiException.NotEmulated("Distinct and aggregate FetchXML queries");
         }
 
         var entities = fetch.Elements().ToList();
@@ -250,7 +248,7 @@ internal sealed class FetchQuery
                     query._orders.Add((FetchXml.Attribute(table, child, "attribute"), Flag(child, "descending")));
                     break;
                 case "link-entity" when query._link is not null:
-                    throw FetchXml.NotEmulated("More than one <link-entity> is not emulated.");
+                    throw WebApiException.NotEmulated("More than one <link-entity>");
                 case "link-entity":
                     query._link = query.Link(child);
                     break;
@@ -435,7 +433,7 @@ internal sealed class FetchQuery
         if (linkType is not ("inner" or "outer"))
         {
             throw linkType is "any" or "not any" or "all" or "not all" or "exists" or "in" or "matchfirstrowusingcrossapply"
-                ? FetchXml.NotEmulated($"link-type='{linkType}' is not emulated: only inner and outer.")
+                ? WebApiException.NotEmulated($"link-type='{linkType}'", "Only inner and outer.")
                 : FetchXml.Invalid($"'{linkType}' is not a link-type.");
         }
 
@@ -444,7 +442,7 @@ internal sealed class FetchQuery
             ?? throw new WebApiException(400, "0x80041102", $"The entity with a name = '{name}' with namemapping = 'Logical' was not found in the MetadataCache.");
         if (element.Attribute("from") is null || element.Attribute("to") is null)
         {
-            throw FetchXml.NotEmulated("A <link-entity> without both 'from' and 'to' is not emulated: name the columns.");
+            throw WebApiException.NotEmulated("A <link-entity> without both 'from' and 'to'", "Name the columns.");
         }
 
         var fromColumn = FetchXml.Attribute(table, element, "from");
@@ -466,9 +464,9 @@ internal sealed class FetchQuery
                     conditions.Add(Filter(table, FetchXml.LinkedAlias, child));
                     break;
                 case "order":
-                    throw FetchXml.NotEmulated("<order> inside <link-entity> is not emulated: order by columns of the main entity.");
+                    throw WebApiException.NotEmulated("<order> inside <link-entity>", "Order by columns of the main entity.");
                 case "link-entity":
-                    throw FetchXml.NotEmulated("Nested <link-entity> (more than one level) is not emulated.");
+                    throw WebApiException.NotEmulated("Nested <link-entity> (more than one level)");
             }
         }
 
@@ -523,7 +521,7 @@ internal sealed class FetchQuery
             {
                 "condition" => Condition(table, alias, child),
                 "filter" => Filter(table, alias, child),
-                "link-entity" => throw FetchXml.NotEmulated("<link-entity> inside <filter> (any/not any/all) is not emulated."),
+                "link-entity" => throw WebApiException.NotEmulated("<link-entity> inside <filter> (any/not any/all)"),
                 var other => throw FetchXml.Invalid($"<{other}> is not allowed inside <filter>."),
             });
         }
@@ -583,7 +581,7 @@ internal sealed class FetchQuery
             "not-null" => $"{alias}.{Sql.Quote(column.LogicalName)} IS NOT NULL",
             "in" when values.Count == 0 => throw FetchXml.Invalid("The 'in' operator needs at least one <value>."),
             "in" => $"{target} IN ({string.Join(", ", values.Select(v => Parameter(table, column, v)))})",
-            _ => throw FetchXml.NotEmulated($"The '{op}' condition operator is not emulated."),
+            _ => throw WebApiException.NotEmulated($"The '{op}' condition operator"),
         };
     }
 

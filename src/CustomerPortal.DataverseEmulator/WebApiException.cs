@@ -28,8 +28,9 @@ internal sealed class WebApiException(int status, string code, string message) :
 
     // 501 for anything Dataverse has that the emulator does not serve: clients must never read it as "missing"
     // (404) or as a valid empty answer. The code is the one Dataverse uses for unsupported OData features.
-    public static WebApiException NotEmulated(string what) =>
-        new(501, "0x80060888", $"{what} is not emulated: the Dataverse emulator does not implement it (see its README, 'What the emulator does not emulate').");
+    public static WebApiException NotEmulated(string what, string? instead = null) =>
+        new(501, "0x80060888", $"{what} is not emulated: the Dataverse emulator does not implement it (see its README, 'What the emulator does not emulate')."
+            + (instead is null ? "" : " " + instead));
 
     public static WebApiException VersionMismatch() =>
         new(412, "0x80060882", "The version of the existing record doesn't match the RowVersion property provided.");

@@ -103,6 +103,28 @@ public sealed class OrderDraftStore
         _db.Add(line);
     }
 
+    // Every way of adding to a draft (the items step, quick entry, upload, "Add to order", templates) merges alike:
+    // one line per product, so adding an item the draft already has raises that line's quantity.
+    public void AddOrMerge(OrderDraft draft, Guid productId, string itemNumber, string productName, decimal quantity)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (draft.Lines.FirstOrDefault(l => l.ProductId == productId) is { } existing)
+        {
+            existing.Quantity += quantity;
+            return;
+        }
+
+        AddLine(draft, new OrderDraftLine
+        {
+            SalesOrderLineId = Guid.NewGuid(),
+            Position = draft.Lines.Count + 1,
+            ProductId = productId,
+            ItemNumber = itemNumber,
+            ProductName = productName,
+            Quantity = quantity,
+        });
+    }
+
     public void RemoveLine(OrderDraft draft, OrderDraftLine line)
     {
         ArgumentNullException.ThrowIfNull(draft);

@@ -160,15 +160,7 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
 
     private async Task<OrderDraft> AddToAsync(OrderDraft draft, OrderableProduct product, decimal quantity, CancellationToken cancellationToken)
     {
-        if (draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId) is { } existing)
-        {
-            existing.Quantity += quantity;
-        }
-        else
-        {
-            drafts.AddLine(draft, NewLine(draft.SalesOrderId, draft.Lines.Count + 1, product, quantity));
-        }
-
+        drafts.AddOrMerge(draft, product.ProductId, product.ItemNumber, product.Name, quantity);
         await drafts.SaveAsync(draft, cancellationToken);
         return draft;
     }

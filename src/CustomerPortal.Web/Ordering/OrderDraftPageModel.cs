@@ -97,20 +97,7 @@ public abstract class OrderDraftPageModel : PageModel
     {
         ArgumentNullException.ThrowIfNull(drafts);
         ArgumentNullException.ThrowIfNull(product);
-        if (Draft.Lines.FirstOrDefault(l => l.ProductId == product.ProductId) is { } existing)
-        {
-            existing.Quantity += quantity;
-            return;
-        }
-
-        drafts.AddLine(Draft, new OrderDraftLine
-        {
-            SalesOrderLineId = Guid.NewGuid(),
-            ProductId = product.ProductId,
-            ItemNumber = product.ItemNumber,
-            ProductName = product.Name,
-            Quantity = quantity,
-        });
+        drafts.AddOrMerge(Draft, product.ProductId, product.ItemNumber, product.Name, quantity);
     }
 
     // Estimated amounts in the price list's currency; a plain number while the contact has none.

@@ -52,8 +52,14 @@ public sealed class ItemsModel(
     }
 
     // The typeahead's data: what the no-JavaScript search shows, as JSON.
-    public async Task<IActionResult> OnGetSuggestAsync(string? term, CustomerScope scope, CancellationToken cancellationToken)
+    // Like every step, it answers only for the user's own draft: another id is 404, whatever the term.
+    public async Task<IActionResult> OnGetSuggestAsync(Guid id, string? term, CustomerScope scope, CancellationToken cancellationToken)
     {
+        if (await drafts.FindAsync(User.UserId(), scope.AccountId, id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
         if (string.IsNullOrWhiteSpace(term) || term.Length > ProductQuery.MaxSearchLength)
         {
             return new JsonResult(Array.Empty<object>());
