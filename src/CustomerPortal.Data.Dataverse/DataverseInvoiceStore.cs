@@ -100,18 +100,6 @@ internal sealed class DataverseInvoiceStore(DataverseWebApi api, NextLinkTokens 
         };
     }
 
-    // One request: an order has a handful of invoices at most.
-    public async Task<IReadOnlyList<InvoiceSummary>> ListForOrderAsync(CustomerScope scope, Guid salesOrderId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        var url = ODataText.Query(EntitySet,
-            ("$select", DataverseRows.Select<InvoiceRow>()),
-            ("$filter", $"{ScopeFilter(scope)} and _salesorderid_value eq {ODataText.Guid(salesOrderId)}"),
-            ("$orderby", "msdyn_invoicedate asc,msdyn_invoicenumber asc"),
-            ("$expand", SummaryExpand));
-        return [.. (await api.RowsAsync<InvoiceRow>(url, cancellationToken)).Select(Records.Compiled(Records.InvoiceSummary))];
-    }
-
     // One GET per 5,000 of the scope's invoices since 1 January of fromYear (three columns, pages followed
     // through @odata.nextLink), plus the cached currencies; summed here, as SpendByMonthAsync does for orders.
     public async Task<IReadOnlyList<InvoicedTotal>> InvoicedTotalsAsync(CustomerScope scope, int fromYear, CancellationToken cancellationToken)

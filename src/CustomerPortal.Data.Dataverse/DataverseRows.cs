@@ -30,11 +30,15 @@ internal static class DataverseRows
         return $"{lookup.NavigationProperty}($select={lookup.Target.Select})";
     }
 
-    // An $expand item for a one-to-many navigation (order_details) with all of the child's columns.
-    public static string ExpandMany<TRow>(string navigationProperty)
+    // An $expand item for a one-to-many navigation (order_details) with all of the child's columns, optionally
+    // a $filter on the children and nested $expand items of theirs.
+    public static string ExpandMany<TRow>(string navigationProperty, string? filter = null, IReadOnlyList<string>? expand = null)
     {
         var oneToMany = DualWriteSchema.Table<TRow>().Collections.Single(c => c.NavigationProperty == navigationProperty);
-        return $"{navigationProperty}($select={oneToMany.Child.Select})";
+        return $"{navigationProperty}($select={oneToMany.Child.Select}"
+            + (filter is null ? "" : $";$filter={filter}")
+            + (expand is { Count: > 0 } ? $";$expand={string.Join(",", expand)}" : "")
+            + ")";
     }
 
     // Every lookup the row class has a navigation property for, expanded with all its columns.
@@ -42,9 +46,11 @@ internal static class DataverseRows
         .Where(c => c.Lookup!.Navigation is not null)
         .Select(c => $"{c.Lookup!.NavigationProperty}($select={c.Lookup.Target.Select})"));
 
-    // The ownership rule (DualWrite.Ownership) as a $filter on the lookups' _x_value properties.
-    public static string OwnerFilter<TRow>(CustomerScope scope) => string.Join(" and ",
-        Ownership.Conditions(DualWriteSchema.Table<TRow>(), scope).Select(c =>
+    // The ownership rule (DualWrite.Ownership) as a $filter on the lookups' _x_value properties. withinParent:
+    // for rows expanded from the record a condition reads through (an order's invoices), which the parent's
+    // own filter has already checked; only the row's own columns are filtered.
+    public static string OwnerFilter<TRow>(CustomerScope scope, bool withinParent = false) => string.Join(" and ",
+        Ownership.Conditions(DualWriteSchema.Table<TRow>(), scope).Where(c => !withinParent || c.Through is null).Select(c =>
             $"{(c.Through is null ? "" : c.Through.Lookup!.NavigationProperty + "/")}{c.Column.WebApiName} eq {ODataText.Guid(c.Value)}"));
 
     public static TRow Read<TRow>(JsonElement row) where TRow : class
@@ -73,6 +79,13 @@ internal static class DataverseRows
         using var page = await api.GetAsync(url, null, cancellationToken);
         return ReadAll<TRow>(page.RootElement);
     }
+
+    // The rows of an expanded collection beyond its first page: a query with a nested $expand pages every expanded
+    // collection and announces the rest with <nav>@odata.nextLink (which keeps the expansion's own options).
+    public static async Task<List<TRow>> RestOfExpandedAsync<TRow>(this DataverseWebApi api, JsonElement parent, string navigationProperty, CancellationToken cancellationToken) where TRow : class =>
+        parent.TryGetProperty(navigationProperty + "@odata.nextLink", out var next) && next.ValueKind == JsonValueKind.String
+            ? await api.AllRowsAsync<TRow>(next.GetString()!, cancellationToken)
+            : [];
 
     // Every row of a query, all pages (reference data and short lists only).
     public static async Task<List<TRow>> AllRowsAsync<TRow>(this DataverseWebApi api, string url, CancellationToken cancellationToken) where TRow : class =>

@@ -10,17 +10,20 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
 {
     private const string EntitySet = "salesorders";
 
-    // The contact person is expanded for its name (the list shows it); lines come in the same request
-    // as the header (a single-level collection $expand) and their products and units are reference
-    // data, cached. A nested $expand would make Dataverse page the lines and forbid $orderby inside,
-    // and the local emulator does not emulate it; lines are put in sequence order here.
+    // The contact person is expanded for its name (the list shows it).
     private static readonly string SummaryExpand = string.Join(",",
         DataverseRows.Expand<SalesOrderRow>("transactioncurrencyid"), DataverseRows.Expand<SalesOrderRow>("msdyn_contactperson"));
 
+    // The order page in one request (a multi-level $expand): the header's lookups, the lines with their product
+    // and unit, and the invoices with their currency. With a nested $expand Dataverse pages every expanded
+    // collection (odata.maxpagesize, 5,000 rows without it) and refuses $orderby and $top inside, so lines are
+    // put in sequence order and invoices in date and number order here, and a collection's next link is followed.
     private static readonly string HeaderExpand = string.Join(",", SummaryExpand,
         DataverseRows.Expand<SalesOrderRow>("msdyn_company"), DataverseRows.Expand<SalesOrderRow>("customerid"),
         DataverseRows.Expand<SalesOrderRow>("msdyn_deliverymode"),
-        DataverseRows.ExpandMany<SalesOrderRow>("order_details"));
+        DataverseRows.ExpandMany<SalesOrderRow>("order_details", expand: [DataverseRows.Expand<SalesOrderLineRow>("productid"), DataverseRows.Expand<SalesOrderLineRow>("uomid")]));
+
+    private static readonly string InvoiceCurrency = DataverseRows.Expand<InvoiceRow>("transactioncurrencyid");
 
     public async Task<ResultPage<SalesOrderSummary>> ListAsync(CustomerScope scope, SalesOrderQuery query, CancellationToken cancellationToken)
     {
@@ -91,29 +94,36 @@ internal sealed class DataverseSalesOrderStore(DataverseWebApi api, NextLinkToke
             return null;
         }
 
+        // The invoices follow their own ownership rule (account and legal entity); for an authorized user the
+        // contact person is the order's, which the order's own filter has already checked.
+        var invoices = DataverseRows.ExpandMany<SalesOrderRow>("order_invoices",
+            filter: DataverseRows.OwnerFilter<InvoiceRow>(scope, withinParent: true), expand: [InvoiceCurrency]);
         var url = ODataText.Query(EntitySet,
             ("$select", DataverseRows.Select<SalesOrderRow>()),
             ("$filter", $"{ScopeFilter(scope)} and msdyn_salesordernumber eq {ODataText.Literal(orderNumber)}"),
-            ("$expand", HeaderExpand));
+            ("$expand", HeaderExpand + "," + invoices));
 
         // Dataverse string equality ignores case; the mirror's does not. Same answers: exact match only.
-        var order = (await api.RowsAsync<SalesOrderRow>(url, cancellationToken)).FirstOrDefault(o => o.OrderNumber == orderNumber);
+        using var page = await api.GetAsync(url, null, cancellationToken);
+        var (order, json) = page.RootElement.Rows()
+            .Select(row => (Row: DataverseRows.Read<SalesOrderRow>(row), Json: row))
+            .FirstOrDefault(o => o.Row.OrderNumber == orderNumber);
         if (order is null)
         {
             return null;
         }
 
-        var products = await reference.ProductsAsync([.. order.Lines.Select(l => l.ProductId).OfType<Guid>()], cancellationToken);
-        var units = await reference.UnitsAsync(cancellationToken);
-        foreach (var line in order.Lines)
+        order.Lines.AddRange(await api.RestOfExpandedAsync<SalesOrderLineRow>(json, "order_details", cancellationToken));
+        order.Invoices.AddRange(await api.RestOfExpandedAsync<InvoiceRow>(json, "order_invoices", cancellationToken));
+        foreach (var invoice in order.Invoices)
         {
-            line.Product = line.ProductId is { } productId ? products.GetValueOrDefault(productId) : null;
-            line.Unit = units.GetValueOrDefault(line.UnitId);
+            invoice.SalesOrder = order;
         }
 
         return Records.Compiled(Records.SalesOrderHeader)(order) with
         {
             Lines = [.. order.Lines.OrderBy(l => l.SequenceNumber).Select(Records.Compiled(Records.SalesOrderLine))],
+            Invoices = [.. order.Invoices.OrderBy(i => i.InvoiceDate).ThenBy(i => i.InvoiceNumber, StringComparer.Ordinal).Select(Records.Compiled(Records.InvoiceSummary))],
         };
     }
 

@@ -74,13 +74,6 @@ internal sealed class SqliteInvoiceStore(MirrorDbContext db) : IInvoiceStore
         return invoice with { Lines = lines };
     }
 
-    public async Task<IReadOnlyList<InvoiceSummary>> ListForOrderAsync(CustomerScope scope, Guid salesOrderId, CancellationToken cancellationToken) =>
-        await VisibleTo(scope)
-            .Where(i => i.SalesOrderId == salesOrderId)
-            .OrderBy(i => i.InvoiceDate).ThenBy(i => i.InvoiceNumber)
-            .Select(Records.InvoiceSummary)
-            .ToListAsync(cancellationToken);
-
     // One GROUP BY over the scope's invoices since 1 January of fromYear.
     public async Task<IReadOnlyList<InvoicedTotal>> InvoicedTotalsAsync(CustomerScope scope, int fromYear, CancellationToken cancellationToken)
     {

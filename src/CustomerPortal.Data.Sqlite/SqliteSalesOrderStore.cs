@@ -85,7 +85,16 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
             .Select(Records.SalesOrderLine)
             .ToListAsync(cancellationToken);
 
-        return order with { Lines = lines };
+        // The invoices follow the invoice's own ownership rule, as on the invoice pages.
+        var invoices = await db.Invoices
+            .AsNoTracking()
+            .Where(Ownership.VisibleTo<InvoiceRow>(scope))
+            .Where(i => i.SalesOrderId == order.SalesOrderId)
+            .OrderBy(i => i.InvoiceDate).ThenBy(i => i.InvoiceNumber)
+            .Select(Records.InvoiceSummary)
+            .ToListAsync(cancellationToken);
+
+        return order with { Lines = lines, Invoices = invoices };
     }
 
     // One GROUP BY over the scope's orders since the first of fromMonth (UTC), canceled ones left out.

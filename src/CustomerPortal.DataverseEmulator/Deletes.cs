@@ -26,7 +26,7 @@ internal sealed partial class WebApi
 }
 
 // Deleting a record with its relationships' cascade rules, as the dual-write schema declares them: the
-// one-to-many collections (order_details, invoice_details) are parental, so their rows go with the parent;
+// parental one-to-many collections (order_details, invoice_details) take their rows with the parent;
 // any other record that must refer to it (a required lookup) restricts the delete; an optional lookup loses
 // its link (Dataverse's default "Remove Link" behaviour). All in one savepoint: all or nothing.
 internal static class RecordDeletion
@@ -57,7 +57,7 @@ internal static class RecordDeletion
             {
                 var parameters = new SqlParameters();
                 var condition = $"{Sql.Quote(lookup.LogicalName)} = {parameters.Add(key)}";
-                var parental = table.Collections.Any(c => c.ChildRow == referencing.RowType && c.ChildLookup(table) == lookup);
+                var parental = table.Collections.Any(c => c.Parental && c.ChildRow == referencing.RowType && c.ChildLookup(table) == lookup);
                 if (parental)
                 {
                     foreach (var child in QueryRunner.Select(connection, referencing, [condition], parameters, null, null))

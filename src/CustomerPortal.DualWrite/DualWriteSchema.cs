@@ -61,7 +61,7 @@ public static class DualWriteSchema
             else if (property.GetCustomAttribute<OneToManyAttribute>() is { } oneToMany)
             {
                 var child = property.PropertyType.GetGenericArguments().Single();
-                collections.Add(new DualWriteOneToMany(oneToMany.NavigationProperty, property, child));
+                collections.Add(new DualWriteOneToMany(oneToMany.NavigationProperty, property, child, oneToMany.Parental));
             }
         }
 
@@ -192,7 +192,7 @@ public sealed record DualWriteLookup(Type TargetRow, string NavigationProperty, 
     public DualWriteTable Target => DualWriteSchema.Table(TargetRow);
 }
 
-public sealed record DualWriteOneToMany(string NavigationProperty, PropertyInfo Property, Type ChildRow)
+public sealed record DualWriteOneToMany(string NavigationProperty, PropertyInfo Property, Type ChildRow, bool Parental = true)
 {
     public DualWriteTable Child => DualWriteSchema.Table(ChildRow);
 

@@ -64,7 +64,8 @@ public static class Records
         l.QuantityBackordered,
         l.QuantityCancelled);
 
-    // The order details page, header without lines (they follow through SalesOrderLine). Needs
+    // The order details page, header without lines and invoices (they follow through SalesOrderLine and
+    // InvoiceSummary). Needs
     // Customer, Company, ContactPerson, Currency and DeliveryMode (null when the order has no mode of delivery).
     public static readonly Expression<Func<SalesOrderRow, SalesOrder>> SalesOrderHeader = o => new SalesOrder(
         o.SalesOrderId,
@@ -92,7 +93,8 @@ public static class Records
         Array.Empty<SalesOrderLine>(),
         o.RequestedShippingDate,
         o.DeliveryMode != null ? o.DeliveryMode.Description ?? o.DeliveryMode.Name : null,
-        o.ModifiedOn);
+        o.ModifiedOn,
+        Array.Empty<InvoiceSummary>());
 
     // One row of the invoice list. Needs SalesOrder and Currency.
     public static readonly Expression<Func<InvoiceRow, InvoiceSummary>> InvoiceSummary = i => new InvoiceSummary(

@@ -60,4 +60,6 @@ public sealed class SalesOrderRow
     public CurrencyRow? Currency { get; set; }
     public ShipViaRow? DeliveryMode { get; set; }
     [OneToMany("order_details")] public List<SalesOrderLineRow> Lines { get; set; } = [];
+    // Dataverse's order_invoices (invoice.salesorderid): the order page reads them with the order.
+    [OneToMany("order_invoices", Parental = false)] public List<InvoiceRow> Invoices { get; set; } = [];
 }

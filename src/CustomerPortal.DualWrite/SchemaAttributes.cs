@@ -39,11 +39,15 @@ public sealed class LookupAttribute(Type target, string navigationProperty) : At
     public string? Navigation { get; init; }
 }
 
-// A one-to-many relationship the Web API can $expand and deep-insert through (order_details).
+// A one-to-many relationship the Web API can $expand and deep-insert through (order_details). Parental
+// (the default) when the children are part of the parent and are deleted with it; order_invoices is not:
+// an order with invoices cannot be deleted.
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class OneToManyAttribute(string navigationProperty) : Attribute
 {
     public string NavigationProperty { get; } = navigationProperty;
+
+    public bool Parental { get; init; } = true;
 }
 
 // The table's primary name column (what the Web API returns as the record's name).

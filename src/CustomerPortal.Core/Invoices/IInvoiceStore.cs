@@ -10,9 +10,6 @@ public interface IInvoiceStore
     // Null when the number is unknown *or* belongs to someone the scope may not see: callers answer 404 either way.
     Task<Invoice?> FindAsync(CustomerScope scope, string invoiceNumber, CancellationToken cancellationToken);
 
-    // The invoices of one order, oldest first: the order page's links. Empty for an unknown or foreign order.
-    Task<IReadOnlyList<InvoiceSummary>> ListForOrderAsync(CustomerScope scope, Guid salesOrderId, CancellationToken cancellationToken);
-
     // Invoiced totals per calendar year and currency from fromYear on, oldest year first: the account page.
     Task<IReadOnlyList<InvoicedTotal>> InvoicedTotalsAsync(CustomerScope scope, int fromYear, CancellationToken cancellationToken);
 }

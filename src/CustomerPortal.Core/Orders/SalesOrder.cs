@@ -1,6 +1,9 @@
+using CustomerPortal.Core.Invoices;
+
 namespace CustomerPortal.Core.Orders;
 
-// A sales order header with its lines, as the order details page shows it.
+// A sales order header with its lines and its invoices (oldest first, those the scope may see), as the order
+// details page shows it: one read, which in Dataverse mode is one Web API request.
 public sealed record SalesOrder(
     Guid SalesOrderId,
     string OrderNumber,
@@ -27,7 +30,8 @@ public sealed record SalesOrder(
     IReadOnlyList<SalesOrderLine> Lines,
     DateOnly? RequestedShippingDate,
     string? DeliveryMode,
-    DateTime ModifiedOn)
+    DateTime ModifiedOn,
+    IReadOnlyList<InvoiceSummary> Invoices)
 {
     public DateOnly? ExpectedReceiptDate => ConfirmedReceiptDate ?? RequestedReceiptDate;
 

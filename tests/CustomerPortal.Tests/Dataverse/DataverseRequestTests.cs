@@ -86,36 +86,61 @@ public sealed class DataverseRequestTests
         Assert.Contains("$filter", api.Requests[3].Url.Query, StringComparison.Ordinal);
     }
 
+    // Issue 16: the order page is one request, cold or warm: the lines with product and unit and the invoices
+    // (scoped by their own account and legal entity) come by a multi-level $expand; nothing is reference data.
     [Fact]
-    public async Task OrderDetailsAreOneRequestWithTheLinesExpandedOnceReferenceDataIsCached()
+    public async Task OrderDetailsAreOneRequestWithLinesProductsUnitsAndInvoicesExpanded()
     {
-        const string Product = "ffffffff-0000-0000-0000-000000000006", Unit = "ffffffff-0000-0000-0000-000000000007";
-        var product = new ProductRow { ProductId = Guid.Parse(Product), ScmProductNumber = "A1", Name = "Bolt", QuantityDecimals = 1, DefaultUnitId = Guid.Parse(Unit) };
-        var unit = new UnitRow { UnitId = Guid.Parse(Unit), Symbol = "ea" };
         var stored = Order();
-        stored.Lines.Add(new SalesOrderLineRow
-        {
-            SalesOrderLineId = Guid.Parse("eeeeeeee-0000-0000-0000-000000000009"), SequenceNumber = 2, Quantity = 1.5m, PricePerUnit = 2m,
-            ExtendedAmount = 3m, LineStatus = OrderLineStatus.None, ProductId = product.ProductId, UnitId = unit.UnitId,
-        });
-        using var api = new StubWebApi(r => r.Url.AbsolutePath.Split('/')[^1] switch
-        {
-            "products" => Page(DataverseRows.Write(product)),
-            "uoms" => Page(DataverseRows.Write(unit)),
-            _ => Page(DataverseRows.Write(stored)),
-        });
-        await api.Get<ISalesOrderStore>().FindAsync(Buyer, "SO-1", Ct);
-        api.Requests.Clear();
+        stored.Lines.Add(Line(9, sequence: 2));
+        var invoiced = Invoice();
+        invoiced.SalesOrder = null;
+        stored.Invoices.Add(invoiced);
+        using var api = new StubWebApi(_ => Page(DataverseRows.Write(stored)));
 
         var order = await api.Get<ISalesOrderStore>().FindAsync(Buyer, "SO-1", Ct);
 
         var request = Assert.Single(api.Requests);
         Assert.Contains("msdyn_salesordernumber eq 'SO-1'", request.Query("$filter"), StringComparison.Ordinal);
-        Assert.Contains("order_details($select=salesorderdetailid,", request.Query("$expand"), StringComparison.Ordinal);
+        var expand = request.Query("$expand");
+        Assert.Matches(@"order_details\(\$select=salesorderdetailid,[^;)]*;\$expand=productid\(\$select=[^)]*\),uomid\(\$select=[^)]*\)\)", expand);
+        Assert.Contains("order_invoices($select=invoiceid,", expand, StringComparison.Ordinal);
+        Assert.Contains(";$filter=_customerid_value eq bbbbbbbb-0000-0000-0000-000000000002 and _msdyn_company_value eq cccccccc-0000-0000-0000-000000000003;"
+            + "$expand=transactioncurrencyid(", expand, StringComparison.Ordinal);
         var line = Assert.Single(order!.Lines);
         Assert.Equal(("A1", "ea", 1.5m, 3m, 1), (line.ItemNumber, line.Unit, line.Quantity, line.LineAmount, line.QuantityDecimals));
+        var invoice = Assert.Single(order.Invoices);
+        Assert.Equal(("USMF-CIV-0000001", "SO-1", "USD"), (invoice.InvoiceNumber, invoice.OrderNumber, invoice.Currency.IsoCode));
         Assert.Null(await api.Get<ISalesOrderStore>().FindAsync(Buyer, "so-1", Ct));
     }
+
+    // With a nested $expand Dataverse pages the expanded lines; the rest comes from their next link, in sequence order.
+    [Fact]
+    public async Task LinesBeyondTheExpandedPageComeFromTheirNextLink()
+    {
+        const string Next = "https://contoso.crm.dynamics.com/api/data/v9.2/salesorders(eeeeeeee-0000-0000-0000-000000000005)/order_details?$skiptoken=x";
+        var stored = Order();
+        stored.Lines.Add(Line(9, sequence: 2));
+        var first = DataverseRows.Write(stored);
+        using var api = new StubWebApi(r => r.Url.AbsolutePath.EndsWith("/order_details", StringComparison.Ordinal)
+            ? Page(DataverseRows.Write(Line(10, sequence: 1)))
+            : Page("{\"order_details@odata.nextLink\":\"" + Next + "\"," + first[1..]));
+
+        var order = await api.Get<ISalesOrderStore>().FindAsync(Buyer, "SO-1", Ct);
+
+        Assert.Equal(2, api.Requests.Count);
+        Assert.Equal(Next, api.Requests[1].Url.OriginalString);
+        Assert.Equal([1, 2], order!.Lines.Select(l => l.LineNumber));
+    }
+
+    private static SalesOrderLineRow Line(int id, int sequence) => new()
+    {
+        SalesOrderLineId = Guid.Parse($"eeeeeeee-0000-0000-0000-0000000000{id:D2}"), SequenceNumber = sequence, Quantity = 1.5m, PricePerUnit = 2m,
+        ExtendedAmount = 3m, LineStatus = OrderLineStatus.None,
+        ProductId = Guid.Parse("ffffffff-0000-0000-0000-000000000006"), UnitId = Guid.Parse("ffffffff-0000-0000-0000-000000000007"),
+        Product = new ProductRow { ProductId = Guid.Parse("ffffffff-0000-0000-0000-000000000006"), ScmProductNumber = "A1", Name = "Bolt", QuantityDecimals = 1, DefaultUnitId = Guid.Parse("ffffffff-0000-0000-0000-000000000007") },
+        Unit = new UnitRow { UnitId = Guid.Parse("ffffffff-0000-0000-0000-000000000007"), Symbol = "ea" },
+    };
 
     private static InvoiceRow Invoice() => new()
     {

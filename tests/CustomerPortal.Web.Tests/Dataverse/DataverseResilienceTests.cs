@@ -41,18 +41,11 @@ public sealed class DataverseResilienceTests(DataverseResilienceTests.Portal por
         Assert.Equal("PO-DV-1", portal.OwnMirror.OrderById(draftId)?.RequisitionNumber);
     }
 
+    // The pages' budgets are DataverseRequestBudgetTests'; a submit reads the contact and makes the deep insert.
     [Fact]
-    public async Task OrdersCostOneWebApiRequestOrderDetailsTwoAndASubmitAtMostTwo()
+    public async Task ASubmitCostsAtMostTwoWebApiRequests()
     {
-        var orders = portal.OwnMirror.OrdersOfAccountOf(Personas.Representative);
         using var client = await portal.SignedInAsync(Personas.Representative);
-        await client.GetPageAsync("/Orders");
-        // Warms the reference-data cache (currencies, units, the order's products): a product seen for the
-        // first time costs one more request, batched for all of an order's unseen products.
-        await client.GetPageAsync("/Orders/" + orders[^1].Number);
-
-        var list = await RequestsForAsync(() => client.GetPageAsync("/Orders?sort=OldestFirst"));
-        var details = await RequestsForAsync(() => client.GetPageAsync("/Orders/" + orders[^1].Number));
         var (item, _) = PricedItems();
         var warmUp = await StartDraftAsync(client);
         await AddItemAsync(client, warmUp, item, "1");
@@ -64,9 +57,6 @@ public sealed class DataverseResilienceTests(DataverseResilienceTests.Portal por
         var submit = await RequestsForAsync(async () => submitted = await client.SubmitAsync(Form(review, "#submit-form")));
 
         Assert.Equal(HttpStatusCode.Redirect, submitted!.StatusCode);
-        Assert.Equal(1, list);
-        // The order with its lines, and its invoices (issue 12): the invoice store is a port of its own.
-        Assert.Equal(2, details);
         Assert.True(submit <= 2, $"The submit cost {submit} Web API requests.");
     }
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CustomerPortal.Web.Pages.Orders;
 
-public sealed class DetailsModel(ISalesOrderStore salesOrders, IInvoiceStore invoices, PortalCalendar calendar) : PageModel
+public sealed class DetailsModel(ISalesOrderStore salesOrders, PortalCalendar calendar) : PageModel
 {
     private const string ListPath = "/Orders";
 
@@ -23,8 +23,8 @@ public sealed class DetailsModel(ISalesOrderStore salesOrders, IInvoiceStore inv
     // The line statuses this order's lines are in, in the enum's order, for the explanations under the lines.
     public IReadOnlyList<OrderLineStatus> LineStatuses => [.. Order.Lines.Select(l => l.Status).Distinct().Order()];
 
-    // The order's invoices, oldest first: links to the invoice pages (issue 12).
-    public IReadOnlyList<InvoiceSummary> Invoices { get; private set; } = [];
+    // The order's invoices, oldest first: links to the invoice pages (issue 12), read with the order.
+    public IReadOnlyList<InvoiceSummary> Invoices => Order.Invoices;
 
     // Where "Back to orders" goes: the filtered list the user came from, if it is one of ours.
     public string BackUrl { get; private set; } = ListPath;
@@ -39,7 +39,6 @@ public sealed class DetailsModel(ISalesOrderStore salesOrders, IInvoiceStore inv
         }
 
         Order = order;
-        Invoices = await invoices.ListForOrderAsync(scope, order.SalesOrderId, cancellationToken);
         Today = calendar.Today;
         if (Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(ListPath + "?", StringComparison.OrdinalIgnoreCase))
         {
