@@ -3,6 +3,7 @@ using CustomerPortal.Web;
 using CustomerPortal.Web.Administration;
 using CustomerPortal.Web.Branding;
 using CustomerPortal.Web.DataSource;
+using CustomerPortal.Web.Delivery;
 using CustomerPortal.Web.Demo;
 using CustomerPortal.Web.Health;
 using CustomerPortal.Web.Identity;
@@ -43,6 +44,8 @@ builder.Services.AddPortalHealthChecks();
 // The invoice PDF's embedded fonts: PDFsharp's font resolver is process-wide.
 InvoiceFonts.Register();
 builder.Services.AddPortalBranding(builder.Configuration, portal);
+builder.Services.AddPageCompression();
+builder.ServeStaticAssetsAsPublished();
 
 builder.Services
     .AddRazorPages()
@@ -63,6 +66,7 @@ if (portal.ListedProxies.Count > 0)
 }
 
 app.UseSecurityHeaders();
+app.UsePageCompression();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -76,7 +80,6 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
 app.UseRequestLimits();
 app.UseDataSourceUnavailablePage();
-app.UseStaticFiles();
 app.UseBrandAssets();
 app.UseRequestLocalization();
 app.UseRouting();
@@ -86,7 +89,12 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapPortalHealthChecks();
-app.MapRazorPages();
+// wwwroot's files as the build left them: names carrying a hash of the content, cached for a year, Brotli
+// and gzip copies made at build time. Short-circuited: answered at routing, before sign-in, authorization
+// and the no-store header for signed-in users, which do not apply to files that are the same for everyone.
+app.MapStaticAssets().ShortCircuit();
+// WithStaticAssets lets the layout's asp-append-version links name those hashed files.
+app.MapRazorPages().WithStaticAssets();
 
 app.Run();
 return 0;
