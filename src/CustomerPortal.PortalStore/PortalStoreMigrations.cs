@@ -23,6 +23,10 @@ public static class PortalStoreMigrations
         {
             await BaselineStoreMadeBeforeMigrationsAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+            // Write-ahead logging, as the mirror has: every signed-in request reads its session here, and with the
+            // default rollback journal each read took the file locks (and waited while a draft was being saved).
+            // The mode is kept in the file, so setting it at every start is a no-op after the first.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
             return;
         }
 

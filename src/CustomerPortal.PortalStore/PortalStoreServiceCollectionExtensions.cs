@@ -24,11 +24,13 @@ public static class PortalStoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(store);
         services.AddSingleton(store);
+        // Pooled: every signed-in request checks its session here (PortalSessions) and the header reads the current
+        // draft, so building a context and its services per request was a large share of a page's cost (issue 16).
         _ = store.Provider switch
         {
-            PortalStoreProvider.Sqlite => services.AddDbContext<PortalDbContext, SqlitePortalDbContext>(
+            PortalStoreProvider.Sqlite => services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>(
                 db => db.UseSqlite(SqliteConnectionString(store)).AddInterceptors(UnicodeUpper.Instance)),
-            PortalStoreProvider.Postgres => services.AddDbContext<PortalDbContext, PostgresPortalDbContext>(
+            PortalStoreProvider.Postgres => services.AddDbContextPool<PortalDbContext, PostgresPortalDbContext>(
                 db => db.UseNpgsql(PostgresConnectionString(store))),
             _ => throw new ArgumentOutOfRangeException(nameof(store), store.Provider, "Unknown portal store provider."),
         };
@@ -98,19 +100,18 @@ public static class PortalStoreServiceCollectionExtensions
 
     // SQLite's own upper() changes ASCII letters only; PostgreSQL's changes every letter. The user search
     // upper-cases both sides, so SQLite gets .NET's upper-casing too: "hélène" finds "Hélène" on both.
+    // Registered once, when EF creates the connection object: SqliteConnection keeps its functions and binds
+    // them again on every open, so doing it on each open (every query) only added a delegate and a native call.
     private sealed class UnicodeUpper : DbConnectionInterceptor
     {
         public static readonly UnicodeUpper Instance = new();
 
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Register(connection);
+        private static readonly Func<string?, string?> Upper = text => text?.ToUpperInvariant();
 
-        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        public override DbConnection ConnectionCreated(ConnectionCreatedEventData eventData, DbConnection result)
         {
-            Register(connection);
-            return Task.CompletedTask;
+            ((SqliteConnection)result).CreateFunction("upper", Upper, isDeterministic: true);
+            return result;
         }
-
-        private static void Register(DbConnection connection) =>
-            ((SqliteConnection)connection).CreateFunction("upper", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
     }
 }

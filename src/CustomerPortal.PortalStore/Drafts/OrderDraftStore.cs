@@ -29,16 +29,27 @@ public sealed class OrderDraftStore
     }
 
     // The draft "Add to order" adds to: the user's most recently changed open draft for the account, with its
-    // lines in order. Tracked, so SaveAsync writes the changes; untracked for the header, which only reads it.
-    public async Task<OrderDraft?> FindCurrentAsync(string userId, Guid accountId, bool tracked, CancellationToken cancellationToken)
+    // lines in order. Tracked, so SaveAsync writes the changes.
+    public async Task<OrderDraft?> FindCurrentAsync(string userId, Guid accountId, CancellationToken cancellationToken)
     {
-        var query = _db.OrderDrafts.Include(d => d.Lines)
-            .Where(d => d.UserId == userId && d.AccountId == accountId && d.SubmittedOrderNumber == null)
-            .OrderByDescending(d => d.ModifiedOn).ThenByDescending(d => d.SalesOrderId);
-        var draft = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(cancellationToken);
+        var draft = await Current(userId, accountId).Include(d => d.Lines).FirstOrDefaultAsync(cancellationToken);
         draft?.Lines.Sort((a, b) => a.Position.CompareTo(b.Position));
         return draft;
     }
+
+    // The same draft as the header sees it on every page: its id and what each line orders, in line order, and
+    // nothing else (issue 16: the full rows made this the costliest query of a page).
+    public async Task<CurrentDraftLines?> FindCurrentLinesAsync(string userId, Guid accountId, CancellationToken cancellationToken)
+    {
+        var found = await Current(userId, accountId)
+            .Select(d => new { d.SalesOrderId, Lines = d.Lines.OrderBy(l => l.Position).Select(l => new { l.ProductId, l.Quantity }).ToList() })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : new CurrentDraftLines(found.SalesOrderId, [.. found.Lines.Select(l => (l.ProductId, l.Quantity))]);
+    }
+
+    private IQueryable<OrderDraft> Current(string userId, Guid accountId) => _db.OrderDrafts
+        .Where(d => d.UserId == userId && d.AccountId == accountId && d.SubmittedOrderNumber == null)
+        .OrderByDescending(d => d.ModifiedOn).ThenByDescending(d => d.SalesOrderId);
 
     // Every draft the user ever had for the account, submitted ones included (they are never deleted).
     public Task<int> CountAsync(string userId, Guid accountId, CancellationToken cancellationToken) =>
@@ -145,3 +156,6 @@ public sealed class OrderDraftStore
                 .SetProperty(d => d.SubmittedOrderNumber, orderNumber)
                 .SetProperty(d => d.SubmittedOn, DateTime.UtcNow), cancellationToken);
 }
+
+// The current draft's id and its lines' products and quantities, in line order: what the header prices.
+public sealed record CurrentDraftLines(Guid SalesOrderId, IReadOnlyList<(Guid ProductId, decimal Quantity)> Lines);

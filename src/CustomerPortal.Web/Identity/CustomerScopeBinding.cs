@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using CustomerPortal.Core;
 using Microsoft.AspNetCore.Mvc;
@@ -27,13 +28,18 @@ internal sealed class CustomerScopeBinderProvider : IModelBinderProvider, IModel
 // scope answer 403, as every page model's own guard did. A nullable one means the scope is optional.
 internal sealed class CustomerScopeRequiredFilter : IPageFilter
 {
+    // Per handler method, worked out once: the answer never changes, and reading nullability by reflection on every request allocates (issue 16).
+    private readonly ConcurrentDictionary<MethodInfo, bool> _requiresScope = new();
+
     public void OnPageHandlerSelected(PageHandlerSelectedContext context)
     {
     }
 
     public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        if (context.HandlerMethod?.MethodInfo.GetParameters().Any(RequiresScope) == true && context.HttpContext.User.GetCustomerScope() is null)
+        if (context.HandlerMethod?.MethodInfo is { } handler
+            && _requiresScope.GetOrAdd(handler, method => method.GetParameters().Any(RequiresScope))
+            && context.HttpContext.User.GetCustomerScope() is null)
         {
             context.Result = new ForbidResult();
         }

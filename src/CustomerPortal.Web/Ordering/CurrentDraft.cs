@@ -51,7 +51,7 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
 
         // The count first: an add that then finds no open draft names the new one by it (see NewDraftId).
         var count = await drafts.CountAsync(userId, scope.AccountId, cancellationToken);
-        var draft = await drafts.FindCurrentAsync(userId, scope.AccountId, tracked: true, cancellationToken);
+        var draft = await drafts.FindCurrentAsync(userId, scope.AccountId, cancellationToken);
         var existing = draft?.Lines.FirstOrDefault(l => l.ProductId == product.ProductId);
         var refusal = OrderingRules.CheckLine(product, OrderingRules.Merge(existing?.Quantity ?? 0, added));
         if (refusal is not null)
@@ -81,7 +81,7 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
     public async Task<DraftSummary?> SummarizeAsync(string userId, CustomerScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var draft = await drafts.FindCurrentAsync(userId, scope.AccountId, tracked: false, cancellationToken);
+        var draft = await drafts.FindCurrentLinesAsync(userId, scope.AccountId, cancellationToken);
         if (draft is null)
         {
             return null;
@@ -94,7 +94,7 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
             {
                 var products = draft.Lines.Count == 0 ? []
                     : await ordering.LookUpAsync(scope, [], [.. draft.Lines.Select(l => l.ProductId)], cancellationToken);
-                var lines = DraftLinePrice.For(draft.Lines, products);
+                var lines = DraftLinePrice.For(draft.Lines.Select(l => new OrderDraftLine { ProductId = l.ProductId, Quantity = l.Quantity }), products);
                 estimate = (DraftLinePrice.Total(lines), lines.FirstOrDefault(l => l.IsOrderable)?.Product!.Currency);
                 cache.Set(key, estimate, SummaryLifetime);
             }
@@ -191,7 +191,7 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
     };
 
     // The lines as priced, for this contact (whose price list prices them): the same lines give the same estimate.
-    private static string SummaryKey(CustomerScope scope, OrderDraft draft)
+    private static string SummaryKey(CustomerScope scope, CurrentDraftLines draft)
     {
         var lines = string.Join(';', draft.Lines.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.ProductId:N}*{l.Quantity}")));
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{scope.ContactId:N}|{draft.SalesOrderId:N}|{lines}"));
