@@ -51,6 +51,7 @@ internal abstract class PortalDbContext(DbContextOptions options) : IdentityDbCo
             invitation.Property(i => i.ContactName).HasMaxLength(200);
             invitation.Property(i => i.Email).HasMaxLength(256);
             invitation.Property(i => i.Role).HasMaxLength(64);
+            invitation.Property(i => i.Culture).HasMaxLength(16);
             invitation.Property(i => i.CodeHash).HasMaxLength(64);
             invitation.Property(i => i.InvitedByName).HasMaxLength(256);
             invitation.HasIndex(i => i.CodeHash).IsUnique();

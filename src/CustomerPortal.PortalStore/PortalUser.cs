@@ -15,9 +15,12 @@ public sealed class PortalUser : IdentityUser
 
     public DateTimeOffset? LastSignInAt { get; set; }
 
-    // Status mails (StatusMails/): off until the user asks for them on their profile, in the culture they asked in.
+    // Status mails (StatusMails/): off until the user asks for them on their profile.
     public bool WantsStatusMails { get; set; }
 
+    // The user's language (a culture name such as "sv-SE"), the one stored preference: set by the language
+    // picker while signed in (or by the invitation they accepted), it chooses their pages' language over the
+    // browser's and every mail sent to them (status mails, password reset). Null: not chosen yet.
     public string? MailCulture { get; set; }
 
     // Access disabled by an administrator or a representative, not a lockout after failed sign-ins.

@@ -7,14 +7,21 @@ namespace CustomerPortal.Web.Tests;
 // what a user reads ("Invalid sign-in attempt.") without copying the wording into every test.
 public sealed class PortalTexts
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PortalTexts> Translations = new(StringComparer.Ordinal);
+
     private readonly IReadOnlyDictionary<string, string> _values;
+
+    // The keys whose <data> carries <comment>identical</comment>: a translation meant to equal the English text.
+    private readonly HashSet<string> _identical;
 
     private PortalTexts(string path, CultureInfo culture)
     {
         Path = path;
         Culture = culture;
-        _values = XDocument.Load(path).Root!.Elements("data")
-            .ToDictionary(data => (string)data.Attribute("name")!, data => (string?)data.Element("value") ?? "", StringComparer.Ordinal);
+        var data = XDocument.Load(path).Root!.Elements("data").ToList();
+        _values = data.ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
+        _identical = data.Where(d => ((string?)d.Element("comment"))?.Trim() == "identical")
+            .Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
     }
 
     public static string ResourceDirectory { get; } =
@@ -22,7 +29,7 @@ public sealed class PortalTexts
 
     public static PortalTexts English { get; } = new(System.IO.Path.Combine(ResourceDirectory, "SharedResource.resx"), new CultureInfo("en-US"));
 
-    public static PortalTexts French { get; } = new(System.IO.Path.Combine(ResourceDirectory, "SharedResource.fr-FR.resx"), new CultureInfo("fr-FR"));
+    public static PortalTexts French => For("fr-FR");
 
     public string Path { get; }
 
@@ -40,10 +47,11 @@ public sealed class PortalTexts
 
     public string? ValueOrNull(string key) => _values.GetValueOrDefault(key);
 
-    public static PortalTexts For(string cultureName) => cultureName switch
-    {
-        "en-US" => English,
-        "fr-FR" => French,
-        _ => throw new ArgumentOutOfRangeException(nameof(cultureName), cultureName, "The portal ships en-US and fr-FR."),
-    };
+    public bool IsMarkedIdentical(string key) => _identical.Contains(key);
+
+    // English is SharedResource.resx; every other supported culture has SharedResource.<culture>.resx.
+    public static PortalTexts For(string cultureName) => cultureName == "en-US"
+        ? English
+        : Translations.GetOrAdd(cultureName, name => new PortalTexts(
+            System.IO.Path.Combine(ResourceDirectory, $"SharedResource.{name}.resx"), new CultureInfo(name)));
 }

@@ -19,6 +19,10 @@ public sealed class Invitation
 
     public string Role { get; set; } = "";
 
+    // The invitee's language, chosen by the inviter (the contact has no language column to read it from):
+    // the invitation mail is written in it and the new user's profile starts with it. Null before it existed.
+    public string? Culture { get; set; }
+
     public string CodeHash { get; set; } = "";
 
     public DateTime CreatedAt { get; set; }

@@ -15,6 +15,9 @@ public static class CustomerClaimTypes
     public const string AccountName = Prefix + "account_name";
     public const string CompanyCode = Prefix + "company_code";
 
+    // The language the user chose (PortalUser.MailCulture): their pages and their mails are in it.
+    public const string Culture = Prefix + "culture";
+
     // The server-side session this cookie belongs to (PortalSessions); not a customer fact, but issued with them.
     public const string SessionId = Prefix + "session_id";
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CustomerPortal.Core.Contacts;
 using CustomerPortal.PortalStore;
+using CustomerPortal.Web.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public sealed class CustomerClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CustomerClaimTypes.DisplayName, string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
+        AddIfPresent(identity, CustomerClaimTypes.Culture, PortalCultures.Find(user.MailCulture)?.Name);
 
         if (user.ContactId is not { } contactId
             || await contacts.FindAsync(contactId, CancellationToken.None) is not { } contact)

@@ -7,6 +7,7 @@ using CustomerPortal.PortalStore.Audit;
 using CustomerPortal.PortalStore.Invitations;
 using CustomerPortal.Web.Administration;
 using CustomerPortal.Web.Identity;
+using CustomerPortal.Web.Localization;
 using CustomerPortal.Web.Mail;
 using CustomerPortal.Web.Resources;
 using Microsoft.AspNetCore.Identity;
@@ -33,9 +34,11 @@ public sealed class InvitationService(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public async Task<InvitationOutcome> InviteAsync(ContactCandidate contact, string role, ClaimsPrincipal actor, string requestBaseUrl, CancellationToken cancellationToken)
+    // culture: the invitee's language as the inviter chose it (InvitationLanguage.For); the mail is written in it.
+    public async Task<InvitationOutcome> InviteAsync(ContactCandidate contact, string role, CultureInfo culture, ClaimsPrincipal actor, string requestBaseUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(culture);
         if (!InvitableRoles.Contains(role))
         {
             return InvitationOutcome.Refused("Role");
@@ -67,6 +70,7 @@ public sealed class InvitationService(
             ContactName = contact.FullName,
             Email = contact.Email!.Trim(),
             Role = role,
+            Culture = culture.Name,
             CodeHash = InvitationCode.Hash(code),
             CreatedAt = now,
             ExpiresAt = now.AddDays(Math.Max(1, options.Value.ValidDays)),
@@ -152,6 +156,7 @@ public sealed class InvitationService(
             EmailConfirmed = true,
             DisplayName = contact.FullName,
             ContactId = contact.ContactId,
+            MailCulture = PortalCultures.Find(invitation.Culture)?.Name,
         };
         IdentityResult? created = null;
         var claimed = await store.RedeemAsync(invitation.Id, Now, async () =>
@@ -187,6 +192,7 @@ public sealed class InvitationService(
     private async Task<string> SendAsync(Invitation invitation, string code, string requestBaseUrl, CancellationToken cancellationToken)
     {
         var link = $"{options.Value.LinkBase(requestBaseUrl)}/Invitation?code={Uri.EscapeDataString(code)}";
+        using var reader = CultureScope.Use(InvitationLanguage.Of(invitation));
         var body = localizer["InvitationMail.Body", invitation.ContactName, invitation.InvitedByName, link,
             invitation.ExpiresAt.ToString("D", CultureInfo.CurrentCulture)];
         await mail.SendAsync(new PortalMail(invitation.Email, localizer["InvitationMail.Subject"], body), cancellationToken);

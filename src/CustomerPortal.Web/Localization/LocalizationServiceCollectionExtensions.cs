@@ -1,6 +1,10 @@
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Resources;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,7 +30,8 @@ public static class LocalizationServiceCollectionExtensions
         // Razor's default encoder writes every non-ASCII letter as &#x...; French pages read better (and weigh less) without that.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-        // The picker's cookie wins; otherwise the browser's languages, matched on language only.
+        // The signed-in user's stored language wins, then the picker's cookie (a visitor's choice, or a signed-in
+        // user's on this browser), then the browser's languages, matched on language only.
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(PortalCultures.Default);
@@ -34,6 +39,7 @@ public static class LocalizationServiceCollectionExtensions
             options.SupportedUICultures = [.. PortalCultures.Supported];
             options.RequestCultureProviders =
             [
+                new CustomRequestCultureProvider(FromProfileAsync),
                 new CookieRequestCultureProvider(),
                 new CustomRequestCultureProvider(context => Task.FromResult(FromAcceptLanguage(context))),
             ];
@@ -57,6 +63,16 @@ public static class LocalizationServiceCollectionExtensions
         });
 
         return services;
+    }
+
+    // Request localization runs before the authentication middleware; the cookie handler keeps its answer
+    // for the request, so reading the user here is the same cookie read, not a second one.
+    private static async Task<ProviderCultureResult?> FromProfileAsync(HttpContext context)
+    {
+        var signedIn = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        return PortalCultures.Find(signedIn.Principal?.FindFirstValue(CustomerClaimTypes.Culture)) is { } culture
+            ? new ProviderCultureResult(culture.Name)
+            : null;
     }
 
     private static ProviderCultureResult? FromAcceptLanguage(HttpContext context)

@@ -29,7 +29,7 @@ public static class OrderCsv
             .Date(order.RequestedReceiptDate)
             .Date(order.ConfirmedReceiptDate)
             .Text(text.Label(order.Status))
-            .Number(order.TotalAmount, order.Currency.Precision)
+            .Number(order.TotalAmount, MoneyFormatter.DecimalsOf(order.Currency))
             .Text(order.Currency.IsoCode)
             .Text(order.ContactPersonName)
             .EndRow();

@@ -1,17 +1,20 @@
+using CustomerPortal.PortalStore;
 using CustomerPortal.Web.Localization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CustomerPortal.Web.Pages;
 
-// The footer's language buttons post here. The choice is kept in the culture cookie, which the
-// request-localization middleware reads before Accept-Language.
-public sealed class CultureModel : PageModel
+// The footer's language buttons post here. A signed-in user's choice is stored in their profile
+// (PortalUser.MailCulture), which chooses their pages on every browser and the language of their mails;
+// the culture cookie keeps the choice on this browser, for visitors and after signing out.
+public sealed class CultureModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
-    public IActionResult OnPost(string? culture, string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? culture, string? returnUrl)
     {
         if (PortalCultures.Find(culture) is { } chosen)
         {
@@ -26,6 +29,19 @@ public sealed class CultureModel : PageModel
                     SameSite = SameSiteMode.Lax,
                     Secure = Request.IsHttps,
                 });
+
+            if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user && user.MailCulture != chosen.Name)
+            {
+                user.MailCulture = chosen.Name;
+                var saved = await users.UpdateAsync(user);
+                if (!saved.Succeeded)
+                {
+                    throw new InvalidOperationException("The language could not be saved: " + string.Join("; ", saved.Errors.Select(e => e.Description)));
+                }
+
+                // The language travels in the sign-in cookie (read before authentication runs): refreshed now.
+                await signIn.RefreshSignInAsync(user);
+            }
         }
 
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

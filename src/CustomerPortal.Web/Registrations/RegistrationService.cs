@@ -44,7 +44,8 @@ public sealed class RegistrationService(
             return new RegistrationOutcome("Decided", null);
         }
 
-        var invited = await invitations.InviteAsync(contact, role, actor, requestBaseUrl, cancellationToken);
+        // The request form does not ask for a language: the invitation goes out in the portal's default.
+        var invited = await invitations.InviteAsync(contact, role, InvitationLanguage.Default, actor, requestBaseUrl, cancellationToken);
         if (!invited.Succeeded)
         {
             return new RegistrationOutcome(invited.Refusal, null, RefusedByInvitation: true);

@@ -5,6 +5,7 @@ using CustomerPortal.PortalStore;
 using CustomerPortal.PortalStore.Audit;
 using CustomerPortal.Web.Administration;
 using CustomerPortal.Web.Invitations;
+using CustomerPortal.Web.Localization;
 using CustomerPortal.Web.Mail;
 using CustomerPortal.Web.Resources;
 using Microsoft.AspNetCore.Identity;
@@ -35,6 +36,8 @@ public sealed class PasswordResetService(
             return;
         }
 
+        // In the user's language; one who never chose one asked in this request's language, so gets that.
+        using var reader = CultureScope.Use(PortalCultures.Find(user.MailCulture) ?? CultureInfo.CurrentUICulture);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
         var link = $"{invitationOptions.Value.LinkBase(requestBaseUrl)}/Identity/Account/ResetPassword?code={Uri.EscapeDataString(code)}&email={Uri.EscapeDataString(user.Email)}";

@@ -8,62 +8,53 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerPortal.Web.StatusMails;
 
-// One status mail: every change the user may see from one poll, in the culture the user asked in (the culture
-// of the page where they ticked the box, as invitation and reset mails use the culture of the request).
+// One status mail: every change the user may see from one poll, in the user's language (PortalUser.MailCulture,
+// the language they chose), else the portal's default.
 public sealed class StatusMailComposer(IStringLocalizer<SharedResource> localizer)
 {
     public StatusMailOutboxEntry Compose(StatusMailRecipient recipient, IReadOnlyList<OrderStatusChange> changes, string linkBase, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(changes);
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var mailCulture = PortalCultures.Find(recipient.Culture) ?? PortalCultures.Find(PortalCultures.Default)!;
-        try
+        using var reader = CultureScope.Use(PortalCultures.Find(recipient.Culture) ?? PortalCultures.Find(PortalCultures.Default)!);
+        var body = new StringBuilder();
+        body.AppendLine(localizer["StatusMail.Greeting", recipient.DisplayName]).AppendLine();
+        body.AppendLine(localizer["StatusMail.Intro"]).AppendLine();
+        foreach (var change in changes.OrderBy(c => c.OrderNumber, StringComparer.Ordinal))
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = mailCulture;
-            var body = new StringBuilder();
-            body.AppendLine(localizer["StatusMail.Greeting", recipient.DisplayName]).AppendLine();
-            body.AppendLine(localizer["StatusMail.Intro"]).AppendLine();
-            foreach (var change in changes.OrderBy(c => c.OrderNumber, StringComparer.Ordinal))
+            body.AppendLine(localizer["StatusMail.Order", change.OrderNumber]);
+            if (change.StatusChanged)
             {
-                body.AppendLine(localizer["StatusMail.Order", change.OrderNumber]);
-                if (change.StatusChanged)
-                {
-                    body.AppendLine("- " + localizer["StatusMail.StatusChanged", localizer.Label(change.Status), localizer.Label(change.PreviousStatus!.Value)]);
-                }
-
-                if (change.ConfirmedDateChanged)
-                {
-                    body.AppendLine("- " + localizer["StatusMail.ConfirmedDateChanged",
-                        DisplayFormat.Date(change.ConfirmedReceiptDate), DisplayFormat.Date(change.PreviousConfirmedReceiptDate)]);
-                }
-
-                if (change.BecameLate)
-                {
-                    body.AppendLine("- " + localizer["StatusMail.BecameLate", DisplayFormat.Date(change.ExpectedReceiptDate)]);
-                }
-
-                body.AppendLine("  " + $"{linkBase}/Orders/{Uri.EscapeDataString(change.OrderNumber)}").AppendLine();
+                body.AppendLine("- " + localizer["StatusMail.StatusChanged", localizer.Label(change.Status), localizer.Label(change.PreviousStatus!.Value)]);
             }
 
-            var profileLink = linkBase + "/Identity/Account/Manage";
-            body.AppendLine(localizer["StatusMail.Footer", profileLink]);
-            var subject = changes.Count == 1
-                ? localizer["StatusMail.SubjectOne", changes[0].OrderNumber]
-                : localizer["StatusMail.SubjectMany", changes.Count.ToString(CultureInfo.CurrentCulture)];
-            return new StatusMailOutboxEntry
+            if (change.ConfirmedDateChanged)
             {
-                Id = Guid.NewGuid(),
-                UserId = recipient.UserId,
-                To = recipient.Email,
-                Subject = subject,
-                TextBody = body.ToString(),
-                CreatedAt = now,
-            };
+                body.AppendLine("- " + localizer["StatusMail.ConfirmedDateChanged",
+                    DisplayFormat.Date(change.ConfirmedReceiptDate), DisplayFormat.Date(change.PreviousConfirmedReceiptDate)]);
+            }
+
+            if (change.BecameLate)
+            {
+                body.AppendLine("- " + localizer["StatusMail.BecameLate", DisplayFormat.Date(change.ExpectedReceiptDate)]);
+            }
+
+            body.AppendLine("  " + $"{linkBase}/Orders/{Uri.EscapeDataString(change.OrderNumber)}").AppendLine();
         }
-        finally
+
+        var profileLink = linkBase + "/Identity/Account/Manage";
+        body.AppendLine(localizer["StatusMail.Footer", profileLink]);
+        var subject = changes.Count == 1
+            ? localizer["StatusMail.SubjectOne", changes[0].OrderNumber]
+            : localizer["StatusMail.SubjectMany", changes.Count.ToString(CultureInfo.CurrentCulture)];
+        return new StatusMailOutboxEntry
         {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
+            Id = Guid.NewGuid(),
+            UserId = recipient.UserId,
+            To = recipient.Email,
+            Subject = subject,
+            TextBody = body.ToString(),
+            CreatedAt = now,
+        };
     }
 }

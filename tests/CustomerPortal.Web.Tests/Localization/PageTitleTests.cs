@@ -51,6 +51,36 @@ public sealed class PageTitleTests(SeededPortalData data)
         Assert.Equal(french["Layout.PageTitle", french["Orders.Title"], french["App.Name"]], page.Title);
     }
 
+    // Issue 17 saw every tab read "Customer portal": each page's own name, in French, before the French brand.
+    [Fact]
+    public async Task EveryMainPageIsTitledWithItsOwnNameInFrench()
+    {
+        using var portal = new PortalFactory(data);
+        var french = PortalTexts.French;
+        var titles = new Dictionary<string, string>();
+        using (var anonymous = portal.CreatePortalClient())
+        {
+            anonymous.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR");
+            await AddTitlesAsync(anonymous, titles, "/Identity/Account/Login");
+        }
+
+        using var client = portal.CreatePortalClient();
+        client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR");
+        await client.SignInAsync(Personas.Representative, Personas.Password);
+        await AddTitlesAsync(client, titles, "/", "/Orders", "/Orders/Drafts", "/Invoices", "/Products", "/Account", "/Team", "/Identity/Account/Manage");
+
+        var listing = string.Join("\n", titles.Select(t => $"{t.Key}: {t.Value}"));
+        Assert.All(titles.Values, title =>
+        {
+            Assert.EndsWith(" – " + french["App.Name"], title, StringComparison.Ordinal);
+            Assert.NotEqual(french["App.Name"], title);
+            Assert.DoesNotContain(PortalTexts.English["App.Name"], title, StringComparison.Ordinal);
+        });
+        Assert.True(titles.Values.Distinct(StringComparer.Ordinal).Count() == titles.Count, "Pages share a title:\n" + listing);
+        Assert.Equal(french["Layout.PageTitle", french["Products.Title"], french["App.Name"]], titles["/Products"]);
+        Assert.Equal(french["Layout.PageTitle", french["Invoices.Title"], french["App.Name"]], titles["/Invoices"]);
+    }
+
     private static async Task AddTitlesAsync(PortalClient client, Dictionary<string, string> titles, params string[] urls)
     {
         foreach (var url in urls)

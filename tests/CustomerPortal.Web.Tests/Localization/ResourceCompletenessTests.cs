@@ -6,49 +6,100 @@ using CustomerPortal.Web.Localization;
 
 namespace CustomerPortal.Web.Tests.Localization;
 
-// Every visible string is a resource and both languages ship complete: catches a key someone added to
-// one file only, or used in a page without adding it at all (the page would then show the raw key).
+// Every visible string is a resource and every language in PortalCultures.Supported ships complete: catches
+// a key someone added to one file only, an English text copied untranslated, a lost placeholder, or a key used
+// in a page without adding it at all (the page would then show the raw key).
 public sealed partial class ResourceCompletenessTests
 {
     private static readonly string WebProject = Path.Combine(SeededPortalData.RepositoryRoot, "src", "CustomerPortal.Web");
 
-    public static TheoryData<string, string> LanguagePairs => new()
+    // Every language the portal offers besides English, each in SharedResource.<culture>.resx.
+    public static TheoryData<string> Translations => new(PortalCultures.Supported.Select(c => c.Name).Where(name => name != PortalCultures.Default));
+
+    [Fact]
+    public void EveryEnglishKeyHasAValue()
     {
-        { "en-US", "fr-FR" },
-        { "fr-FR", "en-US" },
-    };
+        var empty = PortalTexts.English.Keys.Where(key => string.IsNullOrWhiteSpace(PortalTexts.English[key])).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(PortalTexts.English.Keys.Count > 500, "SharedResource.resx was not read.");
+        Assert.True(empty.Count == 0, "Empty in SharedResource.resx: " + string.Join(", ", empty));
+    }
 
     [Theory]
-    [MemberData(nameof(LanguagePairs))]
-    public void EveryKeyHasANonEmptyValueInTheOtherLanguage(string from, string to)
+    [MemberData(nameof(Translations))]
+    public void EveryKeyHasANonEmptyValueInTheTranslation(string culture)
     {
-        var source = PortalTexts.For(from);
-        var target = PortalTexts.For(to);
+        var target = Translation(culture);
 
-        var missing = source.Keys.Where(key => string.IsNullOrWhiteSpace(target.ValueOrNull(key))).Order(StringComparer.Ordinal).ToList();
+        var missing = PortalTexts.English.Keys.Where(key => string.IsNullOrWhiteSpace(target.ValueOrNull(key))).Order(StringComparer.Ordinal).ToList();
 
-        Assert.True(missing.Count == 0, $"{Path.GetFileName(target.Path)} lacks a value for: {string.Join(", ", missing)}");
-        Assert.All(source.Keys, key => Assert.False(string.IsNullOrWhiteSpace(source[key]), $"{key} is empty in {Path.GetFileName(source.Path)}."));
+        Assert.True(missing.Count == 0, $"{Path.GetFileName(target.Path)} lacks a value for {missing.Count} keys: {string.Join(", ", missing)}");
     }
 
-    [Fact]
-    public void TranslationsKeepTheSamePlaceholders()
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void TheTranslationHasNoKeyThatEnglishLacks(string culture)
     {
+        var target = Translation(culture);
+
+        var extra = target.Keys.Where(key => !PortalTexts.English.Contains(key)).Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(extra.Count == 0, $"{Path.GetFileName(target.Path)} has keys SharedResource.resx does not: {string.Join(", ", extra)}");
+    }
+
+    // An untranslated copy of the English text is the usual way a string slips through; a value that is
+    // the same on purpose (a brand, a language's own name, "OK") says so with <comment>identical</comment>.
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void AValueEqualToTheEnglishOneIsMarkedIdentical(string culture)
+    {
+        var target = Translation(culture);
+
+        var untranslated = PortalTexts.English.Keys
+            .Where(key => target.Contains(key) && !target.IsMarkedIdentical(key))
+            .Where(key => string.Equals(target[key].Trim(), PortalTexts.English[key].Trim(), StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+
+        Assert.True(untranslated.Count == 0,
+            $"{Path.GetFileName(target.Path)} repeats the English text, without <comment>identical</comment>, for {untranslated.Count} keys: {string.Join(", ", untranslated)}");
+    }
+
+    // {0} and {1:N0} must survive translation: a lost or renumbered placeholder drops a value or throws a
+    // FormatException on the page; a changed format spec ("{0:d}" for "{0:D}") writes it differently.
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void TranslationsKeepTheSamePlaceholders(string culture)
+    {
+        var target = Translation(culture);
+
         var mismatched = PortalTexts.English.Keys
-            .Where(key => PortalTexts.French.Contains(key))
-            .Where(key => !Placeholders(PortalTexts.English[key]).SetEquals(Placeholders(PortalTexts.French[key])))
+            .Where(key => target.Contains(key))
+            .Where(key => !Placeholders(PortalTexts.English[key]).SetEquals(Placeholders(target[key])))
+            .Select(key => $"{key} ({string.Join(" ", Placeholders(PortalTexts.English[key]).Order(StringComparer.Ordinal))} ≠ {string.Join(" ", Placeholders(target[key]).Order(StringComparer.Ordinal))})")
             .ToList();
 
-        Assert.True(mismatched.Count == 0, $"Placeholders differ between en-US and fr-FR for: {string.Join(", ", mismatched)}");
+        Assert.True(mismatched.Count == 0, $"Placeholders differ between en-US and {culture} for: {string.Join(", ", mismatched)}");
     }
 
+    [Theory]
+    [InlineData("Order {0} of {1:N0}", "Commande {0} sur {1:N0}", true)]
+    [InlineData("Order {0} of {1:N0}", "{1:N0} : commande {0}", true)]
+    [InlineData("Order {0} of {1:N0}", "Commande {0} sur {1}", false)]
+    [InlineData("Order {0} of {1}", "Commande {0} sur {2}", false)]
+    [InlineData("Due {0:d}", "Échéance {0:D}", false)]
+    [InlineData("{0} items", "{{0}} articles", false)]
+    [InlineData("Use {{braces}} for {0}", "Des {{accolades}} pour {0}", true)]
+    public void PlaceholdersCompareIndexAndFormat(string english, string translated, bool same) =>
+        Assert.Equal(same, Placeholders(english).SetEquals(Placeholders(translated)));
+
+    // In English; the translations are held to English by the tests above.
     [Fact]
-    public void EveryLiteralKeyUsedInTheWebProjectExistsInBothLanguages()
+    public void EveryLiteralKeyUsedInTheWebProjectExistsInEnglish()
     {
         var used = LiteralKeysInSource();
 
         var missing = used
-            .Where(use => !PortalTexts.English.Contains(use.Key) || !PortalTexts.French.Contains(use.Key))
+            .Where(use => !PortalTexts.English.Contains(use.Key))
             .Select(use => $"{use.Key} ({use.File})")
             .ToList();
 
@@ -79,13 +130,22 @@ public sealed partial class ResourceCompletenessTests
             .Concat(new[] { "NotFound", "Forbidden", "Other" }.SelectMany(kind => new[] { "Title", "Heading", "Text" }.Select(part => $"Status.{kind}.{part}")))
             .Concat(new[] { "Administrator", "NoCustomer", "Other" }.SelectMany(reason => new[] { "Heading", "Text" }.Select(part => $"AccessDenied.{reason}.{part}")));
 
-        var missing = expected.Where(key => !PortalTexts.English.Contains(key) || !PortalTexts.French.Contains(key)).ToList();
+        var missing = expected.Where(key => !PortalTexts.English.Contains(key)).ToList();
 
         Assert.True(missing.Count == 0, "Missing: " + string.Join(", ", missing));
     }
 
+    private static PortalTexts Translation(string culture)
+    {
+        var file = Path.Combine(PortalTexts.ResourceDirectory, $"SharedResource.{culture}.resx");
+        Assert.True(File.Exists(file), $"{culture} is in PortalCultures.Supported but {Path.GetFileName(file)} does not exist.");
+        return PortalTexts.For(culture);
+    }
+
+    // "{1:N0}" as "1:N0"; doubled braces are literal text, not placeholders.
     private static HashSet<string> Placeholders(string value) =>
-        PlaceholderRegex().Matches(value).Select(m => m.Groups[1].Value).ToHashSet();
+        PlaceholderRegex().Matches(value.Replace("{{", "", StringComparison.Ordinal).Replace("}}", "", StringComparison.Ordinal))
+            .Select(m => m.Groups[1].Value + m.Groups[2].Value).ToHashSet(StringComparer.Ordinal);
 
     private static IEnumerable<(string File, string Text)> SourceFiles() =>
         Directory.EnumerateFiles(WebProject, "*.*", SearchOption.AllDirectories)
@@ -153,7 +213,7 @@ public sealed partial class ResourceCompletenessTests
         }
     }
 
-    [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
+    [GeneratedRegex(@"\{(\d+)([,:][^{}]*)?\}")]
     private static partial Regex PlaceholderRegex();
 
     [GeneratedRegex(@"(?<![\w.])(?:L|localizer|Localizer)\[")]

@@ -184,6 +184,10 @@ namespace CustomerPortal.PortalStore.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Culture")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(256)

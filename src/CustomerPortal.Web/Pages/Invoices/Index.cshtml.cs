@@ -2,6 +2,7 @@ using System.Globalization;
 using CustomerPortal.Core;
 using CustomerPortal.Core.Invoices;
 using CustomerPortal.Web.Export;
+using CustomerPortal.Web.Localization;
 using CustomerPortal.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,7 +53,7 @@ public sealed class IndexModel(IInvoiceStore invoices, IStringLocalizer<SharedRe
                 .Date(invoice.InvoiceDate)
                 .Text(invoice.OrderNumber)
                 .Text(invoice.CustomerReference)
-                .Number(invoice.TotalAmount, invoice.Currency.Precision)
+                .Number(invoice.TotalAmount, MoneyFormatter.DecimalsOf(invoice.Currency))
                 .Text(invoice.Currency.IsoCode)
                 .EndRow();
         }

@@ -10,7 +10,8 @@ namespace CustomerPortal.Web.Pages.Invoices;
 // An invoice as a PDF, laid out by hand with PDFsharp's XGraphics on A4: the legal entity and the title,
 // the customer and bill-to address beside the invoice facts, the lines (continued on further pages under
 // a repeated table header when they do not fit), the totals, and "page n of m" at the foot of every page.
-// Labels come from the resources and numbers, dates and money are written in the reader's culture; the
+// Labels come from the resources and numbers, dates and money are written in the reader's culture (in
+// NanumSquare for Korean, see InvoiceFonts); the
 // amounts are in the invoice's currency. cdm_company has a name and a code only, so there is no sender address.
 public sealed class InvoicePdf : IDisposable
 {
@@ -21,13 +22,13 @@ public sealed class InvoicePdf : IDisposable
     private const double FooterTop = PageHeight - Margin - 12; // rows stop above the page number
     private const double Padding = 3;
 
-    private readonly XFont Title = new(InvoiceFonts.Family, 16, XFontStyleEx.Bold);
-    private readonly XFont Heading = new(InvoiceFonts.Family, 12, XFontStyleEx.Bold);
-    private readonly XFont Label = new(InvoiceFonts.Family, 8, XFontStyleEx.Bold);
-    private readonly XFont Body = new(InvoiceFonts.Family, 9, XFontStyleEx.Regular);
-    private readonly XFont Cell = new(InvoiceFonts.Family, 8, XFontStyleEx.Regular);
-    private readonly XFont CellBold = new(InvoiceFonts.Family, 8, XFontStyleEx.Bold);
-    private readonly XFont Total = new(InvoiceFonts.Family, 10, XFontStyleEx.Bold);
+    private readonly XFont Title;
+    private readonly XFont Heading;
+    private readonly XFont Label;
+    private readonly XFont Body;
+    private readonly XFont Cell;
+    private readonly XFont CellBold;
+    private readonly XFont Total;
     private static readonly XBrush Ink = XBrushes.Black;
     private static readonly XBrush Muted = new XSolidBrush(XColor.FromArgb(90, 90, 90));
     private static readonly XPen Rule = new(XColor.FromArgb(170, 170, 170), 0.5);
@@ -37,14 +38,25 @@ public sealed class InvoicePdf : IDisposable
     private readonly CultureInfo _culture;
     private readonly PdfDocument _document = new();
     private readonly (string Label, double Width, bool Right)[] _columns;
+    private readonly int? _pageCount;
     private XGraphics _page = default!;
     private double _y;
 
-    private InvoicePdf(Invoice invoice, IStringLocalizer text, CultureInfo culture)
+    // pageCount: known on the second of the two passes (see Render), which writes "page n of m".
+    private InvoicePdf(Invoice invoice, IStringLocalizer text, CultureInfo culture, int? pageCount)
     {
         _invoice = invoice;
         _text = text;
         _culture = culture;
+        _pageCount = pageCount;
+        var family = InvoiceFonts.FamilyFor(culture);
+        Title = new(family, 16, XFontStyleEx.Bold);
+        Heading = new(family, 12, XFontStyleEx.Bold);
+        Label = new(family, 8, XFontStyleEx.Bold);
+        Body = new(family, 9, XFontStyleEx.Regular);
+        Cell = new(family, 8, XFontStyleEx.Regular);
+        CellBold = new(family, 8, XFontStyleEx.Bold);
+        Total = new(family, 10, XFontStyleEx.Bold);
         // The widths add up to ContentWidth; the product column takes what the numbers leave.
         _columns =
         [
@@ -71,8 +83,21 @@ public sealed class InvoicePdf : IDisposable
         CultureInfo.CurrentUICulture = culture;
         try
         {
-            using var pdf = new InvoicePdf(invoice, text, culture);
-            return pdf.Render();
+            // "Page n of m" is written on each page while that page is drawn, so it needs m first: a first
+            // pass lays the invoice out only to count its pages. (Appending the numbers to finished pages
+            // afterwards left a second content stream that pdftotext sometimes did not read.)
+            int pages;
+            using (var layout = new InvoicePdf(invoice, text, culture, pageCount: null))
+            {
+                layout.Draw();
+                pages = layout._document.PageCount;
+            }
+
+            using var pdf = new InvoicePdf(invoice, text, culture, pages);
+            pdf.Draw();
+            using var stream = new MemoryStream();
+            pdf._document.Save(stream, false);
+            return stream.ToArray();
         }
         finally
         {
@@ -86,7 +111,7 @@ public sealed class InvoicePdf : IDisposable
         _document.Dispose();
     }
 
-    private byte[] Render()
+    private void Draw()
     {
         _document.Info.Title = _text["Invoice.Title", _invoice.InvoiceNumber];
         _document.Info.Author = _invoice.LegalEntity.Name;
@@ -100,31 +125,34 @@ public sealed class InvoicePdf : IDisposable
         }
 
         WriteTotals();
-        NumberPages();
-
-        using var stream = new MemoryStream();
-        _document.Save(stream, false);
-        return stream.ToArray();
+        NumberPage();
+        _page.Dispose();
+        _page = default!;
     }
 
     // The first page opens with the legal entity and the title; later ones with a one-line reminder.
     private void NewPage()
     {
+        if (_page is not null)
+        {
+            NumberPage();
+        }
+
         _page?.Dispose();
         _page = XGraphics.FromPdfPage(_document.AddPage());
         _y = Margin;
         var title = _text["Invoice.Title", _invoice.InvoiceNumber].Value;
         if (_document.PageCount == 1)
         {
-            _page.DrawString(_invoice.LegalEntity.Name, Heading, Ink, new XRect(Margin, _y, ContentWidth / 2, 16), XStringFormats.TopLeft);
-            _page.DrawString(_invoice.LegalEntity.Code, Body, Muted, new XRect(Margin, _y + 17, ContentWidth / 2, 12), XStringFormats.TopLeft);
-            _page.DrawString(title, Title, Ink, new XRect(Margin + ContentWidth / 2, _y, ContentWidth / 2, 20), XStringFormats.TopRight);
+            Draw(_invoice.LegalEntity.Name, Heading, Ink, new XRect(Margin, _y, ContentWidth / 2, 16), XStringFormats.TopLeft);
+            Draw(_invoice.LegalEntity.Code, Body, Muted, new XRect(Margin, _y + 17, ContentWidth / 2, 12), XStringFormats.TopLeft);
+            Draw(title, Title, Ink, new XRect(Margin + ContentWidth / 2, _y, ContentWidth / 2, 20), XStringFormats.TopRight);
             _y += 44;
         }
         else
         {
-            _page.DrawString(title, Label, Ink, new XRect(Margin, _y, ContentWidth / 2, 12), XStringFormats.TopLeft);
-            _page.DrawString(_invoice.LegalEntity.Name, Label, Muted, new XRect(Margin + ContentWidth / 2, _y, ContentWidth / 2, 12), XStringFormats.TopRight);
+            Draw(title, Label, Ink, new XRect(Margin, _y, ContentWidth / 2, 12), XStringFormats.TopLeft);
+            Draw(_invoice.LegalEntity.Name, Label, Muted, new XRect(Margin + ContentWidth / 2, _y, ContentWidth / 2, 12), XStringFormats.TopRight);
             _y += 20;
         }
     }
@@ -150,13 +178,13 @@ public sealed class InvoicePdf : IDisposable
             (_text["Invoice.Currency"], _invoice.Currency.IsoCode),
         ];
         // The labels' column is as wide as the longest label (French ones are longer), the values take the rest.
-        var labelWidth = Math.Min(facts.Max(f => _page.MeasureString(f.Label, Label).Width) + 10, half / 2);
+        var labelWidth = Math.Min(facts.Max(f => _page.MeasureString(f.Label, FontFor(f.Label, Label)).Width) + 10, half / 2);
         foreach (var (label, value) in facts)
         {
-            _page.DrawString(label, Label, Muted, new XRect(factsX, right, labelWidth, 12), XStringFormats.TopLeft);
+            Draw(label, Label, Muted, new XRect(factsX, right, labelWidth, 12), XStringFormats.TopLeft);
             foreach (var line in Wrap(value, Body, half - labelWidth))
             {
-                _page.DrawString(line, Body, Ink, new XRect(factsX + labelWidth, right, half - labelWidth, 12), XStringFormats.TopLeft);
+                Draw(line, Body, Ink, new XRect(factsX + labelWidth, right, half - labelWidth, 12), XStringFormats.TopLeft);
                 right += 12;
             }
 
@@ -168,11 +196,11 @@ public sealed class InvoicePdf : IDisposable
 
     private double Block(double x, double y, double width, string label, IEnumerable<string> lines)
     {
-        _page.DrawString(label, Label, Muted, new XRect(x, y, width, 12), XStringFormats.TopLeft);
+        Draw(label, Label, Muted, new XRect(x, y, width, 12), XStringFormats.TopLeft);
         y += 12;
         foreach (var line in lines.SelectMany(l => Wrap(l, Body, width)))
         {
-            _page.DrawString(line, Body, Ink, new XRect(x, y, width, 12), XStringFormats.TopLeft);
+            Draw(line, Body, Ink, new XRect(x, y, width, 12), XStringFormats.TopLeft);
             y += 12;
         }
 
@@ -221,7 +249,7 @@ public sealed class InvoicePdf : IDisposable
             var y = _y + Padding;
             foreach (var text in wrapped[i])
             {
-                _page.DrawString(text, font, Ink, new XRect(x + Padding, y, width - 2 * Padding, lineHeight), right ? XStringFormats.TopRight : XStringFormats.TopLeft);
+                Draw(text, font, Ink, new XRect(x + Padding, y, width - 2 * Padding, lineHeight), right ? XStringFormats.TopRight : XStringFormats.TopLeft);
                 y += lineHeight;
             }
 
@@ -252,29 +280,38 @@ public sealed class InvoicePdf : IDisposable
         _y += 12;
         foreach (var (label, amount) in rows)
         {
-            _page.DrawString(label, Body, Ink, new XRect(x, _y, Width / 2, 12), XStringFormats.TopLeft);
-            _page.DrawString(Money(amount), Body, Ink, new XRect(x + Width / 2, _y, Width / 2, 12), XStringFormats.TopRight);
+            Draw(label, Body, Ink, new XRect(x, _y, Width / 2, 12), XStringFormats.TopLeft);
+            Draw(Money(amount), Body, Ink, new XRect(x + Width / 2, _y, Width / 2, 12), XStringFormats.TopRight);
             _y += 14;
         }
 
         _page.DrawLine(XPens.Black, x, _y, x + Width, _y);
         _y += 4;
-        _page.DrawString(_text["Invoice.Total"], Total, Ink, new XRect(x, _y, Width / 2, 14), XStringFormats.TopLeft);
-        _page.DrawString(Money(_invoice.TotalAmount), Total, Ink, new XRect(x + Width / 2, _y, Width / 2, 14), XStringFormats.TopRight);
+        Draw(_text["Invoice.Total"], Total, Ink, new XRect(x, _y, Width / 2, 14), XStringFormats.TopLeft);
+        Draw(Money(_invoice.TotalAmount), Total, Ink, new XRect(x + Width / 2, _y, Width / 2, 14), XStringFormats.TopRight);
     }
 
-    // "Page n of m" needs m, so the numbers go on once every page exists.
-    private void NumberPages()
+    // The current page's "page n of m", in the page's own content (nothing on the counting pass).
+    private void NumberPage()
     {
-        _page.Dispose();
-        _page = default!;
-        for (var i = 0; i < _document.PageCount; i++)
+        if (_pageCount is not { } count)
         {
-            using var page = XGraphics.FromPdfPage(_document.Pages[i], XGraphicsPdfPageOptions.Append);
-            var text = $"{_invoice.InvoiceNumber} · {_text["InvoicePdf.Page", i + 1, _document.PageCount]}";
-            page.DrawString(text, Cell, Muted, new XRect(Margin, PageHeight - Margin - 10, ContentWidth, 10), XStringFormats.TopCenter);
+            return;
         }
+
+        var text = $"{_invoice.InvoiceNumber} · {_text["InvoicePdf.Page", _document.PageCount, count]}";
+        Draw(text, Cell, Muted, new XRect(Margin, PageHeight - Margin - 10, ContentWidth, 10), XStringFormats.TopCenter);
     }
+
+    // Every string goes through here: one with Hangul (a Korean customer's name on a French invoice, say)
+    // is drawn in the Korean typeface when the invoice's own has no glyphs for it.
+    private void Draw(string text, XFont font, XBrush brush, XRect box, XStringFormat format) =>
+        _page.DrawString(text, FontFor(text, font), brush, box, format);
+
+    private static XFont FontFor(string text, XFont font) =>
+        font.FontFamily.Name != InvoiceFonts.KoreanFamily && InvoiceFonts.NeedsKoreanFont(text)
+            ? new XFont(InvoiceFonts.KoreanFamily, font.Size, font.Style)
+            : font;
 
     private string Money(decimal amount) => MoneyFormatter.Format(amount, _invoice.Currency, _culture);
 
@@ -318,6 +355,6 @@ public sealed class InvoicePdf : IDisposable
 
         return lines;
 
-        bool Fits(string candidate) => _page.MeasureString(candidate, font).Width <= width;
+        bool Fits(string candidate) => _page.MeasureString(candidate, FontFor(candidate, font)).Width <= width;
     }
 }

@@ -52,14 +52,15 @@ public sealed class IndexModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostInviteAsync(Guid contactId, CustomerScope scope, CancellationToken cancellationToken)
+    // culture: the colleague's language, chosen on the form (the contact has none to read).
+    public async Task<IActionResult> OnPostInviteAsync(Guid contactId, string? culture, CustomerScope scope, CancellationToken cancellationToken)
     {
         if ((await contacts.ListColleaguesAsync(scope, cancellationToken)).SingleOrDefault(c => c.ContactId == contactId) is not { } colleague)
         {
             return NotFound();
         }
 
-        var outcome = await invitations.InviteAsync(colleague, PortalRoles.AuthorizedUser, User, Request.BaseUrl(), cancellationToken);
+        var outcome = await invitations.InviteAsync(colleague, PortalRoles.AuthorizedUser, InvitationLanguage.For(culture), User, Request.BaseUrl(), cancellationToken);
         StatusMessage = outcome.Succeeded ? "Invitations.Sent" : "Invitations.Refused." + outcome.Refusal;
         InvitationLink = outcome.Succeeded && mail.WritesToPickupFolder ? outcome.Link : null;
         return RedirectToPage();

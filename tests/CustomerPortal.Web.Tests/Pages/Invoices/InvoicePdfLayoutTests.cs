@@ -9,8 +9,8 @@ namespace CustomerPortal.Web.Tests.Pages.Invoices;
 // The PDF's layout on an invoice longer than a page: the lines go on over further pages under a repeated
 // table header, none is lost, and the totals and page numbers close it.
 // Alone, not beside other test classes. In three full CI runs pdftotext read the whole invoice but no
-// "Page n of m" footer (drawn last, appended to each page), yet the footer is read when this runs alone or
-// with the other invoice tests. Until that is understood the page count comes from the document itself.
+// "Page n of m" footer when it was appended to each finished page in a second content stream; it is now
+// drawn in each page's own pass, with the page count from a first layout pass.
 [Collection(nameof(InvoicePdfLayoutTests))]
 public sealed class InvoicePdfLayoutTests
 {
@@ -36,6 +36,35 @@ public sealed class InvoicePdfLayoutTests
         Assert.Equal(pages, content.Split(PdfText.Normalize(text["Line.UnitPrice"]), StringSplitOptions.None).Length - 1);
         Assert.All(lines, l => Assert.Contains(l.ItemNumber, content, StringComparison.Ordinal));
         Assert.Contains(PdfText.Normalize(MoneyText(invoice.TotalAmount)), content, StringComparison.Ordinal);
+        Assert.All(Enumerable.Range(1, pages), n => Assert.True(content.Contains(PdfText.Normalize(text["InvoicePdf.Page", n, pages]), StringComparison.Ordinal),
+            $"No footer \"{text["InvoicePdf.Page", n, pages]}\" in what pdftotext read, which ends: {content[Math.Max(0, content.Length - 400)..]}"));
+    }
+
+    // Korean needs a typeface with Hangul (DejaVu Sans has none: the text would come out as empty boxes).
+    // The ko-KR labels are the translators' (SharedResource.ko-KR.resx); the names here are Hangul of the test's own.
+    [Theory]
+    [InlineData("ko-KR")]
+    [InlineData("fr-FR")]
+    public async Task HangulIsDrawnWithAKoreanTypefaceAndReadBack(string culture)
+    {
+        InvoiceFonts.Register();
+        var won = new Currency("KRW", "₩", 2);
+        var lines = new List<InvoiceLine>
+        {
+            new(Guid.NewGuid(), 1, "KR-001", "사무용 의자", "인체공학 사무용 의자", 2, "ea", 0, 150000m, 0m, 30000m, 300000m),
+        };
+        var invoice = new Invoice(Guid.NewGuid(), "KRSI-CIV-0000001", new DateOnly(2026, 10, 30), Guid.NewGuid(), "SO-0000101", "발주-7", "KR-0001",
+            "주식회사 한빛상사", new LegalEntity(Guid.NewGuid(), "KRSI", "콘토소 코리아"), "한빛상사 경리부",
+            new PostalAddress("세종대로 110", null, "서울특별시", null, "04524", "대한민국"), "Net30", won, 0m, 0m, 30000m, 330000m, lines);
+
+        var pdf = InvoicePdf.Render(invoice, PortalLocalizer.Create(), CultureInfo.GetCultureInfo(culture));
+        var content = await PdfText.OfPdfAsync(pdf, TestContext.Current.CancellationToken);
+
+        Assert.All(new[] { "주식회사 한빛상사", "콘토소 코리아", "한빛상사 경리부", "사무용 의자", "서울특별시" },
+            hangul => Assert.Contains(hangul, content, StringComparison.Ordinal));
+        // Won without decimals, whatever the culture.
+        Assert.Contains(PdfText.Normalize(new MirrorCurrency("KRW", "₩", 0).Format(330000m, CultureInfo.GetCultureInfo(culture))), content, StringComparison.Ordinal);
+        Assert.Contains(PdfText.Normalize(PortalTexts.For(culture == "ko-KR" ? "en-US" : culture)["InvoicePdf.Page", 1, 1]), content, StringComparison.Ordinal);
     }
 
     private static string MoneyText(decimal amount) => new MirrorCurrency("EUR", "€", 2).Format(amount, CultureInfo.GetCultureInfo("en-US"));

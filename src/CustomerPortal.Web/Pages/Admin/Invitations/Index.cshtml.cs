@@ -65,7 +65,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        var outcome = await invitations.InviteAsync(contact, Input.Role, User, BaseUrl, cancellationToken);
+        var outcome = await invitations.InviteAsync(contact, Input.Role, InvitationLanguage.For(Input.Culture), User, BaseUrl, cancellationToken);
         if (!outcome.Succeeded)
         {
             Refusal = "Invitations.Refused." + outcome.Refusal;
@@ -130,5 +130,10 @@ public sealed class IndexModel(
         [RegularExpression("^(CustomerRepresentative|AuthorizedUser)$", ErrorMessage = "Validation.UnknownValue")]
         [Display(Name = "Invitations.Role")]
         public string Role { get; set; } = "AuthorizedUser";
+
+        // The invitee's language; one the portal does not speak gets the default (InvitationLanguage).
+        [StringLength(16, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Invitations.Language")]
+        public string? Culture { get; set; }
     }
 }
