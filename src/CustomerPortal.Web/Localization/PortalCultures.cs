@@ -6,7 +6,7 @@ public static class PortalCultures
 {
     public const string Default = "en-US";
 
-    public static readonly IReadOnlyList<CultureInfo> Supported = [new("en-US"), new("fr-FR")];
+    public static readonly IReadOnlyList<CultureInfo> Supported = [new("en-US"), new("fr-FR"), new("sv-SE"), new("ko-KR"), new("el-GR")];
 
     public static CultureInfo? Find(string? name) =>
         Supported.FirstOrDefault(culture => string.Equals(culture.Name, name, StringComparison.OrdinalIgnoreCase));
