@@ -44,6 +44,13 @@ public sealed class PortalTexts
     {
         "en-US" => English,
         "fr-FR" => French,
-        _ => throw new ArgumentOutOfRangeException(nameof(cultureName), cultureName, "The portal ships en-US and fr-FR."),
+        _ => Translations.GetOrAdd(cultureName, name => File.Exists(FileOf(name))
+            ? new PortalTexts(FileOf(name), new CultureInfo(name))
+            : throw new FileNotFoundException($"{System.IO.Path.GetFileName(FileOf(name))} is missing: the portal has no {name} translation in {ResourceDirectory}.", FileOf(name))),
     };
+
+    // Any other culture's resx, read once when a test first asks for it.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PortalTexts> Translations = new(StringComparer.Ordinal);
+
+    private static string FileOf(string cultureName) => System.IO.Path.Combine(ResourceDirectory, $"SharedResource.{cultureName}.resx");
 }
