@@ -115,7 +115,7 @@ public sealed class AccessibilityTests(SeededPortalData data)
     }
 
     // The persona's first order and invoice, and a draft it starts with one line, so every wizard step has content.
-    private static async Task<PersonaValues> CustomerValuesAsync(IPage page, string pricedItem)
+    internal static async Task<PersonaValues> CustomerValuesAsync(IPage page, string pricedItem)
     {
         await page.GotoAsync("/Orders");
         var orderNumber = (await page.Locator("table tbody tr a[href^='/Orders/']").First.InnerTextAsync()).Trim();

@@ -12,6 +12,9 @@ public sealed class CsvExportTests(PortalFactory portal, SeededPortalData data) 
     [Theory]
     [InlineData("en-US", ",")]
     [InlineData("fr-FR", ";")]
+    [InlineData("sv-SE", ";")]
+    [InlineData("ko-KR", ",")]
+    [InlineData("el-GR", ";")]
     public async Task InvoiceExportIsTheUsersInvoicesInTheirCulture(string culture, string separator)
     {
         var text = PortalTexts.For(culture);
@@ -76,6 +79,9 @@ public sealed class CsvExportTests(PortalFactory portal, SeededPortalData data) 
     [Theory]
     [InlineData("en-US", ",")]
     [InlineData("fr-FR", ";")]
+    [InlineData("sv-SE", ";")]
+    [InlineData("ko-KR", ",")]
+    [InlineData("el-GR", ";")]
     public async Task OrderExportIsInTheReadersCultureAndLanguage(string culture, string separator)
     {
         var text = PortalTexts.For(culture);
