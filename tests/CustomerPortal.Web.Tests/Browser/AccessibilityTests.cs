@@ -37,7 +37,7 @@ public sealed class AccessibilityTests(SeededPortalData data)
             await audit.VisitAllAsync(admin, "administrator", toVisit, PersonaValues.None);
             await admin.GotoAsync("/Admin/Invitations?search=invitee");
             var row = admin.Locator("tr", new() { HasText = Onboarding.DemoContacts.PreparedEmail });
-            await row.Locator("select").SelectOptionAsync("AuthorizedUser");
+            await row.Locator("select[name='Input.Role']").SelectOptionAsync("AuthorizedUser");
             await row.GetByRole(AriaRole.Button, new() { Name = Text["Invitations.Invite"] }).ClickAsync();
             invitationLink = new Uri((await admin.Locator("a.invitation-link").GetAttributeAsync("href"))!).PathAndQuery;
             await audit.CheckAsync(admin, "administrator", "an invitation just sent");

@@ -16,7 +16,7 @@ public sealed class InvitationJourneyTests(SeededPortalData data)
         await BrowserPortal.SignInAsync(admin, Personas.Administrator, Personas.AdministratorPassword, browser.Portal.ServerLog);
         await admin.GotoAsync("/Admin/Invitations?search=invitee");
         var row = admin.Locator("tr", new() { HasText = DemoContacts.PreparedEmail });
-        await row.Locator("select").SelectOptionAsync("AuthorizedUser");
+        await row.Locator("select[name='Input.Role']").SelectOptionAsync("AuthorizedUser");
         await row.GetByRole(AriaRole.Button, new() { Name = "Invite" }).ClickAsync();
         var link = await admin.Locator("a.invitation-link").GetAttributeAsync("href");
         Assert.NotNull(link);

@@ -108,11 +108,7 @@ public sealed class LanguagePreferenceTests(SeededPortalData data)
         using var portal = new PrivatePortalFactory(data);
         using var admin = portal.CreatePortalClient();
         admin.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
-        await admin.SignInAsync(Personas.Administrator, Personas.AdministratorPassword);
-        var contactId = DemoContacts.IdOf(data, DemoContacts.PreparedEmail);
-        var page = await admin.GetPageAsync("/Admin/Invitations?search=invitee");
-        var form = page.QuerySelectorAll<IHtmlFormElement>("form.invite-form")
-            .Single(f => (f.Elements["Input.ContactId"] as IHtmlInputElement)?.Value == contactId.ToString());
+        var form = await InviteFormAsync(admin);
         var languages = (IHtmlSelectElement)form.Elements["Input.Culture"]!;
         Assert.Equal(Languages, languages.Options.Select(o => o.Value));
         Assert.Equal("en-US", languages.Value);
@@ -139,16 +135,22 @@ public sealed class LanguagePreferenceTests(SeededPortalData data)
         using var portal = new PrivatePortalFactory(data);
         using var admin = portal.CreatePortalClient();
         admin.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR");
-        await admin.SignInAsync(Personas.Administrator, Personas.AdministratorPassword);
-        var contactId = DemoContacts.IdOf(data, DemoContacts.PreparedEmail);
-        var page = await admin.GetPageAsync("/Admin/Invitations?search=invitee");
-        var form = page.QuerySelectorAll<IHtmlFormElement>("form.invite-form")
-            .Single(f => (f.Elements["Input.ContactId"] as IHtmlInputElement)?.Value == contactId.ToString());
+        var form = await InviteFormAsync(admin);
 
         var invited = await admin.SubmitAsync(form, new Dictionary<string, string> { ["Input.Role"] = "AuthorizedUser", ["Input.Culture"] = "tlh-KX" });
 
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
         Assert.Contains(FixedText(PortalTexts.English["InvitationMail.Body"]), MailTo(portal, DemoContacts.PreparedEmail), StringComparison.Ordinal);
+    }
+
+    // The administrator's invitation form for the demo's prepared contact (Iris Invitee).
+    private async Task<IHtmlFormElement> InviteFormAsync(PortalClient admin)
+    {
+        await admin.SignInAsync(Personas.Administrator, Personas.AdministratorPassword);
+        var contactId = DemoContacts.IdOf(data, DemoContacts.PreparedEmail);
+        var page = await admin.GetPageAsync("/Admin/Invitations?search=invitee");
+        return page.QuerySelectorAll<IHtmlFormElement>("form.invite-form")
+            .Single(f => (f.Elements["Input.ContactId"] as IHtmlInputElement)?.Value == contactId.ToString());
     }
 
     private static IHtmlFormElement PickerForm(IDocument page) => page.QuerySelector<IHtmlFormElement>("form.culture-picker")!;
