@@ -61,6 +61,22 @@ public class PrivatePortalFactory : PortalFactory
         command.CommandText = "VACUUM INTO $target";
         command.Parameters.AddWithValue("$target", target);
         command.ExecuteNonQuery();
+        ReleaseCopiedMigrationLock(target);
+    }
+
+    // EF Core holds a row in __EFMigrationsLock while it migrates. A snapshot taken while another portal in this
+    // test run was starting copies that row, and the copy's own start would then wait for a lock no one holds.
+    private static void ReleaseCopiedMigrationLock(string database)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            command.CommandText = "DELETE FROM __EFMigrationsLock";
+            command.ExecuteNonQuery();
+        }
     }
 
     public string DataDirectory { get; }
