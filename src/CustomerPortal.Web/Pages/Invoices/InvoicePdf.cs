@@ -139,7 +139,12 @@ public sealed class InvoicePdf : IDisposable
         }
 
         _page?.Dispose();
-        _page = XGraphics.FromPdfPage(_document.AddPage());
+        // PDFsharp sizes a new page by the thread's region (US Letter under en-US, A4 elsewhere); the layout is A4's,
+        // so a Letter page cut off the page numbers at its foot.
+        var page = _document.AddPage();
+        page.Width = XUnit.FromPoint(PageWidth);
+        page.Height = XUnit.FromPoint(PageHeight);
+        _page = XGraphics.FromPdfPage(page);
         _y = Margin;
         var title = _text["Invoice.Title", _invoice.InvoiceNumber].Value;
         if (_document.PageCount == 1)
