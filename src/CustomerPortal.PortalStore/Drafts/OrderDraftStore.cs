@@ -10,6 +10,9 @@ public sealed class OrderDraftStore
 
     internal OrderDraftStore(PortalDbContext db) => _db = db;
 
+    // This request wrote drafts: a DraftsVersion read before (by the session check) no longer describes them.
+    public bool WroteDrafts { get; private set; }
+
     public async Task<IReadOnlyList<OrderDraft>> ListOpenAsync(string userId, Guid accountId, CancellationToken cancellationToken) =>
         await _db.OrderDrafts
             .AsNoTracking()
@@ -59,6 +62,7 @@ public sealed class OrderDraftStore
     {
         ArgumentNullException.ThrowIfNull(draft);
         draft.CreatedOn = draft.ModifiedOn = DateTime.UtcNow;
+        WroteDrafts = true;
         _db.OrderDrafts.Add(draft);
         await _db.SaveChangesAsync(cancellationToken);
     }
@@ -97,6 +101,7 @@ public sealed class OrderDraftStore
     {
         ArgumentNullException.ThrowIfNull(draft);
         draft.ModifiedOn = DateTime.UtcNow;
+        WroteDrafts = true;
         for (var i = 0; i < draft.Lines.Count; i++)
         {
             draft.Lines[i].Position = i + 1;
@@ -143,18 +148,24 @@ public sealed class OrderDraftStore
         _db.Remove(line);
     }
 
-    public async Task<bool> DiscardAsync(string userId, Guid accountId, Guid salesOrderId, CancellationToken cancellationToken) =>
-        await _db.OrderDrafts
+    public async Task<bool> DiscardAsync(string userId, Guid accountId, Guid salesOrderId, CancellationToken cancellationToken)
+    {
+        WroteDrafts = true;
+        return await _db.OrderDrafts
             .Where(d => d.SalesOrderId == salesOrderId && d.UserId == userId && d.AccountId == accountId && d.SubmittedOrderNumber == null)
             .ExecuteDeleteAsync(cancellationToken) > 0;
+    }
 
     // A single UPDATE, so twenty requests racing to record the same submit all succeed and agree.
-    public Task MarkSubmittedAsync(Guid salesOrderId, string orderNumber, CancellationToken cancellationToken) =>
-        _db.OrderDrafts
+    public Task MarkSubmittedAsync(Guid salesOrderId, string orderNumber, CancellationToken cancellationToken)
+    {
+        WroteDrafts = true;
+        return _db.OrderDrafts
             .Where(d => d.SalesOrderId == salesOrderId && d.SubmittedOrderNumber == null)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(d => d.SubmittedOrderNumber, orderNumber)
                 .SetProperty(d => d.SubmittedOn, DateTime.UtcNow), cancellationToken);
+    }
 }
 
 // The current draft's id and its lines' products and quantities, in line order: what the header prices.

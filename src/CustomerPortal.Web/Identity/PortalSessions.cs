@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CustomerPortal.PortalStore.Drafts;
 using CustomerPortal.PortalStore.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -13,21 +14,26 @@ public static partial class PortalSessions
     public static Guid? IdOf(ClaimsPrincipal? principal) =>
         Guid.TryParse(principal?.FindFirstValue(CustomerClaimTypes.SessionId), out var id) ? id : null;
 
+    // The version of the user's drafts the session check read for this request; null without a checked session.
+    public static DraftsVersion? DraftsVersionOf(HttpContext context) =>
+        context?.Features.Get<CheckedSession>()?.DraftsVersion;
+
     // Runs first on every request that carries the sign-in cookie: one query by primary key in the shared
     // store, uncached, so sign-out, a changed security stamp or a disabled user takes effect on every instance
     // at the next request. Identity's stamp validator still runs after it, to refresh the claims every few minutes.
     public static Func<CookieValidatePrincipalContext, Task> CheckBefore(Func<CookieValidatePrincipalContext, Task> identityCheck) =>
         async context =>
         {
-            var state = await CheckAsync(context);
-            if (state == SessionState.Current)
+            var check = await CheckAsync(context);
+            if (check.State == SessionState.Current)
             {
+                context.HttpContext.Features.Set(new CheckedSession(check.DraftsVersion));
                 await identityCheck(context);
                 return;
             }
 
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalSessions).FullName!);
-            LogSessionRefused(logger, state);
+            LogSessionRefused(logger, check.State);
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);
         };
@@ -45,7 +51,7 @@ public static partial class PortalSessions
         return Task.CompletedTask;
     }
 
-    private static Task<SessionState> CheckAsync(CookieValidatePrincipalContext context)
+    private static Task<SessionCheck> CheckAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
         var claimTypes = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
@@ -53,11 +59,13 @@ public static partial class PortalSessions
         return IdOf(principal) is { } session && principal?.FindFirstValue(claimTypes.UserIdClaimType) is { } userId
             ? services.GetRequiredService<PortalSessionStore>().CheckAsync(
                 session, userId, principal.FindFirstValue(claimTypes.SecurityStampClaimType), context.HttpContext.RequestAborted)
-            : Task.FromResult(SessionState.Ended);
+            : Task.FromResult(new SessionCheck(SessionState.Ended, default));
     }
 
     // Information, not a warning: a signed-out tab or a changed password produces it routinely. Without the
     // path: it is the client's to choose, and the log must not grow with what a client sends.
     [LoggerMessage(Level = LogLevel.Information, Message = "A sign-in cookie was refused: {State}.")]
     private static partial void LogSessionRefused(ILogger logger, SessionState state);
+
+    private sealed record CheckedSession(DraftsVersion DraftsVersion);
 }

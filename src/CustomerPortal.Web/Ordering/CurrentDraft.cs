@@ -21,6 +21,9 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
     // As long as the Dataverse reference data (prices) is kept: the header's estimate is never staler than the catalogue's.
     private static readonly TimeSpan SummaryLifetime = TimeSpan.FromMinutes(5);
 
+    // A newer version replaces the entry's use at once; this only bounds how long an unused one is kept.
+    private static readonly TimeSpan CurrentLinesLifetime = TimeSpan.FromMinutes(10);
+
     public async Task<AddToOrderResult> AddAsync(
         string userId, CustomerScope scope, string? itemNumber, decimal? quantity, CancellationToken cancellationToken)
     {
@@ -76,12 +79,14 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
     // pages price it (DraftLinePrice). Draft lines store no prices (they are looked up again whenever a draft
     // is shown or submitted), and storing an estimate would mean a store migration and every way a line is
     // added (items step, quick entry, reorder, templates, upload) keeping it up to date. Instead the priced
-    // total is remembered for exactly these lines: one portal-store query per page, and a data-source call
-    // only on the first page after the lines changed (the add itself primes it). Null when there is no draft.
-    public async Task<DraftSummary?> SummarizeAsync(string userId, CustomerScope scope, CancellationToken cancellationToken)
+    // total is remembered for exactly these lines, and the lines for the version of the user's drafts the
+    // session check read (draftsVersion, from the shared store, so a change made on another instance is seen at
+    // the next request): no portal-store query of its own while the drafts are unchanged, and a data-source call
+    // only on the first page after the lines changed. Null when there is no draft.
+    public async Task<DraftSummary?> SummarizeAsync(string userId, CustomerScope scope, DraftsVersion? draftsVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var draft = await drafts.FindCurrentLinesAsync(userId, scope.AccountId, cancellationToken);
+        var draft = await FindCurrentLinesAsync(userId, scope, draftsVersion, cancellationToken);
         if (draft is null)
         {
             return null;
@@ -190,6 +195,24 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
         Quantity = quantity,
     };
 
+    // Read again when the version is unknown or this request wrote drafts (the version predates the write).
+    private async Task<CurrentDraftLines?> FindCurrentLinesAsync(string userId, CustomerScope scope, DraftsVersion? draftsVersion, CancellationToken cancellationToken)
+    {
+        if (draftsVersion is not { } version || drafts.WroteDrafts)
+        {
+            return await drafts.FindCurrentLinesAsync(userId, scope.AccountId, cancellationToken);
+        }
+
+        var key = new CurrentLinesKey(userId, scope.AccountId, version);
+        if (!cache.TryGetValue(key, out CurrentDraftLines? lines))
+        {
+            lines = await drafts.FindCurrentLinesAsync(userId, scope.AccountId, cancellationToken);
+            cache.Set(key, lines, CurrentLinesLifetime);
+        }
+
+        return lines;
+    }
+
     // The lines as priced, for this contact (whose price list prices them): the same lines give the same estimate.
     private static string SummaryKey(CustomerScope scope, CurrentDraftLines draft)
     {
@@ -211,6 +234,9 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
 
 // What an add did, in the words the user reads; DraftId is the draft it went to.
 public sealed record AddToOrderResult(bool Added, string Message, Guid? DraftId);
+
+// The current draft's lines as read for one version of the user's drafts (see SummarizeAsync).
+internal readonly record struct CurrentLinesKey(string UserId, Guid AccountId, DraftsVersion Version);
 
 // The header's view of the current draft: Total is the formatted estimate, null while no line can be priced.
 public sealed record DraftSummary(Guid SalesOrderId, int LineCount, string? Total);

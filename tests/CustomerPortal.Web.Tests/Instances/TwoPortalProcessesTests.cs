@@ -56,16 +56,27 @@ public sealed class TwoPortalProcessesTests(TwoPortalProcesses portals) : IClass
         await onA.SignInAsync(Personas.AuthorizedUser, Personas.Password);
         var item = portals.Mirror.PricedItemNumbersOf(Personas.AuthorizedUser)[0];
 
+        Assert.Equal(Text["Cart.None"], await HeaderTextAsync(onB));
+
         var draftId = await OrderingFlow.StartDraftAsync(onA, requisition: "PO-TWO-PROCESSES");
+        // Each process's header reuses what it read of the draft only while the store says the user's drafts are
+        // unchanged (issue 16): what the other process did is in the header at the next page.
+        Assert.Equal(Text["Order.LineCountMany", "0"], await HeaderTextAsync(onA));
+        Assert.Equal(Text["Order.LineCountMany", "0"], await HeaderTextAsync(onB));
         Assert.Equal(HttpStatusCode.Redirect, (await OrderingFlow.AddItemAsync(onB, draftId, item, "3")).StatusCode);
+        Assert.StartsWith(Text["Order.LineCountOne", "1"], await HeaderTextAsync(onA), StringComparison.Ordinal);
         var submitted = await OrderingFlow.SubmitAsync(onB, draftId);
 
         Assert.True(submitted.StatusCode == HttpStatusCode.Redirect, $"Submit on the second process answered {(int)submitted.StatusCode}. {B.Output}");
+        Assert.Equal(Text["Cart.None"], await HeaderTextAsync(onA));
         var number = submitted.Headers.Location!.OriginalString.Split('/')[2];
         var order = portals.Mirror.Order(number);
         Assert.Equal("PO-TWO-PROCESSES", order.RequisitionNumber);
         Assert.Equal([item], portals.Mirror.Lines(number).Select(l => l.ItemNumber));
     }
+
+    private static async Task<string> HeaderTextAsync(PortalClient client) =>
+        (await client.GetPageAsync("/Orders")).QuerySelector("#current-draft .current-draft-text")!.TextContent.Trim();
 
     [Fact]
     public async Task WrongPasswordsOnBothProcessesTogetherLockTheAccount()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerPortal.Core;
+using CustomerPortal.Web.Identity;
 using CustomerPortal.Web.Ordering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +26,7 @@ public sealed class CurrentModel(CurrentDraft currentDraft) : PageModel
     public async Task OnGetAsync(CustomerScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        Summary = await currentDraft.SummarizeAsync(User.UserId(), scope, cancellationToken);
+        Summary = await currentDraft.SummarizeAsync(User.UserId(), scope, PortalSessions.DraftsVersionOf(HttpContext), cancellationToken);
     }
 
     public string Describe(DraftSummary? summary) => currentDraft.Describe(summary);
@@ -38,7 +39,7 @@ public sealed class CurrentModel(CurrentDraft currentDraft) : PageModel
         var draftUrl = result.DraftId is { } id ? Url.Page("/Orders/Drafts/Items", new { id }) : null;
         if (WantsJson())
         {
-            var summary = await currentDraft.SummarizeAsync(User.UserId(), scope, cancellationToken);
+            var summary = await currentDraft.SummarizeAsync(User.UserId(), scope, PortalSessions.DraftsVersionOf(HttpContext), cancellationToken);
             return new JsonResult(new
             {
                 added = result.Added,
