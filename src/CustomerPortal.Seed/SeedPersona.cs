@@ -2,6 +2,8 @@ namespace CustomerPortal.Seed;
 
 // Someone who can sign in to the seeded portal. Role is one of CustomerPortal.Core.PortalRoles; customer
 // roles act for the customer account AccountNumber (e.g. US-0001) through one of its contacts.
+// Description is what the demo sign-in page says about the persona; Descriptions the same in other
+// languages, keyed by culture name ("fr-FR"), for readers of those languages.
 public sealed record SeedPersona(
     string Email,
     string Password,
@@ -9,7 +11,8 @@ public sealed record SeedPersona(
     string? AccountNumber,
     string FirstName,
     string LastName,
-    string? Description)
+    string? Description,
+    IReadOnlyDictionary<string, string> Descriptions)
 {
     public string DisplayName => $"{FirstName} {LastName}";
 

@@ -37,5 +37,6 @@ internal sealed class SeedProfileDocument
         public string? FirstName { get; set; }
         public string? LastName { get; set; }
         public string? Description { get; set; }
+        public Dictionary<string, string?>? Descriptions { get; set; }
     }
 }

@@ -154,17 +154,59 @@ internal sealed class SeedProfileValidator(string source)
             var accountNumber = role is null ? null : CheckAccountNumber(persona.AccountNumber, role, field, counts);
             var firstName = RequiredText(persona.FirstName, $"{field}.firstName");
             var lastName = RequiredText(persona.LastName, $"{field}.lastName");
-            if (email is null || password is null || role is null || firstName is null || lastName is null
+            var descriptions = CheckDescriptions(persona, field);
+            if (email is null || password is null || role is null || firstName is null || lastName is null || descriptions is null
                 || (role != PortalRoles.Administrator && accountNumber is null))
             {
                 valid = false;
                 continue;
             }
 
-            personas.Add(new SeedPersona(email, password, role, accountNumber, firstName, lastName, persona.Description));
+            personas.Add(new SeedPersona(email, password, role, accountNumber, firstName, lastName, persona.Description, descriptions));
         }
 
         return valid ? personas : null;
+    }
+
+    // descriptions: the persona's description in other languages, keyed by culture name ("fr-FR"). description
+    // stays the text for every language without one, so it is needed as soon as there are translations.
+    private Dictionary<string, string>? CheckDescriptions(SeedProfileDocument.PersonaDocument persona, string field)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (persona.Descriptions is not { } translations)
+        {
+            return texts;
+        }
+
+        var valid = Holds(!string.IsNullOrWhiteSpace(persona.Description),
+            $"{field}.description is missing: it is the text for every language that {field}.descriptions does not name");
+        foreach (var (culture, text) in translations)
+        {
+            if (!Holds(IsCultureName(culture), $"{field}.descriptions has the key '{culture}', which is not a culture name such as fr-FR or sv-SE")
+                | !Holds(!string.IsNullOrWhiteSpace(text), $"{field}.descriptions.{culture} is empty"))
+            {
+                valid = false;
+                continue;
+            }
+
+            valid &= Holds(texts.TryAdd(culture, text!), $"{field}.descriptions names {culture} twice");
+        }
+
+        return valid ? texts : null;
+    }
+
+    private static bool IsCultureName(string name)
+    {
+        try
+        {
+            // predefinedOnly: without it any well-formed tag passes, "xx-YY" included.
+            _ = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
+            return !string.IsNullOrWhiteSpace(name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
     }
 
     private string? CheckEmail(string? email, string field, Dictionary<string, int> seen, int index)

@@ -104,7 +104,7 @@ public sealed partial class PublicPages(IOptions<PortalOptions> portal)
 
     private static IEnumerable<string> Candidates(string slug, CultureInfo culture)
     {
-        var fallback = CultureInfo.GetCultureInfo(PortalCultures.Default);
+        var fallback = PortalCultures.DefaultCulture;
         return new[]
         {
             $"{slug}.{culture.Name}.md", $"{slug}.{culture.TwoLetterISOLanguageName}.md", $"{slug}.md",

@@ -9,7 +9,7 @@ namespace CustomerPortal.Web.Invitations;
 // default language first; a value the portal does not speak (a tampered form) gets the default too.
 public static class InvitationLanguage
 {
-    public static CultureInfo Default => PortalCultures.Find(PortalCultures.Default)!;
+    public static CultureInfo Default => PortalCultures.DefaultCulture;
 
     public static CultureInfo For(string? chosen) => PortalCultures.Find(chosen) ?? Default;
 

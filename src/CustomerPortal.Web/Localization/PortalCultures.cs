@@ -8,6 +8,9 @@ public static class PortalCultures
 
     public static readonly IReadOnlyList<CultureInfo> Supported = [new("en-US"), new("fr-FR"), new("sv-SE"), new("ko-KR"), new("el-GR")];
 
+    // The culture of whoever has not chosen one (a mail to a contact without a language, a new invitation).
+    public static CultureInfo DefaultCulture { get; } = Supported.Single(culture => culture.Name == Default);
+
     public static CultureInfo? Find(string? name) =>
         Supported.FirstOrDefault(culture => string.Equals(culture.Name, name, StringComparison.OrdinalIgnoreCase));
 

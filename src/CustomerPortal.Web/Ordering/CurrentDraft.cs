@@ -99,8 +99,7 @@ public sealed class CurrentDraft(OrderDraftStore drafts, IOrderEntry ordering, I
             {
                 var products = draft.Lines.Count == 0 ? []
                     : await ordering.LookUpAsync(scope, [], [.. draft.Lines.Select(l => l.ProductId)], cancellationToken);
-                var lines = DraftLinePrice.For(draft.Lines.Select(l => new OrderDraftLine { ProductId = l.ProductId, Quantity = l.Quantity }), products);
-                estimate = (DraftLinePrice.Total(lines), lines.FirstOrDefault(l => l.IsOrderable)?.Product!.Currency);
+                estimate = DraftLinePrice.Estimate(draft.Lines, products);
                 cache.Set(key, estimate, SummaryLifetime);
             }
             catch (DataSourceUnavailableException)

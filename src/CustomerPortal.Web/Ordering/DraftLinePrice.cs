@@ -1,3 +1,4 @@
+using CustomerPortal.Core;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.PortalStore.Drafts;
 
@@ -22,12 +23,32 @@ public sealed record DraftLinePrice(
             .. lines.Select(line =>
             {
                 var product = byId.GetValueOrDefault(line.ProductId);
-                var refusal = OrderingRules.CheckLine(product, line.Quantity);
-                var amount = refusal is null ? OrderingRules.LineAmount(line.Quantity, product!.UnitPrice!.Value, product.Currency!) : (decimal?)null;
+                var (amount, refusal) = Price(product, line.Quantity);
                 return new DraftLinePrice(line, product, amount, refusal);
             }),
         ];
     }
 
+    // The header's estimate of a draft it reads as product and quantity only: the same prices as the draft
+    // pages, in the currency of its first orderable line (null when none is orderable).
+    public static (decimal Total, Currency? Currency) Estimate(IEnumerable<(Guid ProductId, decimal Quantity)> lines, IReadOnlyList<OrderableProduct> products)
+    {
+        var byId = products.ToDictionary(p => p.ProductId);
+        var orderable = (
+            from line in lines
+            let product = byId.GetValueOrDefault(line.ProductId)
+            let amount = Price(product, line.Quantity).Amount
+            where amount is not null
+            select (product!.Currency, Amount: amount.Value)).ToList();
+        return (orderable.Sum(line => line.Amount), orderable.FirstOrDefault().Currency);
+    }
+
     public static decimal Total(IEnumerable<DraftLinePrice> lines) => lines.Sum(l => l.Amount ?? 0m);
+
+    // The submit's own check, and the amount only for a line that passes it.
+    private static (decimal? Amount, SubmitRefusal? Refusal) Price(OrderableProduct? product, decimal quantity)
+    {
+        var refusal = OrderingRules.CheckLine(product, quantity);
+        return (refusal is null ? OrderingRules.LineAmount(quantity, product!.UnitPrice!.Value, product.Currency!) : null, refusal);
+    }
 }

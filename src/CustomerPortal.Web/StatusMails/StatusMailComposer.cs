@@ -16,7 +16,7 @@ public sealed class StatusMailComposer(IStringLocalizer<SharedResource> localize
     {
         ArgumentNullException.ThrowIfNull(recipient);
         ArgumentNullException.ThrowIfNull(changes);
-        using var reader = CultureScope.Use(PortalCultures.Find(recipient.Culture) ?? PortalCultures.Find(PortalCultures.Default)!);
+        using var reader = CultureScope.Use(PortalCultures.Find(recipient.Culture) ?? PortalCultures.DefaultCulture);
         var body = new StringBuilder();
         body.AppendLine(localizer["StatusMail.Greeting", recipient.DisplayName]).AppendLine();
         body.AppendLine(localizer["StatusMail.Intro"]).AppendLine();

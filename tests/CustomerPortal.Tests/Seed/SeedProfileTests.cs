@@ -143,6 +143,37 @@ public sealed class SeedProfileTests
         Assert.Contains("personas[3].accountNumber must be left out for an Administrator", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_persona_description_can_be_given_per_language()
+    {
+        var profile = TestProfiles.Small();
+        profile["personas"]![0]!["description"] = "Sees every order of the account.";
+        profile["personas"]![0]!["descriptions"] = new JsonObject { ["fr-FR"] = "Voit toutes les commandes du compte.", ["ko-KR"] = "계정의 모든 주문을 볼 수 있습니다." };
+
+        var persona = SeedProfile.Parse(profile.ToJsonString()).Personas[0];
+
+        Assert.Equal("Sees every order of the account.", persona.Description);
+        Assert.Equal("Voit toutes les commandes du compte.", persona.Descriptions["fr-FR"]);
+        Assert.Equal("계정의 모든 주문을 볼 수 있습니다.", persona.Descriptions["ko-KR"]);
+        Assert.Empty(SeedProfile.Parse(profile.ToJsonString()).Personas[1].Descriptions);
+    }
+
+    [Fact]
+    public void Persona_translation_mistakes_are_all_reported()
+    {
+        var profile = TestProfiles.Small();
+        profile["personas"]![0]!["description"] = "Sees every order of the account.";
+        profile["personas"]![0]!["descriptions"] = new JsonObject { ["xx-YY"] = "Quelque chose.", ["sv-SE"] = " " };
+        profile["personas"]![1]!["descriptions"] = new JsonObject { ["fr-FR"] = "Voit ses propres commandes." };
+
+        var error = Assert.Throws<SeedProfileException>(() => SeedProfile.Parse(profile.ToJsonString(), "bad.json"));
+
+        Assert.Equal(3, error.Message.Split(Environment.NewLine).Length);
+        Assert.Contains("bad.json: personas[0].descriptions has the key 'xx-YY', which is not a culture name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("bad.json: personas[0].descriptions.sv-SE is empty", error.Message, StringComparison.Ordinal);
+        Assert.Contains("bad.json: personas[1].description is missing", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{", "not valid JSON")]
     [InlineData("""{ "randomSeed": "abc" }""", "randomSeed has a value of the wrong kind")]

@@ -79,30 +79,23 @@ public sealed class InvoicePdf : IDisposable
 
         // The labels come from a localizer that reads the current UI culture; the caller names the culture, so
         // the labels follow it even where the thread's culture is another (a background job, a test).
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            // "Page n of m" is written on each page while that page is drawn, so it needs m first: a first
-            // pass lays the invoice out only to count its pages. (Appending the numbers to finished pages
-            // afterwards left a second content stream that pdftotext sometimes did not read.)
-            int pages;
-            using (var layout = new InvoicePdf(invoice, text, culture, pageCount: null))
-            {
-                layout.Draw();
-                pages = layout._document.PageCount;
-            }
+        using var reader = CultureScope.Use(culture);
 
-            using var pdf = new InvoicePdf(invoice, text, culture, pages);
-            pdf.Draw();
-            using var stream = new MemoryStream();
-            pdf._document.Save(stream, false);
-            return stream.ToArray();
-        }
-        finally
+        // "Page n of m" is written on each page while that page is drawn, so it needs m first: a first
+        // pass lays the invoice out only to count its pages. (Appending the numbers to finished pages
+        // afterwards left a second content stream that pdftotext sometimes did not read.)
+        int pages;
+        using (var layout = new InvoicePdf(invoice, text, culture, pageCount: null))
         {
-            CultureInfo.CurrentUICulture = previous;
+            layout.Draw();
+            pages = layout._document.PageCount;
         }
+
+        using var pdf = new InvoicePdf(invoice, text, culture, pages);
+        pdf.Draw();
+        using var stream = new MemoryStream();
+        pdf._document.Save(stream, false);
+        return stream.ToArray();
     }
 
     public void Dispose()

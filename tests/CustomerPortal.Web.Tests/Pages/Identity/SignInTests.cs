@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using CustomerPortal.Core;
@@ -46,6 +47,25 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Equal(Text["Role.CustomerRepresentative"], representative.QuerySelector(".badge")!.TextContent.Trim());
         Assert.Contains(Personas.Password, representative.QuerySelectorAll("dl code").Select(c => c.TextContent.Trim()));
         Assert.Equal(Text["Demo.SignInAs", "Rosa"], representative.QuerySelector("form button")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("fr-FR")]
+    [InlineData("ko-KR")]
+    public async Task DemoPersonasAreDescribedInThePagesLanguage(string culture)
+    {
+        using var client = portal.CreatePortalClient();
+        client.Http.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", culture);
+
+        var page = await client.GetPageAsync("/Identity/Account/Login");
+
+        // The texts of the profile the portal was seeded from, which the data directory keeps.
+        var profile = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(portal.Data.DataDirectory, "seed-profile.json"), TestContext.Current.CancellationToken))!;
+        var personas = profile["personas"]!.AsArray();
+        var shown = page.QuerySelectorAll("li.persona > p").Select(p => p.TextContent.Trim()).ToList();
+        Assert.Equal(culture, page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(personas.Select(p => (string)p!["descriptions"]![culture]!), shown);
+        Assert.All(personas, p => Assert.DoesNotContain((string)p!["description"]!, page.Body!.TextContent, StringComparison.Ordinal));
     }
 
     [Fact]
