@@ -60,6 +60,23 @@ public static class PortalStoreMigrations
         }
     }
 
+    // A start that skipped the migrator has not built the context's model yet: it is built on a thread-pool
+    // thread once the portal listens, so the first signed-in page does not wait for it (and /healthz,
+    // which needs no model, does not either).
+    public static void PreparePortalStoreInBackground(this IServiceProvider services) =>
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                using var scope = services.CreateScope();
+                _ = scope.ServiceProvider.GetRequiredService<PortalDbContext>().Model;
+            }
+            catch (ObjectDisposedException)
+            {
+                // The portal stopped first: there is nothing left to prepare.
+            }
+        });
+
     // What nearly every start finds: the store already on this build's last migration, in WAL mode. Asked
     // with one plain SQLite connection, because asking EF Core (history, Migrate) first builds the context's
     // services, its model and the migrations' models, which was over half of the portal's cold start
