@@ -1,3 +1,5 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -17,6 +19,11 @@ public static class PortalStoreMigrations
     public static async Task MigratePortalStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var store = services.GetRequiredService<PortalStoreOptions>();
+        if (store.Provider == PortalStoreProvider.Sqlite && !store.Create && await IsOnLatestMigrationAsync(store, cancellationToken))
+        {
+            return;
+        }
+
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         if (store.Provider == PortalStoreProvider.Sqlite)
@@ -52,6 +59,73 @@ public static class PortalStoreMigrations
                 $"The portal store cannot be opened with {PortalStoreOptions.ConnectionStringKey}: {detail}", e);
         }
     }
+
+    // A start that skipped the migrator has not built the context's model yet: it is built on a thread-pool
+    // thread once the portal listens, so the first signed-in page does not wait for it (and /healthz,
+    // which needs no model, does not either).
+    public static void PreparePortalStoreInBackground(this IServiceProvider services) =>
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                using var scope = services.CreateScope();
+                _ = scope.ServiceProvider.GetRequiredService<PortalDbContext>().Model;
+            }
+            catch (ObjectDisposedException)
+            {
+                // The portal stopped first: there is nothing left to prepare.
+            }
+        });
+
+    // What nearly every start finds: the store already on this build's last migration, in WAL mode. Asked
+    // with one plain SQLite connection, because asking EF Core (history, Migrate) first builds the context's
+    // services, its model and the migrations' models, which was over half of the portal's cold start
+    // (issue 16); the pages build the model when they first need it. Anything else (an older or newer
+    // store, no history, another journal mode, a store being made) takes the full path below.
+    private static async Task<bool> IsOnLatestMigrationAsync(PortalStoreOptions store, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(store.SqlitePath);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 30 };
+        await using var connection = new SqliteConnection(connectionString.ToString());
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        if (!string.Equals(await command.ExecuteScalarAsync(cancellationToken) as string, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory';";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return false;
+        }
+
+        command.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory;";
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+
+        return applied.SetEquals(SqliteMigrationIds.Value);
+    }
+
+    // The ids of the SQLite context's migrations, read from their attributes as EF Core's migrations assembly reads them.
+    private static readonly Lazy<string[]> SqliteMigrationIds = new(() => typeof(SqlitePortalDbContext).Assembly.GetTypes()
+        .Where(type => type.IsSubclassOf(typeof(Migration))
+            && type.GetCustomAttribute<DbContextAttribute>()?.ContextType == typeof(SqlitePortalDbContext))
+        .Select(type => type.GetCustomAttribute<MigrationAttribute>()?.Id)
+        .OfType<string>()
+        .ToArray());
 
     // Stores made before the portal had migrations were created with EnsureCreated (and topped up by a
     // hand-written upgrade): they hold users, drafts and invitations but no __EFMigrationsHistory, so

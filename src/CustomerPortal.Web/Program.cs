@@ -57,6 +57,7 @@ var app = builder.Build();
 
 app.Logger.LogCustomerDataSource(dataSource);
 await app.Services.MigratePortalStoreAsync();
+app.Lifetime.ApplicationStarted.Register(app.Services.PreparePortalStoreInBackground);
 await app.Services.GetRequiredService<DemoPersonas>().RefuseDemoSignInsOutsideDemoModeAsync(app.Services);
 app.Services.GetRequiredService<DemoPersonas>().PrintSignInsWhenStarted(app.Lifetime, app.Urls);
 

@@ -91,6 +91,29 @@ public sealed class PortalStoreMigrationTests
         Assert.Equal(once, Schema(path));
     }
 
+    // A start that finds the store up to date skips EF Core's migrator; one that finds it on the latest
+    // migration but out of write-ahead logging (a file copied back by a tool, a restore) still puts it back.
+    [Fact]
+    public async Task AnUpToDateStoreThatLostWriteAheadLoggingGetsItBackOnTheNextStart()
+    {
+        using var directory = new TempDirectory();
+        var path = EmptyStoreIn(directory);
+        await using (await MigratedStoreAsync(path))
+        {
+        }
+
+        SqliteConnection.ClearAllPools();
+        Execute(path, "PRAGMA journal_mode = DELETE");
+        Assert.Equal(["delete"], Strings(path, "PRAGMA journal_mode"));
+
+        await using (await MigratedStoreAsync(path))
+        {
+        }
+
+        Assert.Equal(["wal"], Strings(path, "PRAGMA journal_mode"));
+        Assert.Equal(MigrationsOf(PortalStoreProvider.Sqlite), AppliedMigrations(path));
+    }
+
     [Theory]
     [MemberData(nameof(TestPortalStore.Providers), MemberType = typeof(TestPortalStore))]
     public async Task AnEmptyStoreMigratesToTheCurrentModelWithItsProvidersMigrations(PortalStoreProvider provider)
