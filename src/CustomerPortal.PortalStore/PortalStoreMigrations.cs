@@ -90,7 +90,7 @@ public static class PortalStoreMigrations
             return false;
         }
 
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 30 };
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 30, Pooling = false };
         await using var connection = new SqliteConnection(connectionString.ToString());
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
