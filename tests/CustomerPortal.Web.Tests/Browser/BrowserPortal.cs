@@ -13,12 +13,16 @@ public sealed class BrowserPortal : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly IPlaywright _playwright;
+    // One Chromium for the Browser collection: launching it (and Playwright's driver) for every test cost seconds each
+    // on a loaded 2-core machine. Each portal still gets fresh browser profiles (contexts); the collection runs one
+    // test at a time, so the contexts open when a portal is disposed are its own.
+    private static readonly SemaphoreSlim SharedGate = new(1, 1);
+    private static IPlaywright? s_playwright;
+    private static IBrowser? s_browser;
 
-    private BrowserPortal(PrivatePortalFactory portal, IPlaywright playwright, IBrowser browser, string baseUrl)
+    private BrowserPortal(PrivatePortalFactory portal, IBrowser browser, string baseUrl)
     {
         Portal = portal;
-        _playwright = playwright;
         Browser = browser;
         BaseUrl = baseUrl;
     }
@@ -43,14 +47,59 @@ public sealed class BrowserPortal : IAsyncDisposable
         portal.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         portal.StartServer();
         var address = new Uri(portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return new BrowserPortal(portal, await SharedBrowserAsync(), $"http://localhost:{address.Port}");
+    }
+
+    // Launched by the first browser test and again only if Chromium went away.
+    private static async Task<IBrowser> SharedBrowserAsync()
+    {
+        await SharedGate.WaitAsync();
+        try
         {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        return new BrowserPortal(portal, playwright, browser, $"http://localhost:{address.Port}");
+            if (s_browser is { IsConnected: true })
+            {
+                return s_browser;
+            }
+
+            await CloseSharedBrowserCoreAsync();
+            s_playwright = await Playwright.CreateAsync();
+            s_browser = await s_playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+            return s_browser;
+        }
+        finally
+        {
+            SharedGate.Release();
+        }
+    }
+
+    internal static async Task CloseSharedBrowserAsync()
+    {
+        await SharedGate.WaitAsync();
+        try
+        {
+            await CloseSharedBrowserCoreAsync();
+        }
+        finally
+        {
+            SharedGate.Release();
+        }
+    }
+
+    private static async Task CloseSharedBrowserCoreAsync()
+    {
+        if (s_browser is not null)
+        {
+            await s_browser.DisposeAsync();
+            s_browser = null;
+        }
+
+        s_playwright?.Dispose();
+        s_playwright = null;
     }
 
     // Tests that drive Chromium run one at a time: on a 2-core CI machine two of them at once, beside the rest
@@ -113,8 +162,21 @@ public sealed class BrowserPortal : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
+        foreach (var context in Browser.Contexts.ToList())
+        {
+            await context.CloseAsync();
+        }
+
         Portal.Dispose();
+    }
+}
+
+// The shared Chromium closes when the last test of the Browser collection is done.
+[CollectionDefinition(BrowserPortal.Collection)]
+public sealed class BrowserCollectionDefinition : ICollectionFixture<BrowserCollectionDefinition.SharedChromium>
+{
+    public sealed class SharedChromium : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await BrowserPortal.CloseSharedBrowserAsync();
     }
 }

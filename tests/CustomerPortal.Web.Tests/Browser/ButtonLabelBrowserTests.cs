@@ -7,9 +7,12 @@ namespace CustomerPortal.Web.Tests.Browser;
 
 // Issue 17: in every language the portal speaks, at a phone's and a desktop's width, no button, nav link or
 // step label wraps inside a word ("Ajoute/r") or spills out of its box, and no page scrolls sideways on the phone.
-// The language is chosen with the footer's picker, as a user chooses it; each persona signs in once.
+// The language is chosen with the footer's picker, as a user chooses it. One portal, one browser and one sign-in per
+// persona serve all five languages (starting them per language was most of the test's time): each persona has a
+// phone-sized and a desktop-sized page sharing its cookies, so a page is loaded at each width as a user would load it.
 [Collection(BrowserPortal.Collection)]
-public sealed class ButtonLabelBrowserTests(SeededPortalData data)
+public sealed class ButtonLabelBrowserTests(SeededPortalData data, ButtonLabelBrowserTests.SignedInBrowsers browsers)
+    : IClassFixture<ButtonLabelBrowserTests.SignedInBrowsers>
 {
     private static readonly int[] Widths = [390, 1366];
 
@@ -28,47 +31,14 @@ public sealed class ButtonLabelBrowserTests(SeededPortalData data)
     [MemberData(nameof(Cultures))]
     public async Task NoButtonLabelWrapsInsideAWordOrOverflowsItsBox(string culture)
     {
-        await using var browser = await BrowserPortal.StartAsync(data);
-        var routes = (await PortalRoute.DiscoverAsync(browser.Portal.Services))
-            .Where(r => MainPages.Contains(r.Page)).GroupBy(r => r.Page).Select(g => g.MinBy(r => r.Template.Length)!).ToList();
+        var personas = await browsers.StartAsync(data);
         var check = new LabelCheck(culture);
-
-        await using (var session = await SessionAsync(browser))
+        foreach (var persona in personas)
         {
-            var anonymous = session.Page;
-            await PickCultureAsync(anonymous, culture);
-            await check.VisitAsync(anonymous, "anonymous", "/Identity/Account/Login");
-            foreach (var url in routes.Where(r => r.Template.Contains("{slug?}", StringComparison.Ordinal)).SelectMany(PersonaValues.None.UrlsOf))
+            await PickCultureAsync(persona.Desktop, culture);
+            foreach (var url in persona.Urls)
             {
-                await check.VisitAsync(anonymous, "anonymous", url);
-            }
-        }
-
-        await using (var session = await SessionAsync(browser))
-        {
-            var representative = session.Page;
-            await BrowserPortal.SignInAsync(representative, Personas.Representative, Personas.Password, browser.Portal.ServerLog);
-            // A draft with a line (every wizard step has content), a saved template, the first order and invoice.
-            var values = await AccessibilityTests.CustomerValuesAsync(representative, browser.Portal.Mirror.PricedItemNumbersOf(Personas.Representative)[0]);
-            await PickCultureAsync(representative, culture);
-            foreach (var url in routes.Where(r => !IsAdministration(r)).SelectMany(values.UrlsOf))
-            {
-                await check.VisitAsync(representative, "representative", url);
-            }
-
-            // The items step with search results: each result has its own small "Add" button.
-            var item = browser.Portal.Mirror.PricedItemNumbersOf(Personas.Representative)[0];
-            await check.VisitAsync(representative, "representative", $"/Orders/Drafts/{values.DraftId}/Items?search={Uri.EscapeDataString(item[..Math.Min(3, item.Length)])}");
-        }
-
-        await using (var session = await SessionAsync(browser))
-        {
-            var administrator = session.Page;
-            await BrowserPortal.SignInAsync(administrator, Personas.Administrator, Personas.AdministratorPassword, browser.Portal.ServerLog);
-            await PickCultureAsync(administrator, culture);
-            foreach (var url in routes.Where(IsAdministration).SelectMany(PersonaValues.None.UrlsOf))
-            {
-                await check.VisitAsync(administrator, "administrator", url);
+                await check.VisitAsync(persona, url);
             }
         }
 
@@ -79,14 +49,7 @@ public sealed class ButtonLabelBrowserTests(SeededPortalData data)
 
     private static bool IsAdministration(PortalRoute route) => route.Template.StartsWith("/Admin", StringComparison.Ordinal);
 
-    private static async Task<BrowsingSession> SessionAsync(BrowserPortal browser)
-    {
-        var (context, page, _) = await browser.NewPageAsync();
-        await page.SetViewportSizeAsync(Widths[^1], 900);
-        return new BrowsingSession(context, page);
-    }
-
-    // The footer's language buttons, pressed on the page the user is on.
+    // The footer's language buttons, pressed on the page the user is on; the choice holds for the persona's other page.
     private static async Task PickCultureAsync(IPage page, string culture)
     {
         if (page.Url == "about:blank")
@@ -94,8 +57,84 @@ public sealed class ButtonLabelBrowserTests(SeededPortalData data)
             await page.GotoAsync("/Identity/Account/Login");
         }
 
+        if (await page.EvaluateAsync<string>("() => document.documentElement.lang") == culture)
+        {
+            return;
+        }
+
         await page.Locator($"form.culture-picker button[name=culture][value='{culture}']").ClickAsync();
         await page.WaitForFunctionAsync("c => document.documentElement.lang === c", culture);
+    }
+
+    // A persona's browser profile: one page at each width, and the addresses of the main pages it can open.
+    public sealed record Persona(string Name, IBrowserContext Context, IPage Phone, IPage Desktop, IReadOnlyList<string> Urls)
+    {
+        public IEnumerable<(int Width, IPage Page)> Pages => [(Widths[0], Phone), (Widths[1], Desktop)];
+    }
+
+    // Started by the first language's test and kept for the others; the anonymous visitor, the representative
+    // (with a draft with a line, a saved template, the first order and invoice) and the administrator.
+    public sealed class SignedInBrowsers : IAsyncDisposable
+    {
+        private BrowserPortal? _browser;
+        private IReadOnlyList<Persona>? _personas;
+
+        public async Task<IReadOnlyList<Persona>> StartAsync(SeededPortalData data)
+        {
+            if (_personas is not null)
+            {
+                return _personas;
+            }
+
+            _browser ??= await BrowserPortal.StartAsync(data);
+            var browser = _browser;
+            var routes = (await PortalRoute.DiscoverAsync(browser.Portal.Services))
+                .Where(r => MainPages.Contains(r.Page)).GroupBy(r => r.Page).Select(g => g.MinBy(r => r.Template.Length)!).ToList();
+
+            var anonymous = await PersonaAsync(browser, "anonymous", null, null);
+            anonymous = anonymous with
+            {
+                Urls = ["/Identity/Account/Login", .. routes.Where(r => r.Template.Contains("{slug?}", StringComparison.Ordinal)).SelectMany(PersonaValues.None.UrlsOf)],
+            };
+
+            var representative = await PersonaAsync(browser, "representative", Personas.Representative, Personas.Password);
+            var item = browser.Portal.Mirror.PricedItemNumbersOf(Personas.Representative)[0];
+            var values = await AccessibilityTests.CustomerValuesAsync(representative.Desktop, item);
+            representative = representative with
+            {
+                // The items step with search results last: each result has its own small "Add" button.
+                Urls = [.. routes.Where(r => !IsAdministration(r)).SelectMany(values.UrlsOf),
+                    $"/Orders/Drafts/{values.DraftId}/Items?search={Uri.EscapeDataString(item[..Math.Min(3, item.Length)])}"],
+            };
+
+            var administrator = await PersonaAsync(browser, "administrator", Personas.Administrator, Personas.AdministratorPassword);
+            administrator = administrator with { Urls = [.. routes.Where(IsAdministration).SelectMany(PersonaValues.None.UrlsOf)] };
+
+            _personas = [anonymous, representative, administrator];
+            return _personas;
+        }
+
+        private static async Task<Persona> PersonaAsync(BrowserPortal browser, string name, string? email, string? password)
+        {
+            var (context, desktop, _) = await browser.NewPageAsync();
+            await desktop.SetViewportSizeAsync(Widths[1], 900);
+            var phone = await context.NewPageAsync();
+            await phone.SetViewportSizeAsync(Widths[0], 900);
+            if (email is not null && password is not null)
+            {
+                await BrowserPortal.SignInAsync(desktop, email, password, browser.Portal.ServerLog);
+            }
+
+            return new Persona(name, context, phone, desktop, []);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_browser is not null)
+            {
+                await _browser.DisposeAsync();
+            }
+        }
     }
 
     // Visits pages once each (by the address they land on) and measures their labels at each width.
@@ -111,9 +150,10 @@ public sealed class ButtonLabelBrowserTests(SeededPortalData data)
 
         public string Summary() => $"{culture}: {Pages} pages, {Labels} labels measured at {string.Join(" and ", Widths)} px, {Failures.Count} problems.";
 
-        public async Task VisitAsync(IPage page, string persona, string url)
+        public async Task VisitAsync(Persona persona, string url)
         {
-            await page.GotoAsync(url);
+            await Task.WhenAll(persona.Pages.Select(p => p.Page.GotoAsync(url)));
+            var page = persona.Desktop;
             var landed = new Uri(page.Url).PathAndQuery;
             var redirected = !string.Equals(new Uri(page.Url).AbsolutePath, url.Split('?')[0], StringComparison.OrdinalIgnoreCase);
             if (!_seen.Add(redirected ? new Uri(page.Url).AbsolutePath : url))
@@ -122,16 +162,19 @@ public sealed class ButtonLabelBrowserTests(SeededPortalData data)
             }
 
             Pages++;
-            foreach (var width in Widths)
+            foreach (var (width, atWidth) in persona.Pages)
             {
-                await page.SetViewportSizeAsync(width, 900);
-                await OpenMenuAsync(page);
-                var result = await page.EvaluateAsync<JsonElement>(MeasureLabels);
-                Labels += result.GetProperty("labels").GetInt32();
-                Failures.AddRange(result.GetProperty("problems").EnumerateArray().Select(problem => $"{landed} ({persona}) in {culture} at {width} px: {problem.GetString()}"));
-            }
+                await OpenMenuAsync(atWidth);
+                var result = await atWidth.EvaluateAsync<JsonElement>(MeasureLabels);
+                var lang = result.GetProperty("lang").GetString();
+                if (lang != culture)
+                {
+                    Failures.Add($"{landed} ({persona.Name}) at {width} px is in \"{lang}\", not {culture}: the language picked did not hold");
+                }
 
-            await page.SetViewportSizeAsync(Widths[^1], 900);
+                Labels += result.GetProperty("labels").GetInt32();
+                Failures.AddRange(result.GetProperty("problems").EnumerateArray().Select(problem => $"{landed} ({persona.Name}) in {culture} at {width} px: {problem.GetString()}"));
+            }
         }
 
         // On a phone the navigation is behind the menu button: opened, its links are measured too.
@@ -191,7 +234,7 @@ public sealed class ButtonLabelBrowserTests(SeededPortalData data)
           }
           const width = document.documentElement.scrollWidth;
           if (width > window.innerWidth) problems.push(`the page scrolls sideways: ${width} px wide in a ${window.innerWidth} px window`);
-          return { labels, problems };
+          return { lang: document.documentElement.lang, labels, problems };
         }
         """;
 }
