@@ -45,6 +45,7 @@ builder.Services.AddPortalHealthChecks();
 InvoiceFonts.Register();
 builder.Services.AddPortalBranding(builder.Configuration, portal);
 builder.Services.AddPageCompression();
+builder.Services.AddSingleton<CustomerPortal.Web.Pages.Shared.PageLinks>();
 builder.ServeStaticAssetsAsPublished();
 
 builder.Services

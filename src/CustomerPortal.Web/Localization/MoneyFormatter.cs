@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CustomerPortal.Core;
 
 namespace CustomerPortal.Web.Localization;
@@ -37,10 +39,29 @@ public static class MoneyFormatter
         ArgumentNullException.ThrowIfNull(currency);
         ArgumentNullException.ThrowIfNull(culture);
 
+        var symbol = string.IsNullOrEmpty(currency.Symbol) ? currency.IsoCode : currency.Symbol;
+        return amount.ToString("C", FormatFor(culture, symbol, DecimalsOf(currency)));
+    }
+
+    // A list formats every row's amount: the culture's number format is cloned once per culture instance, symbol
+    // and decimals (a handful per portal), not once per amount. Keyed on the culture's NumberFormatInfo object, so a
+    // culture someone built with other separators gets its own entry.
+    private static readonly ConditionalWeakTable<NumberFormatInfo, ConcurrentDictionary<(string Symbol, int Decimals), NumberFormatInfo>> Formats = new();
+
+    private static NumberFormatInfo FormatFor(CultureInfo culture, string symbol, int decimals)
+    {
+        var perCulture = Formats.GetValue(culture.NumberFormat, _ => new());
+        return perCulture.Count > 100
+            ? Clone(culture, symbol, decimals)
+            : perCulture.GetOrAdd((symbol, decimals), key => NumberFormatInfo.ReadOnly(Clone(culture, key.Symbol, key.Decimals)));
+    }
+
+    private static NumberFormatInfo Clone(CultureInfo culture, string symbol, int decimals)
+    {
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
-        format.CurrencySymbol = string.IsNullOrEmpty(currency.Symbol) ? currency.IsoCode : currency.Symbol;
-        format.CurrencyDecimalDigits = DecimalsOf(currency);
-        return amount.ToString("C", format);
+        format.CurrencySymbol = symbol;
+        format.CurrencyDecimalDigits = decimals;
+        return format;
     }
 
     public static string Format(decimal amount, Currency currency) => Format(amount, currency, CultureInfo.CurrentCulture);

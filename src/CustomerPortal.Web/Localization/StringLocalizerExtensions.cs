@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using Microsoft.Extensions.Localization;
@@ -11,7 +12,15 @@ public static class StringLocalizerExtensions
         where TEnum : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(localizer);
-        return localizer[$"{typeof(TEnum).Name}.{value}"];
+        return localizer[EnumKeys<TEnum>.ByValue.TryGetValue(value, out var key) ? key : $"{typeof(TEnum).Name}.{value}"];
+    }
+
+    // Lists label a status per row: the keys are built once per enum type, not formatted per row.
+    private static class EnumKeys<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly FrozenDictionary<TEnum, string> ByValue = Enum.GetValues<TEnum>().Distinct()
+            .ToFrozenDictionary(value => value, value => $"{typeof(TEnum).Name}.{value}");
     }
 
     // The list's delivery filter: the windows' lengths are the rules' own, not repeated in the texts.

@@ -84,6 +84,9 @@ public static class SecurityServiceCollectionExtensions
             tempData.Cookie.SameSite = SameSiteMode.Lax;
             tempData.Cookie.SecurePolicy = secure;
         });
+        // Before AddRazorPages, whose TryAdd then keeps this one.
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, Delivery.TempDataCookie>();
         // Behind a reverse proxy the client's address (the per-IP limits below) and the https scheme (Secure
         // cookies) arrive in headers; only the listed proxies are believed. With none listed the middleware
         // is not used at all: ASP.NET Core would trust any sender once its loopback defaults are cleared.
