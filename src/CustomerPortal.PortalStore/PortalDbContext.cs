@@ -109,6 +109,9 @@ internal abstract class PortalDbContext(DbContextOptions options) : IdentityDbCo
             draft.Property(d => d.UserId).HasMaxLength(450);
             draft.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.SalesOrderId).OnDelete(DeleteBehavior.Cascade);
             draft.HasIndex(d => new { d.UserId, d.AccountId, d.ModifiedOn });
+            // The session check reads the version of the user's open drafts on every request (DraftsVersion):
+            // a range of this index, however many submitted drafts the user has kept.
+            draft.HasIndex(d => new { d.UserId, d.SubmittedOrderNumber, d.ModifiedOn });
         });
         builder.Entity<OrderDraftLine>(line =>
         {

@@ -119,6 +119,8 @@ namespace CustomerPortal.PortalStore.Migrations.Postgres
 
                     b.HasIndex("UserId", "AccountId", "ModifiedOn");
 
+                    b.HasIndex("UserId", "SubmittedOrderNumber", "ModifiedOn");
+
                     b.ToTable("OrderDrafts");
                 });
 

@@ -114,6 +114,8 @@ namespace CustomerPortal.PortalStore.Migrations.Sqlite
 
                     b.HasIndex("UserId", "AccountId", "ModifiedOn");
 
+                    b.HasIndex("UserId", "SubmittedOrderNumber", "ModifiedOn");
+
                     b.ToTable("OrderDrafts");
 
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
