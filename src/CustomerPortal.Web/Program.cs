@@ -11,6 +11,7 @@ using CustomerPortal.Web.Invitations;
 using CustomerPortal.Web.Localization;
 using CustomerPortal.Web.Ordering;
 using CustomerPortal.Web.Pages.Invoices;
+using CustomerPortal.Web.Pages.Shared;
 using CustomerPortal.Web.Registrations;
 using CustomerPortal.Web.Resources;
 using CustomerPortal.Web.Security;
@@ -45,7 +46,7 @@ builder.Services.AddPortalHealthChecks();
 InvoiceFonts.Register();
 builder.Services.AddPortalBranding(builder.Configuration, portal);
 builder.Services.AddPageCompression();
-builder.Services.AddSingleton<CustomerPortal.Web.Pages.Shared.PageLinks>();
+builder.Services.AddSingleton<PageLinks>();
 builder.ServeStaticAssetsAsPublished();
 
 builder.Services

@@ -15,8 +15,11 @@ public static partial class PortalSessions
         Guid.TryParse(principal?.FindFirstValue(CustomerClaimTypes.SessionId), out var id) ? id : null;
 
     // The version of the user's drafts the session check read for this request; null without a checked session.
-    public static DraftsVersion? DraftsVersionOf(HttpContext context) =>
-        context?.Features.Get<CheckedSession>()?.DraftsVersion;
+    public static DraftsVersion? DraftsVersionOf(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Features.Get<CheckedSession>()?.DraftsVersion;
+    }
 
     // Runs first on every request that carries the sign-in cookie: one query by primary key in the shared
     // store, uncached, so sign-out, a changed security stamp or a disabled user takes effect on every instance

@@ -92,6 +92,21 @@ public sealed class SecurityBaselineTests(SeededPortalData data) : IClassFixture
         Assert.Contains("samesite=lax", cookie, StringComparison.Ordinal);
     }
 
+    // Issue 16: the header reads TempData on every signed-in page; with no message to keep, the answer sets no
+    // TempData cookie (ASP.NET Core's provider deleted one the browser never had, on every page).
+    [Fact]
+    public async Task ASignedInPageWithNoMessageSetsNoTempDataCookie()
+    {
+        using var client = _portal.CreatePortalClient();
+        await client.SignInAsync(Personas.Representative, Personas.Password);
+
+        var (response, _) = await client.GetAsync("/Orders");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToList() : [];
+        Assert.DoesNotContain(cookies, c => c.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider=", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task PostWithoutAntiforgeryTokenIsRefused()
     {
