@@ -33,6 +33,23 @@ public sealed class PortalSessionStore
         return session.Id;
     }
 
+    // The statement of CheckAsync, compiled once: it runs on every signed-in request.
+    private static readonly CompiledPerModel<Func<PortalDbContext, Guid, string, CancellationToken, Task<SessionRow?>>> FindSession =
+        new(() => EF.CompileAsyncQuery((PortalDbContext db, Guid sessionId, string userId, CancellationToken cancellationToken) =>
+            (from session in db.Sessions
+             where session.Id == sessionId && session.UserId == userId
+             join user in db.Users on session.UserId equals user.Id
+             select new SessionRow
+             {
+                 LastSeenAt = session.LastSeenAt,
+                 SecurityStamp = user.SecurityStamp,
+                 LockoutEnd = user.LockoutEnd,
+                 OpenDrafts = db.OrderDrafts.Count(d => d.UserId == userId && d.SubmittedOrderNumber == null),
+                 LastDraftChange = db.OrderDrafts.Where(d => d.UserId == userId && d.SubmittedOrderNumber == null).Max(d => (DateTime?)d.ModifiedOn),
+             })
+            .AsNoTracking()
+            .FirstOrDefault()));
+
     public Task EndAsync(Guid sessionId, CancellationToken cancellationToken) =>
         _db.Sessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(cancellationToken);
 
@@ -47,20 +64,7 @@ public sealed class PortalSessionStore
     // shows the current draft, and one statement per request costs much less than two (issue 16).
     public async Task<SessionCheck> CheckAsync(Guid sessionId, string userId, string? securityStamp, CancellationToken cancellationToken)
     {
-        var found = await (
-                from session in _db.Sessions
-                where session.Id == sessionId && session.UserId == userId
-                join user in _db.Users on session.UserId equals user.Id
-                select new
-                {
-                    session.LastSeenAt,
-                    user.SecurityStamp,
-                    user.LockoutEnd,
-                    OpenDrafts = _db.OrderDrafts.Count(d => d.UserId == userId && d.SubmittedOrderNumber == null),
-                    LastDraftChange = _db.OrderDrafts.Where(d => d.UserId == userId && d.SubmittedOrderNumber == null).Max(d => (DateTime?)d.ModifiedOn),
-                })
-            .AsNoTracking()
-            .FirstOrDefaultAsync(cancellationToken);
+        var found = await FindSession.For(_db)(_db, sessionId, userId, cancellationToken);
         if (found is null)
         {
             return new SessionCheck(SessionState.Ended, default);
@@ -84,6 +88,19 @@ public sealed class PortalSessionStore
 
         return new SessionCheck(SessionState.Current, new DraftsVersion(found.OpenDrafts, found.LastDraftChange));
     }
+}
+
+internal sealed class SessionRow
+{
+    public DateTime LastSeenAt { get; init; }
+
+    public string? SecurityStamp { get; init; }
+
+    public DateTimeOffset? LockoutEnd { get; init; }
+
+    public int OpenDrafts { get; init; }
+
+    public DateTime? LastDraftChange { get; init; }
 }
 
 // DraftsVersion is read only for a current session.

@@ -31,7 +31,11 @@ public static partial class PortalSessions
             if (check.State == SessionState.Current)
             {
                 context.HttpContext.Features.Set(new CheckedSession(check.DraftsVersion));
-                await identityCheck(context);
+                if (IdentityCheckIsDue(context))
+                {
+                    await identityCheck(context);
+                }
+
                 return;
             }
 
@@ -40,6 +44,21 @@ public static partial class PortalSessions
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);
         };
+
+    // Identity's stamp validator does nothing until ValidationInterval has passed since the cookie was issued, but
+    // building it costs a SignInManager, a UserManager and their dependencies on every request (issue 16): the same
+    // test as its own, made before it is resolved. The session check above has already compared the stamp.
+    private static bool IdentityCheckIsDue(CookieValidatePrincipalContext context)
+    {
+        if (context.Properties.IssuedUtc is not { } issued)
+        {
+            return true;
+        }
+
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return now - issued > options.ValidationInterval;
+    }
 
     // Identity's stamp validator rebuilds the principal from the user alone; the session id must survive it.
     public static Task KeepSessionId(SecurityStampRefreshingPrincipalContext context)
