@@ -18,6 +18,8 @@ public static class LocalizationServiceCollectionExtensions
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, CachedStringLocalizerFactory>());
 
         // The users' "today" (late orders, the dashboard), checked at start-up.
         services.TryAddSingleton(TimeProvider.System);
