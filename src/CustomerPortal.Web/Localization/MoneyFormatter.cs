@@ -51,6 +51,12 @@ public static class MoneyFormatter
     private static NumberFormatInfo FormatFor(CultureInfo culture, string symbol, int decimals)
     {
         var perCulture = Formats.GetValue(culture.NumberFormat, _ => new());
+        if (perCulture.TryGetValue((symbol, decimals), out var format))
+        {
+            return format;
+        }
+
+        // Count takes every lock of the dictionary: only on the way to adding, never on the way to reading.
         return perCulture.Count > 100
             ? Clone(culture, symbol, decimals)
             : perCulture.GetOrAdd((symbol, decimals), key => NumberFormatInfo.ReadOnly(Clone(culture, key.Symbol, key.Decimals)));
