@@ -110,8 +110,10 @@ token=$(printf '%s' "$login_page" | grep -o 'name="__RequestVerificationToken" t
 curl -fs -b "$jar" -c "$jar" -o /dev/null \
   --data-urlencode "Input.Email=rep@contoso.example" --data-urlencode "Input.Password=Demo-Portal-2026!" \
   --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/Identity/Account/Login"
-cookie=$(awk '$6 == "CustomerPortal.Auth" { print $6 "=" $7 }' "$jar")
-[ -n "$cookie" ] || { echo "sign-in failed"; exit 1; }
+grep -q 'CustomerPortal.Auth' "$jar" || { echo "sign-in failed"; exit 1; }
+# Both cookies a signed-in browser sends: without the antiforgery one, every page would mint and encrypt a new
+# antiforgery cookie, which no real visit after the first does.
+cookie=$(awk '$6 == "CustomerPortal.Auth" || $6 == "CustomerPortal.Antiforgery" { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
 
 rep_orders=$(sqlite3 "$data_dir/mirror.db" "select count(*) from salesorder o join account a on a.accountid = o.customerid where a.accountnumber = 'US-0001'")
 max_orders=$(sqlite3 "$data_dir/mirror.db" "select max(n) from (select count(*) n from salesorder group by customerid)")
