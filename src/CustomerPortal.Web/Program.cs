@@ -59,7 +59,6 @@ var app = builder.Build();
 
 app.Logger.LogCustomerDataSource(dataSource);
 await app.Services.MigratePortalStoreAsync();
-app.Lifetime.ApplicationStarted.Register(app.Services.PreparePortalStoreInBackground);
 await app.Services.GetRequiredService<DemoPersonas>().RefuseDemoSignInsOutsideDemoModeAsync(app.Services);
 app.Services.GetRequiredService<DemoPersonas>().PrintSignInsWhenStarted(app.Lifetime, app.Urls);
 
@@ -68,6 +67,7 @@ if (portal.ListedProxies.Count > 0)
     app.UseForwardedHeaders();
 }
 
+app.PreparePortalStoreAfterFirstAnswer();
 app.UseSecurityHeaders();
 app.UsePageCompression();
 if (!app.Environment.IsDevelopment())

@@ -21,13 +21,14 @@ public sealed partial class DemoPersonas(IOptions<PortalOptions> options, ILogge
     // run.sh promises to print the demo sign-ins: they appear once the portal listens.
     public void PrintSignInsWhenStarted(IHostApplicationLifetime lifetime, ICollection<string> urls)
     {
-        if (All.Count == 0)
-        {
-            return;
-        }
-
+        // The profile is read in the callback, not before the host starts: the cold start does not wait for it (issue 16).
         lifetime.ApplicationStarted.Register(() =>
         {
+            if (All.Count == 0)
+            {
+                return;
+            }
+
             Console.WriteLine($"Customer portal listening on {string.Join(", ", urls)}. Demo sign-ins:");
             foreach (var persona in All)
             {

@@ -15,8 +15,11 @@ public sealed class StatusMailWorker(IServiceScopeFactory scopes, IOptions<Statu
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first poll waits one PollInterval too: made as the host started, it built both data contexts'
+        // models while the portal was starting and answering its first requests, which a cold start on a
+        // 2-core server paid for (issue 16). Nothing is lost: orders that change meanwhile are in that poll.
         using var timer = new PeriodicTimer(options.Value.PollInterval);
-        do
+        while (await WaitAsync(timer, stoppingToken))
         {
             try
             {
@@ -32,7 +35,6 @@ public sealed class StatusMailWorker(IServiceScopeFactory scopes, IOptions<Statu
                 StatusMailLog.PollFailed(logger, ex, ex.Message, options.Value.PollInterval);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
