@@ -167,8 +167,10 @@ if [ "$dataverse" = true ]; then
 fi
 
 pages=(/healthz /Orders "/Orders/$order" "/Products?search=a" "/Orders?search=99" /healthz)
-# Warm-up (JIT, caches, connection pools), not reported: the throttled run is compared with a warm baseline.
-for path in "${pages[@]}"; do wrk -t2 -c16 -d2s -H "Cookie: $cookie" "http://127.0.0.1:$port$path" >/dev/null; done
+# Warm-up (JIT tiering, caches, connection pools), not reported: 5 s a page, so the figures are the steady state
+# (a ReadyToRun method is recompiled at full speed only after it has run hot for a while) and the throttled run
+# is compared with a warm baseline.
+for path in "${pages[@]}"; do wrk -t2 -c16 -d5s -H "Cookie: $cookie" "http://127.0.0.1:$port$path" >/dev/null; done
 load "" "${pages[@]}"
 
 # Issue 16: the same pages next to a bare `dotnet new webapp` Index page (Release, same SDK, same machine),
@@ -185,7 +187,7 @@ if [ "$bare" = true ]; then
     kill -0 $bare_pid 2>/dev/null || { echo "bare page died:"; cat /tmp/customerportal-bench-bare.log; exit 1; }
     sleep 0.05
   done
-  wrk -t2 -c16 -d2s "http://127.0.0.1:$bare_port/" >/dev/null
+  wrk -t2 -c16 -d5s "http://127.0.0.1:$bare_port/" >/dev/null
   run_wrk() { # connections, url, [cookie header]: prints "req/s p50 p99 errors"
     local out header=()
     [ -n "${3:-}" ] && header=(-H "$3")
