@@ -112,7 +112,7 @@ public sealed class FuzzTests(SeededPortalData data)
         {
             using var response = await SendAsync(fuzzer, new FuzzRequest("page", "GET", page, [], FuzzBody.Form), cookieHeader);
             report.Count(persona.Name, (int)response.StatusCode);
-            if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/Account/Login", StringComparison.Ordinal) == true)
+            if (IsSentToSignIn(response))
             {
                 signInFirst.Add(page);
             }
@@ -130,6 +130,8 @@ public sealed class FuzzTests(SeededPortalData data)
         var chosen = requests.OrderBy(_ => random.Next()).Take(RequestsPerPersona).ToList();
         report.Targets(persona.Name, targets.DistinctBy(t => t.Key).Count(), requests.Count);
 
+        var signedIn = persona.Email is not null;
+        var recent = new Queue<string>();
         foreach (var request in chosen)
         {
             stores.Settle();
@@ -137,6 +139,22 @@ public sealed class FuzzTests(SeededPortalData data)
             var status = (int)response.StatusCode;
             report.Count(persona.Name, status);
             var what = $"{persona.Name}: {request.Method} {Shorten(request.Path)} [{request.Label}] → {status}";
+            if (signedIn && IsSentToSignIn(response))
+            {
+                // An earlier request ended the persona's session, as the user's own would (a new authenticator
+                // key changes the security stamp): sign in again, so the rest are still made signed in rather
+                // than all answered with the sign-in page. The report lists the requests just before.
+                report.SessionEnded(persona.Name, string.Join(" | ", recent));
+                signedIn = (await setup.SubmitSignInFormAsync(persona.Email!, persona.Password!)).StatusCode == HttpStatusCode.Redirect;
+                cookieHeader = cookies.GetCookieHeader(Https);
+            }
+
+            recent.Enqueue(what);
+            if (recent.Count > 3)
+            {
+                recent.Dequeue();
+            }
+
             if (status >= 500)
             {
                 var exception = portal.ServerLog.Errors().Split('\n').FirstOrDefault(l => l.Contains("Exception", StringComparison.Ordinal) && !l.Contains("Middleware", StringComparison.Ordinal));
@@ -190,6 +208,9 @@ public sealed class FuzzTests(SeededPortalData data)
 
         return await client.SendAsync(message, Ct);
     }
+
+    private static bool IsSentToSignIn(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/Account/Login", StringComparison.Ordinal) == true;
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }
@@ -304,6 +325,7 @@ public sealed class FuzzReport
 {
     private readonly Dictionary<string, SortedDictionary<int, int>> _statuses = [];
     private readonly List<string> _targets = [];
+    private readonly List<string> _sessionsEnded = [];
 
     public List<string> Failures { get; } = [];
 
@@ -314,6 +336,8 @@ public sealed class FuzzReport
         var statuses = _statuses.TryGetValue(persona, out var found) ? found : _statuses[persona] = [];
         statuses[status] = statuses.GetValueOrDefault(status) + 1;
     }
+
+    public void SessionEnded(string persona, string recent) => _sessionsEnded.Add($"{persona}: session found ended; the requests before: {recent}");
 
     public void Targets(string persona, int targets, int mutations) =>
         _targets.Add($"{persona}: {targets} forms and handlers, {mutations} mutated requests drawn from");
@@ -328,7 +352,7 @@ public sealed class FuzzReport
 
         return $"Fuzz: {Requests} requests in {elapsed.TotalSeconds:0} s, seed {seed}; by status: {Statuses(all)}\n"
             + string.Join("\n", _statuses.Select(p => $"  {p.Key}: {p.Value.Values.Sum()} requests ({Statuses(p.Value)})"))
-            + "\n  " + string.Join("\n  ", _targets);
+            + "\n  " + string.Join("\n  ", _targets.Concat(_sessionsEnded));
 
         static string Statuses(SortedDictionary<int, int> counts) => string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}"));
     }

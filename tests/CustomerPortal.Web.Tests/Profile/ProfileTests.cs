@@ -106,6 +106,26 @@ public sealed class ProfileTests(SeededPortalData data)
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/Orders")).Response.StatusCode);
     }
 
+    // Turning off two-step sign-in that is not on would make a new key and stamp, and so end the user's
+    // sessions on their other devices (found by the fuzz test): it is not found, and changes nothing.
+    [Fact]
+    public async Task TurningOffTwoStepSignInThatIsNotOnIsNotFoundAndEndsNoSession()
+    {
+        using var portal = new PrivatePortalFactory(data);
+        using var client = portal.CreatePortalClient();
+        await client.SignInAsync(Personas.Representative, Personas.Password);
+        using var phone = portal.CreatePortalClient();
+        await phone.SignInAsync(Personas.Representative, Personas.Password);
+        var form = (await client.GetPageAsync("/Identity/Account/Manage/TwoFactor")).QuerySelector<IHtmlFormElement>("form.key-form")!;
+        form.Action = "/Identity/Account/Manage/TwoFactor?handler=Disable";
+
+        var response = await client.SubmitAsync(form);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/Orders")).Response.StatusCode);
+        Assert.Null((await client.GetPageAsync("/Identity/Account/Manage/TwoFactor")).QuerySelector(".shared-key"));
+    }
+
     [Fact]
     public async Task AdministratorsHaveNoContactFieldsToEdit()
     {

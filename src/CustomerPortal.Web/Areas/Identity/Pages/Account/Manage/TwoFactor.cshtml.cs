@@ -109,9 +109,11 @@ public sealed class TwoFactorModel(
         return RedirectToPage();
     }
 
+    // Only what is on can be turned off: otherwise the new key and stamp below would end the user's sessions
+    // on every other device for nothing (found by the fuzz test).
     public async Task<IActionResult> OnPostDisableAsync()
     {
-        if (await userManager.GetUserAsync(User) is not { } user)
+        if (await userManager.GetUserAsync(User) is not { } user || !user.TwoFactorEnabled)
         {
             return NotFound();
         }
