@@ -12,6 +12,28 @@ public sealed class OrderFlowTests(OrderingPortal portal) : IClassFixture<Orderi
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    // The items step's suggestions are the customer's catalogue with their prices: private like the pages
+    // (never kept by a cache, issue 10) and answered only for the user's own draft.
+    [Fact]
+    public async Task TheItemsStepSuggestsTheCustomersPricedProductsUncachedAndOnlyForTheirOwnDraft()
+    {
+        using var client = await portal.SignedInAsync(Personas.Representative);
+        var (first, _) = PricedItems(Personas.Representative);
+        var draftId = await StartDraftAsync(client);
+        var items = await client.GetPageAsync($"/Orders/Drafts/{draftId}/Items");
+        var suggestUrl = items.QuerySelector("#add-item")!.GetAttribute("data-suggest-url")!;
+
+        using var response = await client.Http.GetAsync($"{suggestUrl}&term={Uri.EscapeDataString(first)}", Ct);
+        using var unknownDraft = await client.Http.GetAsync($"/Orders/Drafts/{Guid.NewGuid()}/Items?handler=Suggest&term={Uri.EscapeDataString(first)}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"Cache-Control {response.Headers.CacheControl}");
+        using var suggestions = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Contains(suggestions.RootElement.EnumerateArray(), s =>
+            s.GetProperty("itemNumber").GetString() == first && s.GetProperty("label").GetString()!.Contains('$', StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, unknownDraft.StatusCode);
+    }
+
     [Fact]
     public async Task ARepresentativeCreatesReviewsAndSubmitsAnOrderThatShowsInTheListAtOnce()
     {
