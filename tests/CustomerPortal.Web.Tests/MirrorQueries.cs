@@ -186,13 +186,15 @@ public sealed class MirrorQueries(string connectionString)
     }
 
     // The persona's invoices newest first, as /Invoices orders them: a representative's are the account's in its
-    // legal entity, an authorized user's those of the orders where they are the contact person.
+    // legal entity, an authorized user's those of the orders where they are the contact person. Ids are joined
+    // as stored (the mirror writes them in upper case): upper() on both sides kept SQLite from every index and
+    // cost 5-7 s a call, about 9 minutes of the suite.
     public List<MirrorInvoice> InvoicesOf(string email) => Query(
         "SELECT i.invoiceid, i.msdyn_invoicenumber, i.msdyn_invoicedate, o.msdyn_salesordernumber, i.totalamount, c.isocurrencycode, c.currencysymbol, c.currencyprecision FROM invoice i " +
-        "JOIN salesorder o ON upper(o.salesorderid) = upper(i.salesorderid) " +
-        "JOIN transactioncurrency c ON upper(c.transactioncurrencyid) = upper(i.transactioncurrencyid) " +
-        "JOIN contact me ON upper(me.parentcustomerid) = upper(i.customerid) AND upper(me.msdyn_company) = upper(i.msdyn_company) " +
-        "WHERE me.emailaddress1 = $p0 AND ($p1 = 0 OR upper(o.msdyn_contactperson) = upper(me.contactid)) " +
+        "JOIN salesorder o ON o.salesorderid = i.salesorderid " +
+        "JOIN transactioncurrency c ON c.transactioncurrencyid = i.transactioncurrencyid " +
+        "JOIN contact me ON me.parentcustomerid = i.customerid AND me.msdyn_company = i.msdyn_company " +
+        "WHERE me.emailaddress1 = $p0 AND ($p1 = 0 OR o.msdyn_contactperson = me.contactid) " +
         "ORDER BY i.msdyn_invoicedate DESC, i.msdyn_invoicenumber DESC",
         r => new MirrorInvoice(r.GetString(0), r.GetString(1), DateOnly.Parse(r.GetString(2)[..10], CultureInfo.InvariantCulture), r.GetString(3),
             r.GetDecimal(4), new MirrorCurrency(r.GetString(5), r.GetString(6), r.GetInt32(7))),
