@@ -125,7 +125,7 @@ public sealed class AccessibilityTests(SeededPortalData data)
         await page.GotoAsync("/Orders/New");
         await page.Locator("#Input_RequestedReceiptDate").FillAsync(OrderingFlow.RequestedDate());
         await page.Locator("#information-next").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Orders/Drafts/[0-9a-f-]{36}/Items$"));
+        await BrowserPortal.WaitForPageAsync(page, new Regex("/Orders/Drafts/[0-9a-f-]{36}/Items$"));
         var draftId = Guid.Parse(new Uri(page.Url).Segments[3].TrimEnd('/'));
         await page.Locator("#add-item").FillAsync(pricedItem);
         await page.Locator("#add-submit").ClickAsync();
@@ -135,7 +135,7 @@ public sealed class AccessibilityTests(SeededPortalData data)
         await page.GotoAsync($"/Orders/Templates/New?draft={draftId}");
         await page.Locator("#Input_Name").FillAsync("Accessibility " + Guid.NewGuid().ToString("N"));
         await page.Locator("#save-template").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Orders/Templates/[0-9a-f-]{36}$"));
+        await BrowserPortal.WaitForPageAsync(page, new Regex("/Orders/Templates/[0-9a-f-]{36}$"));
         var templateId = Guid.Parse(new Uri(page.Url).Segments[3].TrimEnd('/'));
         return new PersonaValues(orderNumber, draftId, "", invoiceNumber, templateId);
     }

@@ -106,6 +106,21 @@ public sealed class BrowserPortal : IAsyncDisposable
     // of the suite, starved each other past Playwright's timeouts.
     public const string Collection = "Browser";
 
+    // After a click that leads to another page: waits for its address, then for the page to have loaded as the
+    // page itself says (document.readyState), rather than for Playwright's "load" event. In one CI run under full
+    // load the address had changed and Playwright reported "networkidle" but never "load" within 60 s.
+    public static Task WaitForPageAsync(IPage page, string url) =>
+        LoadedAsync(page, page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit }));
+
+    public static Task WaitForPageAsync(IPage page, System.Text.RegularExpressions.Regex url) =>
+        LoadedAsync(page, page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit }));
+
+    private static async Task LoadedAsync(IPage page, Task committed)
+    {
+        await committed;
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { PollingInterval = 50 });
+    }
+
     // A fresh browser profile whose page fails the test on any Content-Security-Policy violation.
     // Signs in through the form as a person would. When the page stays on sign-in, the failure says what the
     // answer was (status, the page's alert, the portal's errors): on a loaded CI machine that tells a slow
@@ -129,7 +144,8 @@ public sealed class BrowserPortal : IAsyncDisposable
         try
         {
             await page.Locator("form:has(#Input_Email) button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal), new() { Timeout = 60_000 });
+            await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal), new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
+            await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { PollingInterval = 50, Timeout = 60_000 });
         }
         catch (TimeoutException)
         {

@@ -29,13 +29,13 @@ public sealed class InvitationJourneyTests(SeededPortalData data)
         await page.GetByLabel("New password").FillAsync(DemoContacts.NewPassword);
         await page.GetByLabel("Repeat the password").FillAsync(DemoContacts.NewPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my access" }).ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await BrowserPortal.WaitForPageAsync(page, browser.BaseUrl + "/");
         Assert.Contains("Iris Invitee", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
 
         // Signs out through the user menu (Bootstrap's script runs under the CSP), then in again.
         await page.Locator("nav .dropdown-toggle").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/Identity/Account/Login");
+        await BrowserPortal.WaitForPageAsync(page, "**/Identity/Account/Login");
         await BrowserPortal.SignInAsync(page, DemoContacts.PreparedEmail, DemoContacts.NewPassword, browser.Portal.ServerLog);
 
         // Sees the orders where Iris is the contact person, and nothing else.

@@ -28,7 +28,7 @@ public sealed class MobileCheckoutBrowserTests(SeededPortalData data)
         await audit.CheckAsync(page, "representative", "order information");
         // The receipt date is filled in already: "Next" goes straight through.
         await page.Locator("#information-next").ClickAsync();
-        await page.WaitForURLAsync("**/Items");
+        await BrowserPortal.WaitForPageAsync(page, "**/Items");
         var itemsUrl = new Uri(page.Url).AbsolutePath;
 
         await page.Locator("#quick-entry").FillAsync($"{items[0]}, 12\n{items[1]}, 3\n{items[2]}, 250");
@@ -42,7 +42,7 @@ public sealed class MobileCheckoutBrowserTests(SeededPortalData data)
 
         await page.GotoAsync(itemsUrl);
         await page.Locator("#items-next").ClickAsync();
-        await page.WaitForURLAsync("**/Review");
+        await BrowserPortal.WaitForPageAsync(page, "**/Review");
         await AssertAllInViewAsync(page, "#review-total");
         await audit.CheckAsync(page, "representative", "review");
 
@@ -61,7 +61,7 @@ public sealed class MobileCheckoutBrowserTests(SeededPortalData data)
         await BrowserPortal.SignInAsync(page, Personas.Representative, Personas.Password, browser.Portal.ServerLog);
         await page.GotoAsync("/Orders/New");
         await page.Locator("#information-next").ClickAsync();
-        await page.WaitForURLAsync("**/Items");
+        await BrowserPortal.WaitForPageAsync(page, "**/Items");
 
         // A search by the first characters of an item number: several results.
         await page.Locator("#search").FillAsync(item[..Math.Min(3, item.Length)]);
