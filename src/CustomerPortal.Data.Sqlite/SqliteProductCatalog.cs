@@ -44,10 +44,10 @@ internal sealed class SqliteProductCatalog(MirrorDbContext db) : IProductCatalog
         var rows = await products
             .OrderBy(p => p.ScmProductNumber)
             .Take(pageSize + 1)
+            .Select(Records.CatalogColumns)
             .Select(p => new
             {
                 Product = p,
-                Unit = p.DefaultUnit,
                 Price = db.PriceListItems
                     .Where(i => i.PriceListId == priceListId && i.ProductId == p.ProductId && i.UnitId == p.DefaultUnitId)
                     .Select(i => (decimal?)i.Amount)
@@ -57,11 +57,7 @@ internal sealed class SqliteProductCatalog(MirrorDbContext db) : IProductCatalog
 
         var items = rows
             .Take(pageSize)
-            .Select(p =>
-            {
-                p.Product.DefaultUnit = p.Unit;
-                return Records.CatalogProduct(p.Product, p.Price, currency);
-            })
+            .Select(p => Records.CatalogProduct(p.Product, p.Price, currency))
             .ToList();
 
         var token = rows.Count > pageSize ? KeysetToken.Create(Sort, "", items[^1].ItemNumber) : null;

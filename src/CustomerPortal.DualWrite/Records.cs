@@ -213,6 +213,21 @@ public static class Records
     public static readonly Expression<Func<SalesOrderRow, StoredSalesOrder>> StoredSalesOrder =
         o => new StoredSalesOrder(o.OrderNumber, o.CustomerId, o.CompanyId, o.ContactPersonId);
 
+    // The product columns a catalogue row reads (CatalogProduct below), plus the default unit's id its price is
+    // looked up by. The SQLite adapter selects just these: preparing and reading the product's every column took
+    // about half of the statement's time (issue 16). A field CatalogProduct reads goes in both; the contract
+    // tests fail if it is left out here, since the Dataverse adapter reads every column.
+    public static readonly Expression<Func<ProductRow, ProductRow>> CatalogColumns = p => new ProductRow
+    {
+        ProductId = p.ProductId,
+        ScmProductNumber = p.ScmProductNumber,
+        Name = p.Name,
+        Description = p.Description,
+        QuantityDecimals = p.QuantityDecimals,
+        DefaultUnitId = p.DefaultUnitId,
+        DefaultUnit = p.DefaultUnit != null ? new UnitRow { Symbol = p.DefaultUnit.Symbol } : null,
+    };
+
     // A catalogue row: the product with its default unit, priced on the scope's price list
     // (no price when the list has none for the product in that unit).
     public static CatalogProduct CatalogProduct(ProductRow product, decimal? price, Currency? currency)
