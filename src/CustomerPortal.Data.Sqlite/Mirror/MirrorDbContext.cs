@@ -56,12 +56,15 @@ internal sealed class MirrorDbContext(DbContextOptions<MirrorDbContext> options)
         {
             // Access paths of the order list: a representative's account, an authorized user's own
             // orders, each in date and number order (keyset paging), and the details page by number.
-            // The order number is the tie-breaker of every keyset, so the pair is unique.
-            order.HasIndex(o => new { o.CustomerId, o.CreatedOn, o.OrderNumber });
+            // The order number is the tie-breaker of every keyset, so the pair is unique. The date-ordered
+            // ones carry the requisition number too, so a search (LIKE on number or requisition) is checked in
+            // the index and reads only the matching orders' rows: a number found once in 13,600 orders took
+            // 30 ms, now 5 ms (issue 16).
+            order.HasIndex(o => new { o.CustomerId, o.CreatedOn, o.OrderNumber, o.RequisitionNumber });
             order.HasIndex(o => new { o.CustomerId, o.OrderNumber });
             // The status-mail worker reads changes by modifiedon across customers (IOrderChangeFeed).
             order.HasIndex(o => new { o.ModifiedOn, o.SalesOrderId });
-            order.HasIndex(o => new { o.ContactPersonId, o.CreatedOn, o.OrderNumber });
+            order.HasIndex(o => new { o.ContactPersonId, o.CreatedOn, o.OrderNumber, o.RequisitionNumber });
             order.HasIndex(o => new { o.ContactPersonId, o.OrderNumber });
             // Supply Chain Management numbers orders per legal entity.
             order.HasIndex(o => new { o.CompanyId, o.OrderNumber }).IsUnique();
