@@ -30,6 +30,7 @@ public static class SqliteMirrorServiceCollectionExtensions
         RefuseAnOlderMirror(options, fullPath);
         services.AddDbContextPool<MirrorDbContext>(db => db
             .UseSqlite(options.ConnectionString)
+            .AddInterceptors(PrepareOnce.Instance)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 
         services.AddScoped<ISalesOrderStore, SqliteSalesOrderStore>();

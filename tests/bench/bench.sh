@@ -197,13 +197,23 @@ if [ "$bare" = true ]; then
     printf '%s\n' "$out" | awk '/Requests\/sec/ { r = $2 } $1 == "50%" { p50 = $2 } $1 == "99%" { p99 = $2 }
       /Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); t += $NF } END { printf "%s %s %s %d\n", r, p50, p99, n + t }'
   }
+  # Two more columns for reading the figures. CPU/req: the portal process's CPU time (user + system) per answered
+  # request, which moves far less between runs than req/s. steal: the share of the machine's CPU time its
+  # hypervisor gave to others during the page's run; on a shared VM it is what moves req/s and p99 most.
+  process_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+  machine_ticks() { head -1 /proc/stat | awk '{ for (i = 2; i <= 9; i++) total += $i; print total, $9 }'; }
+  tick=$(getconf CLK_TCK)
   for connections in 16 64; do
-    printf '\n%-28s %10s %10s %8s %10s %10s %8s\n' "vs bare page, $connections conn." "bare r/s" "page r/s" "share" "p50" "p99" "errors"
+    printf '\n%-28s %10s %10s %8s %10s %10s %8s %9s %6s\n' "vs bare page, $connections conn." "bare r/s" "page r/s" "share" "p50" "p99" "errors" "CPU/req" "steal"
     for path in "${pages[@]:1:4}"; do
       read -r bare_rps _ _ _ < <(run_wrk "$connections" "http://127.0.0.1:$bare_port/")
+      read -r machine0 steal0 < <(machine_ticks); cpu0=$(process_ticks $pid)
       read -r rps p50 p99 errors < <(run_wrk "$connections" "http://127.0.0.1:$port$path" "Cookie: $cookie")
+      read -r machine1 steal1 < <(machine_ticks); cpu1=$(process_ticks $pid)
       share=$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN { printf "%.1f %%", 100 * a / b }')
-      printf '%-28s %10s %10s %8s %10s %10s %8s\n' "$path" "$bare_rps" "$rps" "$share" "$p50" "$p99" "$errors"
+      cpu=$(awk -v c=$((cpu1 - cpu0)) -v t="$tick" -v r="$rps" -v d="$duration" 'BEGIN { printf "%.0f us", c / t / (r * d) * 1e6 }')
+      steal=$(awk -v s=$((steal1 - steal0)) -v m=$((machine1 - machine0)) 'BEGIN { printf "%.0f %%", m > 0 ? 100 * s / m : 0 }')
+      printf '%-28s %10s %10s %8s %10s %10s %8s %9s %6s\n' "$path" "$bare_rps" "$rps" "$share" "$p50" "$p99" "$errors" "$cpu" "$steal"
     done
   done
   kill $bare_pid 2>/dev/null || true
