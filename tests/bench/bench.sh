@@ -212,7 +212,7 @@ if [ "$bare" = true ]; then
       read -r machine1 steal1 < <(machine_ticks); cpu1=$(process_ticks $pid)
       share=$(awk -v a="$rps" -v b="$bare_rps" 'BEGIN { printf "%.1f %%", 100 * a / b }')
       cpu=$(awk -v c=$((cpu1 - cpu0)) -v t="$tick" -v r="$rps" -v d="$duration" 'BEGIN { printf "%.0f us", c / t / (r * d) * 1e6 }')
-      steal=$(awk -v s=$((steal1 - steal0)) -v m=$((machine1 - machine0)) 'BEGIN { printf "%.0f %%", m > 0 ? 100 * s / m : 0 }')
+      steal=$(awk -v s=$((steal1 - steal0)) -v m=$((machine1 - machine0)) 'BEGIN { printf "%.0f %%", (m > 0 ? 100 * s / m : 0) }')
       printf '%-28s %10s %10s %8s %10s %10s %8s %9s %6s\n' "$path" "$bare_rps" "$rps" "$share" "$p50" "$p99" "$errors" "$cpu" "$steal"
     done
   done
