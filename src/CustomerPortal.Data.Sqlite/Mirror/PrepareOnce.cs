@@ -31,9 +31,6 @@ internal sealed class PrepareOnce : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    internal static bool IsEnabled(SqliteConnection connection) =>
-        raw.sqlite3_db_config(connection.Handle, raw.SQLITE_DBCONFIG_ENABLE_QPSG, -1, out int enabled) == raw.SQLITE_OK && enabled == 1;
-
     private static void EnableQueryPlannerStability(SqliteConnection connection)
     {
         var result = raw.sqlite3_db_config(connection.Handle, raw.SQLITE_DBCONFIG_ENABLE_QPSG, 1, out int _);
