@@ -1,3 +1,5 @@
+using CustomerPortal.Web.Security;
+
 namespace CustomerPortal.Web;
 
 // The "Portal" configuration section.
@@ -24,6 +26,13 @@ public sealed class PortalOptions
 
     // yyyy-MM-dd: pins "today", for demos recorded on fixed data and for tests. Empty: the real day.
     public string? Today { get; set; }
+
+    // How many requests the portal works on at once; the others wait their turn, oldest first (Security/RequestAdmission.cs).
+    // Empty: twice the processor count on the SQLite mirror, no limit on Dataverse. 0: no limit.
+    public int? MaxConcurrentRequests { get; set; }
+
+    // How many requests may wait for their turn; one more is answered 503 with Retry-After.
+    public int RequestQueueLimit { get; set; } = RequestAdmission.DefaultQueueLimit;
 
     // An empty entry (an environment variable set to nothing) lists no proxy.
     public IReadOnlyList<string> ListedProxies => [.. KnownProxies.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim())];

@@ -36,6 +36,7 @@ builder.Services.AddOrdering(builder.Configuration);
 builder.Services.AddPortalIdentity();
 builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment, portal, portalStore);
 builder.Services.AddPortalRequestLimits();
+builder.Services.AddRequestAdmission(portal, dataSource);
 builder.Services.AddPortalOnboarding(builder.Configuration);
 builder.Services.AddPortalSelfService(builder.Configuration);
 builder.Services.AddStatusMails(builder.Configuration);
@@ -81,6 +82,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
+app.UseRequestAdmission();
 app.UseRequestLimits();
 app.UseDataSourceUnavailablePage();
 app.UseBrandAssets();

@@ -12,12 +12,14 @@
 # /Products?search=a and /Orders?search=99 each >= 25 % of the bare page, p99 <= 20 ms at 16 connections and
 # <= 100 ms at 64, no errors; cold start < 1 s; peak memory < 300 MB. The figures only mean something on an
 # otherwise idle machine: with other builds running the bare page's own req/s moves several-fold between runs.
-# Where a signed-in page's time goes (issue 16 findings): the session check and the header's current draft
-# (two portal-store queries per page), the page's own query, Razor rendering; /healthz signed in vs
-# anonymous below isolates the first.
+# Where a signed-in page's time goes (issue 16 findings): the sign-in cookie and the session check (one
+# portal-store statement per page, which also reads the header's current draft), the page's own statements,
+# Razor rendering; /healthz signed in vs anonymous below isolates the first. tests/bench/profile.sh PATH
+# samples one page with perf and prints the split.
 #   tests/bench/bench.sh [--profile seed/large.json] [--data-dir /tmp/customerportal-bench] [--duration 10] [--orders 100] [--reuse] [--dataverse-emulator] [--no-bare]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tests/bench/sign-in.sh
 
 profile=seed/large.json
 data_dir=/tmp/customerportal-bench
@@ -106,17 +108,8 @@ done
 ready=$(date +%s.%N)
 awk -v s="$start" -v e="$ready" 'BEGIN { printf "cold start to first /healthz 200: %.2f s\n", e - s }'
 
-# Sign in as the representative of US-0001, the account with the most orders.
 jar=$(mktemp)
-login_page=$(curl -fs -c "$jar" "http://127.0.0.1:$port/Identity/Account/Login")
-token=$(printf '%s' "$login_page" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-curl -fs -b "$jar" -c "$jar" -o /dev/null \
-  --data-urlencode "Input.Email=rep@contoso.example" --data-urlencode "Input.Password=Demo-Portal-2026!" \
-  --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/Identity/Account/Login"
-grep -q 'CustomerPortal.Auth' "$jar" || { echo "sign-in failed"; exit 1; }
-# Both cookies a signed-in browser sends: without the antiforgery one, every page would mint and encrypt a new
-# antiforgery cookie, which no real visit after the first does.
-cookie=$(awk '$6 == "CustomerPortal.Auth" || $6 == "CustomerPortal.Antiforgery" { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")
+cookie=$(sign_in_as_representative "http://127.0.0.1:$port" "$jar")
 
 rep_orders=$(sqlite3 "$data_dir/mirror.db" "select count(*) from salesorder o join account a on a.accountid = o.customerid where a.accountnumber = 'US-0001'")
 max_orders=$(sqlite3 "$data_dir/mirror.db" "select max(n) from (select count(*) n from salesorder group by customerid)")
