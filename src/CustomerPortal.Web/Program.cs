@@ -82,8 +82,9 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
-app.UseRequestAdmission();
 app.UseRequestLimits();
+// After the form is read: a client that posts slowly must not hold a turn while it does.
+app.UseRequestAdmission();
 app.UseDataSourceUnavailablePage();
 app.UseBrandAssets();
 app.UseRequestLocalization();

@@ -10,7 +10,7 @@ namespace CustomerPortal.Web.Security;
 // blocked for each, and the slowest wait longest. Taken a few at a time, a request takes its wait plus its own
 // work, so the slowest answers come closer to the median and the cores do the same work.
 // Against Dataverse a request mostly waits for the Web API, so there is no limit by default: the outgoing calls
-// have their own (DataverseResilience). Health probes and the status pages of requests already let in never wait.
+// have their own (DataverseResilience). Health probes and the status and error pages of requests already let in never wait.
 public sealed partial class RequestAdmission : IDisposable
 {
     // Far more than any legitimate load keeps waiting; past it the portal answers 503 rather than grow the queue.
@@ -56,9 +56,13 @@ public sealed partial class RequestAdmission : IDisposable
         null => provider == DataSourceProvider.Sqlite ? 2 * processorCount : null,
     };
 
+    // A turn, as the middleware takes one: tests take the only turn to see what a request that finds none meets.
+    public ValueTask<RateLimitLease> WaitTurnAsync(CancellationToken cancellationToken) =>
+        _limiter?.AcquireAsync(1, cancellationToken) ?? throw new InvalidOperationException("There is no limit, so there are no turns.");
+
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (_limiter is null || context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Request.Path.StartsWithSegments("/healthz"))
+        if (_limiter is null || IsReExecution(context) || context.Request.Path.StartsWithSegments("/healthz"))
         {
             await next(context);
             return;
@@ -67,7 +71,7 @@ public sealed partial class RequestAdmission : IDisposable
         RateLimitLease lease;
         try
         {
-            lease = await _limiter.AcquireAsync(1, context.RequestAborted);
+            lease = await WaitTurnAsync(context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -75,19 +79,45 @@ public sealed partial class RequestAdmission : IDisposable
             return;
         }
 
-        using (lease)
+        if (!lease.IsAcquired)
         {
-            if (!lease.IsAcquired)
-            {
-                LogQueueFull(_logger, QueueLimit);
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                context.Response.Headers.RetryAfter = "5";
-                return;
-            }
+            lease.Dispose();
+            LogQueueFull(_logger, QueueLimit);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "5";
+            return;
+        }
 
+        // The turn ends when the answer starts: a page is rendered by then, and what is left is sending it. A client
+        // that reads slowly then holds its connection, not a turn (nor does one that posts slowly: the form is read
+        // before the turn is taken, see Program.cs).
+        var ended = 0;
+        void EndTurn()
+        {
+            if (Interlocked.Exchange(ref ended, 1) == 0)
+            {
+                lease.Dispose();
+            }
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            EndTurn();
+            return Task.CompletedTask;
+        });
+        try
+        {
             await next(context);
         }
+        finally
+        {
+            EndTurn();
+        }
     }
+
+    // The status page of a request already let in (StatusCodePages), or the error page of one that failed.
+    private static bool IsReExecution(HttpContext context) =>
+        context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null;
 
     public void Dispose() => _limiter?.Dispose();
 

@@ -30,19 +30,17 @@ public sealed class RequestAdmissionTests(SeededPortalData data)
     {
         using var portal = new ConfiguredPortalFactory(data, ("Portal:MaxConcurrentRequests", "1"));
         using var client = portal.CreatePortalClient();
-        using var held = new HeldBody();
-        var holding = client.Http.PostAsync("/Identity/Account/Login", held, Ct);
-        await WaitUntilAsync(portal, s => s.CurrentAvailablePermits == 0);
+        var admission = portal.Services.GetRequiredService<RequestAdmission>();
+        var otherRequest = await admission.WaitTurnAsync(Ct);
 
         var waiting = client.Http.GetAsync("/Identity/Account/Login", Ct);
-        await WaitUntilAsync(portal, s => s.CurrentQueuedCount == 1);
-        Assert.False(waiting.IsCompleted, "The second request was answered while the only turn was taken.");
+        await WaitUntilAsync(admission, s => s.CurrentQueuedCount == 1);
+        Assert.False(waiting.IsCompleted, "The request was answered while the only turn was taken.");
 
-        held.Release();
-        using var first = await holding;
-        using var second = await waiting;
-        Assert.NotEqual(HttpStatusCode.ServiceUnavailable, first.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        otherRequest.Dispose();
+        using var answered = await waiting;
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(1, admission.Statistics!.CurrentAvailablePermits);
     }
 
     [Theory]
@@ -53,9 +51,8 @@ public sealed class RequestAdmissionTests(SeededPortalData data)
         using var portal = new ConfiguredPortalFactory(data, ("Portal:MaxConcurrentRequests", "1"), ("Portal:RequestQueueLimit", "0"));
         using var client = portal.CreatePortalClient();
         client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
-        using var held = new HeldBody();
-        var holding = client.Http.PostAsync("/Identity/Account/Login", held, Ct);
-        await WaitUntilAsync(portal, s => s.CurrentAvailablePermits == 0);
+        var admission = portal.Services.GetRequiredService<RequestAdmission>();
+        var otherRequest = await admission.WaitTurnAsync(Ct);
 
         using var refused = await client.Http.GetAsync("/Identity/Account/Login", Ct);
         using var health = await client.Http.GetAsync("/healthz", Ct);
@@ -65,11 +62,36 @@ public sealed class RequestAdmissionTests(SeededPortalData data)
         var page = await PortalClient.ParseAsync(refused);
         Assert.Equal(PortalTexts.For(culture)["Status.Unavailable.Heading"], page.QuerySelector("main h1")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains(portal.ServerLog.Entries, e => e.Contains("answered 503", StringComparison.Ordinal));
 
-        held.Release();
-        using var first = await holding;
+        otherRequest.Dispose();
         using var after = await client.Http.GetAsync("/Identity/Account/Login", Ct);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    // A client that trickles its form in holds its connection, not a turn: the form is read before the turn is taken.
+    [Fact]
+    public async Task AFormStillArrivingHoldsNoTurn()
+    {
+        using var portal = new ConfiguredPortalFactory(data, ("Portal:MaxConcurrentRequests", "1"), ("Portal:RequestQueueLimit", "0"));
+        using var client = portal.CreatePortalClient();
+        var admission = portal.Services.GetRequiredService<RequestAdmission>();
+        using var held = new HeldBody();
+        var posting = client.Http.PostAsync("/Identity/Account/Login", held, Ct);
+        await held.Started.WaitAsync(Ct);
+        // Were the turn taken before the form is read, the post would take it now, while its body is still held.
+        var giveUp = DateTime.UtcNow.AddSeconds(1);
+        while (admission.Statistics!.CurrentAvailablePermits == 1 && DateTime.UtcNow < giveUp)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        using var answered = await client.Http.GetAsync("/Identity/Account/Login", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        held.Release();
+        using var posted = await posting;
+        Assert.NotEqual(HttpStatusCode.ServiceUnavailable, posted.StatusCode);
     }
 
     [Fact]
@@ -81,9 +103,8 @@ public sealed class RequestAdmissionTests(SeededPortalData data)
         Assert.Contains("Portal:RequestQueueLimit", refused.ToString(), StringComparison.Ordinal);
     }
 
-    private static async Task WaitUntilAsync(ConfiguredPortalFactory portal, Func<System.Threading.RateLimiting.RateLimiterStatistics, bool> condition)
+    private static async Task WaitUntilAsync(RequestAdmission admission, Func<System.Threading.RateLimiting.RateLimiterStatistics, bool> condition)
     {
-        var admission = portal.Services.GetRequiredService<RequestAdmission>();
         var giveUp = DateTime.UtcNow.AddSeconds(30);
         while (!condition(admission.Statistics!))
         {
@@ -92,13 +113,15 @@ public sealed class RequestAdmissionTests(SeededPortalData data)
         }
     }
 
-    // A form post whose body arrives only when the test says so: the portal reads every posted form before
-    // the pages do (RequestLimits), so the post holds its turn until then.
+    // A form post whose body arrives only when the test says so.
     private sealed class HeldBody : HttpContent
     {
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public HeldBody() => Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+
+        public Task Started => _started.Task;
 
         public void Release() => _release.TrySetResult();
 
@@ -106,6 +129,7 @@ public sealed class RequestAdmissionTests(SeededPortalData data)
         {
             await stream.WriteAsync(Encoding.ASCII.GetBytes("Input.Email=held"));
             await stream.FlushAsync();
+            _started.TrySetResult();
             await _release.Task;
             await stream.WriteAsync(Encoding.ASCII.GetBytes("%40example.test"));
         }
