@@ -83,12 +83,13 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
 app.UseRequestLimits();
-// After the form is read: a client that posts slowly must not hold a turn while it does.
-app.UseRequestAdmission();
 app.UseDataSourceUnavailablePage();
 app.UseBrandAssets();
 app.UseRequestLocalization();
 app.UseRouting();
+// After the posted form is read (a client that posts slowly holds no turn) and after routing, which answers
+// static files itself (ShortCircuit below), so they never wait.
+app.UseRequestAdmission();
 app.UseAuthentication();
 app.UseNoStoreForSignedInUsers();
 app.UseAuthorization();

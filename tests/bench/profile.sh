@@ -49,7 +49,8 @@ fi
 
 work=$(mktemp -d)
 pid=""
-trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+wrk_pid=""
+trap 'kill $pid $wrk_pid 2>/dev/null || true; rm -rf "$work"; [ -n "$pid" ] && rm -f "/tmp/perf-$pid.map"' EXIT
 
 # Perf maps name the JIT-compiled methods; without write-xor-execute their code has one address perf can read.
 DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 dotnet "$web_dir/CustomerPortal.Web.dll" --contentRoot "$web_dir" \
@@ -71,14 +72,15 @@ wrk -t2 -c"$connections" -d"${warmup}s" -H "Cookie: $cookie" "http://127.0.0.1:$
 wrk -t2 -c"$connections" -d"$((seconds + 2))s" -H "Cookie: $cookie" "http://127.0.0.1:$port$path" >"$work/wrk.txt" &
 wrk_pid=$!
 sleep 1
-perf record -F 999 -g -p $pid -o "$work/perf.data" -- sleep "$seconds" >/dev/null 2>&1
+perf record -F 999 -g -p $pid -o "$work/perf.data" -- sleep "$seconds" >"$work/perf.log" 2>&1 \
+  || { echo "perf record failed (in a container, kernel.perf_event_paranoid may forbid it):"; cat "$work/perf.log"; exit 1; }
 wait $wrk_pid
 requests=$(awk '/Requests\/sec/ { print $2 }' "$work/wrk.txt")
 
 echo "== $path, $connections connections, $seconds s sampled at 999 Hz ($requests req/s while sampled; perf slows the portal)"
 echo "-- CPU samples by library"
 perf report -i "$work/perf.data" --no-children --sort dso --stdio -g none 2>/dev/null \
-  | awk '/%/ && !/^#/ { sub(/^ +/, ""); name = $2; for (i = 3; i <= NF; i++) name = name " " $i; sub(/\[JIT\] tid [0-9]+/, "JIT-compiled .NET code", name); printf "%7s  %s\n", $1, name }' | head -12
+  | awk '/%/ && !/^#/ && shown < 12 { sub(/^ +/, ""); name = $2; for (i = 3; i <= NF; i++) name = name " " $i; sub(/\[JIT\] tid [0-9]+/, "JIT-compiled .NET code", name); printf "%7s  %s\n", $1, name; shown++ }'
 
 echo "-- CPU samples under each frame (inclusive; a sample can count under several)"
 perf script -i "$work/perf.data" -F comm,ip,sym 2>/dev/null | awk '
@@ -92,6 +94,7 @@ perf script -i "$work/perf.data" -F comm,ip,sym 2>/dev/null | awk '
   function finish(   i) { samples++; for (i = 1; i <= n; i++) if (stack ~ pattern[i]) hits[i]++ }
   END {
     if (inside) finish()
+    if (samples == 0) { print "no samples"; exit 1 }
     for (i = 1; i <= n; i++) printf "%6.1f %%  %s\n", 100 * hits[i] / samples, label[i]
     printf "(%d samples)\n", samples
   }'

@@ -10,16 +10,26 @@ namespace CustomerPortal.Web.Security;
 // blocked for each, and the slowest wait longest. Taken a few at a time, a request takes its wait plus its own
 // work, so the slowest answers come closer to the median and the cores do the same work.
 // Against Dataverse a request mostly waits for the Web API, so there is no limit by default: the outgoing calls
-// have their own (DataverseResilience). Health probes and the status and error pages of requests already let in never wait.
+// have their own (DataverseResilience). Health probes and status and error pages never wait.
 public sealed partial class RequestAdmission : IDisposable
 {
     // Far more than any legitimate load keeps waiting; past it the portal answers 503 rather than grow the queue.
     public const int DefaultQueueLimit = 1000;
 
+    // A page takes milliseconds of CPU; a request still working after this is waiting on something else (a mail relay,
+    // a busy database) and gives its turn back, so a slow dependency cannot stall every page behind a few requests.
+    public static readonly TimeSpan DefaultLongestTurn = TimeSpan.FromSeconds(1);
+
+    // Under overload every refusal would log a line: one line at most this often, with the count.
+    private static readonly TimeSpan RefusalLogInterval = TimeSpan.FromSeconds(10);
+
     private readonly ConcurrencyLimiter? _limiter;
     private readonly ILogger<RequestAdmission> _logger;
+    private readonly TimeSpan _longestTurn;
+    private long _refusedSinceLogged;
+    private long _refusalLoggedAt;
 
-    public RequestAdmission(int? permitLimit, int queueLimit, ILogger<RequestAdmission> logger)
+    public RequestAdmission(int? permitLimit, int queueLimit, ILogger<RequestAdmission> logger, TimeSpan? longestTurn = null)
     {
         if (queueLimit < 0)
         {
@@ -27,6 +37,7 @@ public sealed partial class RequestAdmission : IDisposable
         }
 
         _logger = logger;
+        _longestTurn = longestTurn ?? DefaultLongestTurn;
         PermitLimit = permitLimit is > 0 ? permitLimit : null;
         QueueLimit = queueLimit;
         _limiter = PermitLimit is { } limit
@@ -62,7 +73,7 @@ public sealed partial class RequestAdmission : IDisposable
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (_limiter is null || IsReExecution(context) || context.Request.Path.StartsWithSegments("/healthz"))
+        if (_limiter is null || IsStatusOrErrorPage(context) || context.Request.Path.StartsWithSegments("/healthz"))
         {
             await next(context);
             return;
@@ -78,19 +89,24 @@ public sealed partial class RequestAdmission : IDisposable
             // The client left while waiting: nobody is there to answer.
             return;
         }
+        catch (ObjectDisposedException)
+        {
+            // The portal is stopping.
+            Refuse(context);
+            return;
+        }
 
         if (!lease.IsAcquired)
         {
             lease.Dispose();
-            LogQueueFull(_logger, QueueLimit);
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = "5";
+            LogRefusal();
+            Refuse(context);
             return;
         }
 
         // The turn ends when the answer starts: a page is rendered by then, and what is left is sending it. A client
         // that reads slowly then holds its connection, not a turn (nor does one that posts slowly: the form is read
-        // before the turn is taken, see Program.cs).
+        // before the turn is taken, see Program.cs). It also ends after the longest turn, whatever the request awaits.
         var ended = 0;
         void EndTurn()
         {
@@ -100,13 +116,14 @@ public sealed partial class RequestAdmission : IDisposable
             }
         }
 
-        context.Response.OnStarting(() =>
-        {
-            EndTurn();
-            return Task.CompletedTask;
-        });
+        using var longest = new Timer(static state => ((Action)state!)(), (Action)EndTurn, _longestTurn, Timeout.InfiniteTimeSpan);
         try
         {
+            context.Response.OnStarting(() =>
+            {
+                EndTurn();
+                return Task.CompletedTask;
+            });
             await next(context);
         }
         finally
@@ -115,14 +132,32 @@ public sealed partial class RequestAdmission : IDisposable
         }
     }
 
-    // The status page of a request already let in (StatusCodePages), or the error page of one that failed.
-    private static bool IsReExecution(HttpContext context) =>
-        context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null;
-
     public void Dispose() => _limiter?.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{QueueLimit} requests were already waiting their turn: one more was answered 503.")]
-    private static partial void LogQueueFull(ILogger logger, int queueLimit);
+    // Re-executed for a status code (StatusCodePages, the 503 below included) or an exception (the error page).
+    private static bool IsStatusOrErrorPage(HttpContext context) =>
+        context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null;
+
+    // The "temporarily unavailable" status page follows (StatusCodePages).
+    private static void Refuse(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "5";
+    }
+
+    private void LogRefusal()
+    {
+        Interlocked.Increment(ref _refusedSinceLogged);
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _refusalLoggedAt);
+        if ((last == 0 || now - last >= (long)RefusalLogInterval.TotalMilliseconds) && Interlocked.CompareExchange(ref _refusalLoggedAt, now, last) == last)
+        {
+            LogQueueFull(_logger, QueueLimit, Interlocked.Exchange(ref _refusedSinceLogged, 0), (int)RefusalLogInterval.TotalSeconds);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{QueueLimit} requests were already waiting their turn: {Refused} more were answered 503 (logged at most every {Seconds} s).")]
+    private static partial void LogQueueFull(ILogger logger, int queueLimit, long refused, int seconds);
 }
 
 public static class RequestAdmissionExtensions
@@ -135,7 +170,7 @@ public static class RequestAdmissionExtensions
 
     public static IApplicationBuilder UseRequestAdmission(this IApplicationBuilder app)
     {
-        var queue = app.ApplicationServices.GetRequiredService<RequestAdmission>();
-        return app.Use((context, next) => queue.InvokeAsync(context, next));
+        var admission = app.ApplicationServices.GetRequiredService<RequestAdmission>();
+        return app.Use((context, next) => admission.InvokeAsync(context, next));
     }
 }

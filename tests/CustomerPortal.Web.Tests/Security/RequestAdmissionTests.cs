@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using CustomerPortal.Web.DataSource;
 using CustomerPortal.Web.Security;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CustomerPortal.Web.Tests.Security;
 
@@ -31,7 +33,7 @@ public sealed class RequestAdmissionTests(SeededPortalData data)
         using var portal = new ConfiguredPortalFactory(data, ("Portal:MaxConcurrentRequests", "1"));
         using var client = portal.CreatePortalClient();
         var admission = portal.Services.GetRequiredService<RequestAdmission>();
-        var otherRequest = await admission.WaitTurnAsync(Ct);
+        using var otherRequest = await admission.WaitTurnAsync(Ct);
 
         var waiting = client.Http.GetAsync("/Identity/Account/Login", Ct);
         await WaitUntilAsync(admission, s => s.CurrentQueuedCount == 1);
@@ -52,7 +54,7 @@ public sealed class RequestAdmissionTests(SeededPortalData data)
         using var client = portal.CreatePortalClient();
         client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
         var admission = portal.Services.GetRequiredService<RequestAdmission>();
-        var otherRequest = await admission.WaitTurnAsync(Ct);
+        using var otherRequest = await admission.WaitTurnAsync(Ct);
 
         using var refused = await client.Http.GetAsync("/Identity/Account/Login", Ct);
         using var health = await client.Http.GetAsync("/healthz", Ct);
@@ -62,11 +64,72 @@ public sealed class RequestAdmissionTests(SeededPortalData data)
         var page = await PortalClient.ParseAsync(refused);
         Assert.Equal(PortalTexts.For(culture)["Status.Unavailable.Heading"], page.QuerySelector("main h1")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Contains(portal.ServerLog.Entries, e => e.Contains("answered 503", StringComparison.Ordinal));
+        Assert.Contains(portal.ServerLog.Entries, e => e.Contains("0 requests were already waiting their turn: 1 more were answered 503", StringComparison.Ordinal));
 
         otherRequest.Dispose();
         using var after = await client.Http.GetAsync("/Identity/Account/Login", Ct);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task StaticFilesAndTheBrandThemeNeverWait()
+    {
+        using var portal = new ConfiguredPortalFactory(data, ("Portal:MaxConcurrentRequests", "1"), ("Portal:RequestQueueLimit", "0"));
+        using var client = portal.CreatePortalClient();
+        var admission = portal.Services.GetRequiredService<RequestAdmission>();
+        using var otherRequest = await admission.WaitTurnAsync(Ct);
+
+        using var stylesheet = await client.Http.GetAsync("/css/site.css", Ct);
+        using var theme = await client.Http.GetAsync("/brand/theme.css", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, theme.StatusCode);
+    }
+
+    [Fact]
+    public async Task AVisitorWhoLeavesWhileWaitingGivesUpTheirPlace()
+    {
+        using var portal = new ConfiguredPortalFactory(data, ("Portal:MaxConcurrentRequests", "1"), ("Portal:RequestQueueLimit", "1"));
+        using var client = portal.CreatePortalClient();
+        var admission = portal.Services.GetRequiredService<RequestAdmission>();
+        using var otherRequest = await admission.WaitTurnAsync(Ct);
+        using var leaving = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var left = client.Http.GetAsync("/Identity/Account/Login", leaving.Token);
+        await WaitUntilAsync(admission, s => s.CurrentQueuedCount == 1);
+        await leaving.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => left);
+        await WaitUntilAsync(admission, s => s.CurrentQueuedCount == 0);
+
+        // The place is free again: the next visitor waits instead of being refused.
+        var next = client.Http.GetAsync("/Identity/Account/Login", Ct);
+        await WaitUntilAsync(admission, s => s.CurrentQueuedCount == 1);
+        otherRequest.Dispose();
+        using var answered = await next;
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+    }
+
+    // A request still at work after the longest turn (waiting on a mail relay, say) lets the next one in.
+    [Fact]
+    public async Task ARequestAwaitingSomethingSlowGivesItsTurnBackAfterTheLongestTurn()
+    {
+        using var admission = new RequestAdmission(1, 1, NullLogger<RequestAdmission>.Instance, TimeSpan.FromMilliseconds(50));
+        var slowDependency = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secondLetIn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var slow = admission.InvokeAsync(new DefaultHttpContext(), _ => slowDependency.Task);
+        var second = admission.InvokeAsync(new DefaultHttpContext(), _ =>
+        {
+            secondLetIn.TrySetResult();
+            return Task.CompletedTask;
+        });
+
+        await secondLetIn.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.False(slow.IsCompleted);
+        await second;
+        slowDependency.SetResult();
+        await slow;
+        Assert.Equal(1, admission.Statistics!.CurrentAvailablePermits);
     }
 
     // A client that trickles its form in holds its connection, not a turn: the form is read before the turn is taken.
