@@ -26,6 +26,7 @@ public sealed partial class RequestAdmission : IDisposable
     private readonly ConcurrencyLimiter? _limiter;
     private readonly ILogger<RequestAdmission> _logger;
     private readonly TimeSpan _longestTurn;
+    private readonly int _queueLimit;
     private long _refusedSinceLogged;
     private long _refusalLoggedAt;
 
@@ -38,9 +39,8 @@ public sealed partial class RequestAdmission : IDisposable
 
         _logger = logger;
         _longestTurn = longestTurn ?? DefaultLongestTurn;
-        PermitLimit = permitLimit is > 0 ? permitLimit : null;
-        QueueLimit = queueLimit;
-        _limiter = PermitLimit is { } limit
+        _queueLimit = queueLimit;
+        _limiter = permitLimit is int limit and > 0
             ? new ConcurrencyLimiter(new ConcurrencyLimiterOptions
             {
                 PermitLimit = limit,
@@ -49,11 +49,6 @@ public sealed partial class RequestAdmission : IDisposable
             })
             : null;
     }
-
-    // Null: no limit.
-    public int? PermitLimit { get; }
-
-    public int QueueLimit { get; }
 
     // Requests being worked on and waiting, now; null without a limit.
     public RateLimiterStatistics? Statistics => _limiter?.GetStatistics();
@@ -152,7 +147,7 @@ public sealed partial class RequestAdmission : IDisposable
         var last = Interlocked.Read(ref _refusalLoggedAt);
         if ((last == 0 || now - last >= (long)RefusalLogInterval.TotalMilliseconds) && Interlocked.CompareExchange(ref _refusalLoggedAt, now, last) == last)
         {
-            LogQueueFull(_logger, QueueLimit, Interlocked.Exchange(ref _refusedSinceLogged, 0), (int)RefusalLogInterval.TotalSeconds);
+            LogQueueFull(_logger, _queueLimit, Interlocked.Exchange(ref _refusedSinceLogged, 0), (int)RefusalLogInterval.TotalSeconds);
         }
     }
 
