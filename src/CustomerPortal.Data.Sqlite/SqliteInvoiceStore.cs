@@ -54,25 +54,22 @@ internal sealed class SqliteInvoiceStore(MirrorDbContext db) : IInvoiceStore
 
     public async Task<Invoice?> FindAsync(CustomerScope scope, string invoiceNumber, CancellationToken cancellationToken)
     {
-        var invoice = await VisibleTo(scope)
-            .Where(i => i.InvoiceNumber == invoiceNumber)
-            .Select(Records.InvoiceHeader)
-            .SingleOrDefaultAsync(cancellationToken);
-
+        var invoice = await InvoiceByNumber.RunAsync(db, scope, invoiceNumber, cancellationToken);
         if (invoice is null)
         {
             return null;
         }
 
-        var lines = await db.InvoiceLines
-            .AsNoTracking()
-            .Where(l => l.InvoiceId == invoice.InvoiceId)
-            .OrderBy(l => l.SequenceNumber)
-            .Select(Records.InvoiceLine)
-            .ToListAsync(cancellationToken);
-
+        var lines = await LinesOfInvoice.RunAsync(db, scope, invoice.InvoiceId, cancellationToken);
         return invoice with { Lines = lines };
     }
+
+    // The invoice page's two statements, compiled once (ScopedQuery), as the order page's.
+    private static readonly ScopedQuery<string, Invoice?> InvoiceByNumber = ScopedQuery.Single((IQueryable<InvoiceRow> invoices, string invoiceNumber) =>
+        invoices.Where(i => i.InvoiceNumber == invoiceNumber).Select(Records.InvoiceHeader).SingleOrDefault());
+
+    private static readonly ScopedQuery<Guid, List<InvoiceLine>> LinesOfInvoice = ScopedQuery.List((IQueryable<InvoiceRow> invoices, Guid invoiceId) =>
+        invoices.Where(i => i.InvoiceId == invoiceId).SelectMany(i => i.Lines).OrderBy(l => l.SequenceNumber).Select(Records.InvoiceLine));
 
     // One GROUP BY over the scope's invoices since 1 January of fromYear.
     public async Task<IReadOnlyList<InvoicedTotal>> InvoicedTotalsAsync(CustomerScope scope, int fromYear, CancellationToken cancellationToken)

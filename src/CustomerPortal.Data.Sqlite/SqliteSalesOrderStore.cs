@@ -1,4 +1,5 @@
 using CustomerPortal.Core;
+using CustomerPortal.Core.Invoices;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Data.Sqlite.Mirror;
 using CustomerPortal.DualWrite;
@@ -68,34 +69,29 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
 
     public async Task<SalesOrder?> FindAsync(CustomerScope scope, string orderNumber, CancellationToken cancellationToken)
     {
-        var order = await VisibleTo(scope)
-            .Where(o => o.OrderNumber == orderNumber)
-            .Select(Records.SalesOrderHeader)
-            .SingleOrDefaultAsync(cancellationToken);
-
+        var order = await OrderByNumber.RunAsync(db, scope, orderNumber, cancellationToken);
         if (order is null)
         {
             return null;
         }
 
-        var lines = await db.SalesOrderLines
-            .AsNoTracking()
-            .Where(l => l.SalesOrderId == order.SalesOrderId)
-            .OrderBy(l => l.SequenceNumber)
-            .Select(Records.SalesOrderLine)
-            .ToListAsync(cancellationToken);
-
-        // The invoices follow the invoice's own ownership rule, as on the invoice pages.
-        var invoices = await db.Invoices
-            .AsNoTracking()
-            .Where(Ownership.VisibleTo<InvoiceRow>(scope))
-            .Where(i => i.SalesOrderId == order.SalesOrderId)
-            .OrderBy(i => i.InvoiceDate).ThenBy(i => i.InvoiceNumber)
-            .Select(Records.InvoiceSummary)
-            .ToListAsync(cancellationToken);
-
+        var lines = await LinesOfOrder.RunAsync(db, scope, order.SalesOrderId, cancellationToken);
+        var invoices = await InvoicesOfOrder.RunAsync(db, scope, order.SalesOrderId, cancellationToken);
         return order with { Lines = lines, Invoices = invoices };
     }
+
+    // The order page's three statements, compiled once (ScopedQuery): every order page runs them.
+    private static readonly ScopedQuery<string, SalesOrder?> OrderByNumber = ScopedQuery.Single((IQueryable<SalesOrderRow> orders, string orderNumber) =>
+        orders.Where(o => o.OrderNumber == orderNumber).Select(Records.SalesOrderHeader).SingleOrDefault());
+
+    // Lines of an order the customer may see: the order's own rule is checked again (the same indexed lookup), so
+    // this statement never depends on the one before it having been scoped.
+    private static readonly ScopedQuery<Guid, List<SalesOrderLine>> LinesOfOrder = ScopedQuery.List((IQueryable<SalesOrderRow> orders, Guid salesOrderId) =>
+        orders.Where(o => o.SalesOrderId == salesOrderId).SelectMany(o => o.Lines).OrderBy(l => l.SequenceNumber).Select(Records.SalesOrderLine));
+
+    // The invoices follow the invoice's own ownership rule, as on the invoice pages.
+    private static readonly ScopedQuery<Guid, List<InvoiceSummary>> InvoicesOfOrder = ScopedQuery.List((IQueryable<InvoiceRow> invoices, Guid salesOrderId) =>
+        invoices.Where(i => i.SalesOrderId == salesOrderId).OrderBy(i => i.InvoiceDate).ThenBy(i => i.InvoiceNumber).Select(Records.InvoiceSummary));
 
     // One GROUP BY over the scope's orders since the first of fromMonth (UTC), canceled ones left out.
     public async Task<IReadOnlyList<MonthlySpend>> SpendByMonthAsync(CustomerScope scope, DateOnly fromMonth, CancellationToken cancellationToken)

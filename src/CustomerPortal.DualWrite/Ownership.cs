@@ -10,25 +10,32 @@ public static class Ownership
     public static Expression<Func<TRow, bool>> VisibleTo<TRow>(CustomerScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var owner = OwnerOf(DualWriteSchema.Table<TRow>());
-        var row = Expression.Parameter(typeof(TRow), "row");
         // Values are read from an object, not inlined, so EF Core sends them as parameters and reuses its plan.
         var values = Expression.Constant(new ScopeValues(scope.AccountId, scope.CompanyId, scope.ContactId));
-        Expression Is(DualWriteColumn column, string value) => Expression.Equal(
-            Expression.Convert(Expression.Property(row, column.Property), typeof(Guid?)),
-            Expression.Convert(Expression.Property(values, value), typeof(Guid?)));
+        return VisibleTo<TRow>(scope.SeesWholeAccount,
+            Expression.Property(values, nameof(ScopeValues.Account)),
+            Expression.Property(values, nameof(ScopeValues.Company)),
+            Expression.Property(values, nameof(ScopeValues.Contact)));
+    }
 
-        var visible = Expression.AndAlso(Is(owner.Account, nameof(ScopeValues.Account)), Is(owner.Company, nameof(ScopeValues.Company)));
-        if (!scope.SeesWholeAccount && owner.ContactPerson is { } contactPerson)
+    // The same rule with the scope's ids as given expressions (Guid): the parameters of an EF Core compiled query.
+    public static Expression<Func<TRow, bool>> VisibleTo<TRow>(bool seesWholeAccount, Expression accountId, Expression companyId, Expression contactId)
+    {
+        var owner = OwnerOf(DualWriteSchema.Table<TRow>());
+        var row = Expression.Parameter(typeof(TRow), "row");
+        static Expression Is(Expression holder, DualWriteColumn column, Expression value) => Expression.Equal(
+            Expression.Convert(Expression.Property(holder, column.Property), typeof(Guid?)),
+            Expression.Convert(value, typeof(Guid?)));
+
+        var visible = Expression.AndAlso(Is(row, owner.Account, accountId), Is(row, owner.Company, companyId));
+        if (!seesWholeAccount && owner.ContactPerson is { } contactPerson)
         {
             // Through a lookup: row.SalesOrder.ContactPersonId, which EF Core turns into a join.
             Expression holder = owner.Through is { } through
                 ? Expression.Property(row, through.Lookup!.Navigation
                     ?? throw new InvalidOperationException($"{through} needs a navigation property for the ownership rule."))
                 : row;
-            visible = Expression.AndAlso(visible, Expression.Equal(
-                Expression.Convert(Expression.Property(holder, contactPerson.Property), typeof(Guid?)),
-                Expression.Convert(Expression.Property(values, nameof(ScopeValues.Contact)), typeof(Guid?))));
+            visible = Expression.AndAlso(visible, Is(holder, contactPerson, contactId));
         }
 
         return Expression.Lambda<Func<TRow, bool>>(visible, row);
