@@ -167,6 +167,11 @@ internal static class DataverseRows
 // value of the wrong type. A configuration or version problem, not something to retry.
 internal sealed class DataverseSchemaException(string message, Exception innerException) : Exception(message, innerException);
 
+// Metadata only, no generated fast-path writers: they write the C# property names, not NameBySchema's. System.Text.Json
+// takes a List<row>'s writer when the row's own contract was still being built as the list's was, which happens when a
+// row is read before the parent that lists it (an invoice before any order): the order's invoices were then written
+// with C# names for the rest of the process.
+[JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
 [JsonSerializable(typeof(CompanyRow))]
 [JsonSerializable(typeof(CurrencyRow))]
 [JsonSerializable(typeof(UnitRow))]
