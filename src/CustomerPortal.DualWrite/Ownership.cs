@@ -21,6 +21,15 @@ public static class Ownership
     // The same rule with the scope's ids as given expressions (Guid): the parameters of an EF Core compiled query.
     public static Expression<Func<TRow, bool>> VisibleTo<TRow>(bool seesWholeAccount, Expression accountId, Expression companyId, Expression contactId)
     {
+        foreach (var id in (ReadOnlySpan<Expression>)[accountId, companyId, contactId])
+        {
+            ArgumentNullException.ThrowIfNull(id);
+            if (id.Type != typeof(Guid))
+            {
+                throw new ArgumentException($"The scope's ids are Guid expressions, not {id.Type.Name}.", nameof(accountId));
+            }
+        }
+
         var owner = OwnerOf(DualWriteSchema.Table<TRow>());
         var row = Expression.Parameter(typeof(TRow), "row");
         static Expression Is(Expression holder, DualWriteColumn column, Expression value) => Expression.Equal(

@@ -18,9 +18,12 @@ namespace CustomerPortal.Data.Sqlite.Mirror;
 // a loop: 545 -> 270 us, and 80 -> 36 KB allocated per page (issue 16).
 //
 // The rows are the customer's through the one ownership rule (Ownership.VisibleTo), with the scope's ids as the
-// compiled query's parameters. The rule has two shapes (the whole account, or only the contact's own rows), so
-// there are two compiled queries; and one pair per EF model, because a compiled query is tied to the model it
-// first ran with (each test host builds its own).
+// compiled query's parameters. The rule applies to the rows the lambda starts from; their children (an order's
+// lines, an invoice's lines) are theirs too, but a lambda must not walk up a lookup and out to other rows.
+// The rule has two shapes, the whole account or only the contact's own rows, and each is compiled on its own: one
+// statement with "(whole account or contact = @contact)" would be planned once without its values (PrepareOnce)
+// and could not use the contact person's index. There is one pair per EF model, because a compiled query is tied to
+// the model it first ran with and each test host builds its own (as PortalStore's CompiledPerModel).
 internal static class ScopedQuery
 {
     // A query with one answer: SingleOrDefault, Count, Any, ...
@@ -30,7 +33,7 @@ internal static class ScopedQuery
         {
             var cancellationToken = Expression.Parameter(typeof(CancellationToken), "cancellationToken");
             var compiled = EF.CompileAsyncQuery(
-                Over<TRow, Func<MirrorDbContext, Guid, Guid, Guid, TArg, CancellationToken, TResult>>(query, seesWholeAccount, cancellationToken));
+                WithTheRule<TRow, Func<MirrorDbContext, Guid, Guid, Guid, TArg, CancellationToken, TResult>>(query, seesWholeAccount, cancellationToken));
             return compiled.Invoke;
         });
 
@@ -39,14 +42,14 @@ internal static class ScopedQuery
         where TRow : class =>
         new(seesWholeAccount =>
         {
-            var rows = EF.CompileAsyncQuery(Over<TRow, Func<MirrorDbContext, Guid, Guid, Guid, TArg, IQueryable<TResult>>>(query, seesWholeAccount));
+            var rows = EF.CompileAsyncQuery(WithTheRule<TRow, Func<MirrorDbContext, Guid, Guid, Guid, TArg, IQueryable<TResult>>>(query, seesWholeAccount));
             return (db, accountId, companyId, contactId, argument, cancellationToken) =>
                 rows(db, accountId, companyId, contactId, argument).ToListAsync(cancellationToken).AsTask();
         });
 
     // (rows, argument) => query  becomes  (db, accountId, companyId, contactId, argument[, cancellationToken]) => query
     // over db.Set<TRow>().Where(the ownership rule).
-    private static Expression<TDelegate> Over<TRow, TDelegate>(LambdaExpression query, bool seesWholeAccount, params ParameterExpression[] after)
+    private static Expression<TDelegate> WithTheRule<TRow, TDelegate>(LambdaExpression query, bool seesWholeAccount, ParameterExpression? cancellationToken = null)
         where TRow : class
     {
         var db = Expression.Parameter(typeof(MirrorDbContext), "db");
@@ -57,7 +60,8 @@ internal static class ScopedQuery
             Expression.Call(db, nameof(DbContext.Set), [typeof(TRow)]),
             Expression.Quote(Ownership.VisibleTo<TRow>(seesWholeAccount, accountId, companyId, contactId)));
         var body = new Substitute(query.Parameters[0], visible).Visit(query.Body);
-        return Expression.Lambda<TDelegate>(body, [db, accountId, companyId, contactId, query.Parameters[1], .. after]);
+        ParameterExpression[] parameters = [db, accountId, companyId, contactId, query.Parameters[1]];
+        return Expression.Lambda<TDelegate>(body, cancellationToken is null ? parameters : [.. parameters, cancellationToken]);
     }
 
     private sealed class Substitute(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
@@ -68,7 +72,7 @@ internal static class ScopedQuery
 
 internal sealed class ScopedQuery<TArg, TResult>(Func<bool, ScopedQuery<TArg, TResult>.Compiled> compile)
 {
-    private readonly ConditionalWeakTable<IModel, Compiled[]> byModel = new();
+    private readonly ConditionalWeakTable<IModel, Shapes> byModel = new();
 
     internal delegate Task<TResult> Compiled(MirrorDbContext db, Guid accountId, Guid companyId, Guid contactId, TArg argument, CancellationToken cancellationToken);
 
@@ -76,7 +80,10 @@ internal sealed class ScopedQuery<TArg, TResult>(Func<bool, ScopedQuery<TArg, TR
     {
         var shapes = byModel.TryGetValue(db.Model, out var compiled)
             ? compiled
-            : byModel.GetValue(db.Model, _ => [compile(false), compile(true)]);
-        return shapes[scope.SeesWholeAccount ? 1 : 0](db, scope.AccountId, scope.CompanyId, scope.ContactId, argument, cancellationToken);
+            : byModel.GetValue(db.Model, _ => new Shapes(OwnRows: compile(false), WholeAccount: compile(true)));
+        var query = scope.SeesWholeAccount ? shapes.WholeAccount : shapes.OwnRows;
+        return query(db, scope.AccountId, scope.CompanyId, scope.ContactId, argument, cancellationToken);
     }
+
+    private sealed record Shapes(Compiled OwnRows, Compiled WholeAccount);
 }

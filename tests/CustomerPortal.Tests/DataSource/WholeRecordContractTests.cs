@@ -440,6 +440,26 @@ public sealed class WholeRecordContractTests : IClassFixture<EmulatorOverSeededM
         ];
     }
 
+    // An authorized user sees only the invoices of their own orders (the rule reads the order's contact person):
+    // a colleague's invoice is not found on either adapter, and the representative finds it.
+    [Fact]
+    public async Task AColleaguesInvoiceIsNotFoundForAnAuthorizedUserButIsForTheRepresentative()
+    {
+        var (representative, authorizedUser) = (_mirror.Representative, _mirror.AuthorizedUser);
+        var own = _mirror.OrdersVisibleTo(authorizedUser).Select(o => o.SalesOrderId).ToHashSet();
+        using var db = _mirror.OpenMirror();
+        var colleagues = db.Invoices.AsNoTracking()
+            .Where(i => i.CustomerId == representative.AccountId && i.CompanyId == representative.CompanyId)
+            .Select(i => new { i.SalesOrderId, i.InvoiceNumber }).AsEnumerable()
+            .First(i => !own.Contains(i.SalesOrderId)).InvoiceNumber;
+
+        foreach (var invoices in new[] { Sqlite<IInvoiceStore>(), Dataverse<IInvoiceStore>() })
+        {
+            Assert.Null(await invoices.FindAsync(authorizedUser, colleagues, Ct));
+            Assert.NotNull(await invoices.FindAsync(representative, colleagues, Ct));
+        }
+    }
+
     // Every 7th of the scope's invoices, plus one of another customer (null on both sides).
     private List<string> SampleInvoices(CustomerScope scope)
     {
