@@ -17,43 +17,15 @@ internal sealed class SqliteProductCatalog(MirrorDbContext db) : IProductCatalog
     public async Task<ResultPage<CatalogProduct>> SearchAsync(CustomerScope scope, ProductQuery query, CancellationToken cancellationToken)
     {
         var pageSize = PageSize.Normalize(query.PageSize);
-        var priceListId = scope.PriceListId;
-        var currency = priceListId is null
-            ? null
-            : await db.PriceLists
-                .AsNoTracking()
-                .Where(p => p.PriceListId == priceListId)
-                .Select(p => p.Currency!)
-                .Select(Records.Currency)
-                .SingleOrDefaultAsync(cancellationToken);
+        var currency = scope.PriceListId is { } priceListId
+            ? await PriceListCurrency.For(db)(db, priceListId, cancellationToken)
+            : null;
 
-        var products = db.Products.AsNoTracking().Where(p => p.State == ProductState.Active);
-
-        if (query.SearchText is { } search)
-        {
-            var pattern = LikePattern.Contains(search);
-            products = products.Where(p => EF.Functions.Like(p.ScmProductNumber, pattern, LikePattern.EscapeCharacter)
-                || EF.Functions.Like(p.Name, pattern, LikePattern.EscapeCharacter));
-        }
-
-        if (KeysetToken.TryRead(query.ContinuationToken, Sort, out _, out var lastItemNumber))
-        {
-            products = products.Where(p => string.Compare(p.ScmProductNumber, lastItemNumber) > 0);
-        }
-
-        var rows = await products
-            .OrderBy(p => p.ScmProductNumber)
-            .Take(pageSize + 1)
-            .Select(Records.CatalogColumns)
-            .Select(p => new
-            {
-                Product = p,
-                Price = db.PriceListItems
-                    .Where(i => i.PriceListId == priceListId && i.ProductId == p.ProductId && i.UnitId == p.DefaultUnitId)
-                    .Select(i => (decimal?)i.Amount)
-                    .FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
+        // Every product number matches "%" and sorts after "", so the unfiltered list and the first page are the
+        // same statement as a search and a later page: one compiled statement, one plan (item number order).
+        var pattern = query.SearchText is { } search ? LikePattern.Contains(search) : "%";
+        var after = KeysetToken.TryRead(query.ContinuationToken, Sort, out _, out var lastItemNumber) ? lastItemNumber : "";
+        var rows = await CatalogPage.For(db)(db, scope.PriceListId, pattern, after, pageSize + 1).ToListAsync(cancellationToken);
 
         var items = rows
             .Take(pageSize)
@@ -63,4 +35,31 @@ internal sealed class SqliteProductCatalog(MirrorDbContext db) : IProductCatalog
         var token = rows.Count > pageSize ? KeysetToken.Create(Sort, "", items[^1].ItemNumber) : null;
         return new ResultPage<CatalogProduct>(items, token);
     }
+
+    // The catalogue's two statements, compiled once (as the order page's, Mirror/ScopedQuery.cs): it is one of the
+    // busiest pages, and EF Core otherwise walks and looks up each statement's expression tree on every search.
+    private static readonly CompiledPerModel<Func<MirrorDbContext, Guid, CancellationToken, Task<Currency?>>> PriceListCurrency = new(() =>
+        EF.CompileAsyncQuery((MirrorDbContext db, Guid priceListId, CancellationToken cancellationToken) => db.PriceLists
+            .Where(p => p.PriceListId == priceListId)
+            .Select(p => p.Currency!)
+            .Select(Records.Currency)
+            .SingleOrDefault()));
+
+    private static readonly CompiledPerModel<Func<MirrorDbContext, Guid?, string, string, int, IAsyncEnumerable<CatalogRow>>> CatalogPage = new(() =>
+        EF.CompileAsyncQuery((MirrorDbContext db, Guid? priceListId, string pattern, string after, int take) => db.Products
+            .Where(p => p.State == ProductState.Active)
+            .Where(p => EF.Functions.Like(p.ScmProductNumber, pattern, LikePattern.EscapeCharacter)
+                || EF.Functions.Like(p.Name, pattern, LikePattern.EscapeCharacter))
+            .Where(p => string.Compare(p.ScmProductNumber, after) > 0)
+            .OrderBy(p => p.ScmProductNumber)
+            .Take(take)
+            .Select(Records.CatalogColumns)
+            .Select(p => new CatalogRow(
+                p,
+                db.PriceListItems
+                    .Where(i => i.PriceListId == priceListId && i.ProductId == p.ProductId && i.UnitId == p.DefaultUnitId)
+                    .Select(i => (decimal?)i.Amount)
+                    .FirstOrDefault()))));
+
+    private sealed record CatalogRow(ProductRow Product, decimal? Price);
 }

@@ -1,9 +1,7 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using CustomerPortal.Core;
 using CustomerPortal.DualWrite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CustomerPortal.Data.Sqlite.Mirror;
 
@@ -23,7 +21,7 @@ namespace CustomerPortal.Data.Sqlite.Mirror;
 // The rule has two shapes, the whole account or only the contact's own rows, and each is compiled on its own: one
 // statement with "(whole account or contact = @contact)" would be planned once without its values (PrepareOnce)
 // and could not use the contact person's index. There is one pair per EF model, because a compiled query is tied to
-// the model it first ran with and each test host builds its own (as PortalStore's CompiledPerModel).
+// the model it first ran with and each test host builds its own (CompiledPerModel).
 internal static class ScopedQuery
 {
     // A query with one answer: SingleOrDefault, Count, Any, ...
@@ -72,15 +70,13 @@ internal static class ScopedQuery
 
 internal sealed class ScopedQuery<TArg, TResult>(Func<bool, ScopedQuery<TArg, TResult>.Compiled> compile)
 {
-    private readonly ConditionalWeakTable<IModel, Shapes> byModel = new();
+    private readonly CompiledPerModel<Shapes> byModel = new(() => new Shapes(OwnRows: compile(false), WholeAccount: compile(true)));
 
     internal delegate Task<TResult> Compiled(MirrorDbContext db, Guid accountId, Guid companyId, Guid contactId, TArg argument, CancellationToken cancellationToken);
 
     public Task<TResult> RunAsync(MirrorDbContext db, CustomerScope scope, TArg argument, CancellationToken cancellationToken)
     {
-        var shapes = byModel.TryGetValue(db.Model, out var compiled)
-            ? compiled
-            : byModel.GetValue(db.Model, _ => new Shapes(OwnRows: compile(false), WholeAccount: compile(true)));
+        var shapes = byModel.For(db);
         var query = scope.SeesWholeAccount ? shapes.WholeAccount : shapes.OwnRows;
         return query(db, scope.AccountId, scope.CompanyId, scope.ContactId, argument, cancellationToken);
     }
