@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using CustomerPortal.Core;
 
 namespace CustomerPortal.DualWrite;
@@ -21,15 +22,9 @@ public static class Ownership
     // The same rule with the scope's ids as given expressions (Guid): the parameters of an EF Core compiled query.
     public static Expression<Func<TRow, bool>> VisibleTo<TRow>(bool seesWholeAccount, Expression accountId, Expression companyId, Expression contactId)
     {
-        foreach (var id in (ReadOnlySpan<Expression>)[accountId, companyId, contactId])
-        {
-            ArgumentNullException.ThrowIfNull(id);
-            if (id.Type != typeof(Guid))
-            {
-                throw new ArgumentException($"The scope's ids are Guid expressions, not {id.Type.Name}.", nameof(accountId));
-            }
-        }
-
+        RequireGuid(accountId);
+        RequireGuid(companyId);
+        RequireGuid(contactId);
         var owner = OwnerOf(DualWriteSchema.Table<TRow>());
         var row = Expression.Parameter(typeof(TRow), "row");
         static Expression Is(Expression holder, DualWriteColumn column, Expression value) => Expression.Equal(
@@ -62,6 +57,15 @@ public static class Ownership
         if (!scope.SeesWholeAccount && owner.ContactPerson is { } contactPerson)
         {
             yield return (contactPerson, scope.ContactId, owner.Through);
+        }
+    }
+
+    private static void RequireGuid(Expression id, [CallerArgumentExpression(nameof(id))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(id, name);
+        if (id.Type != typeof(Guid))
+        {
+            throw new ArgumentException($"The scope's ids are Guid expressions, not {id.Type.Name}.", name);
         }
     }
 

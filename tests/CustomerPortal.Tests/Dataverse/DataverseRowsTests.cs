@@ -47,9 +47,9 @@ public sealed class DataverseRowsTests
     }
 
     // Which row's contract System.Text.Json builds first must not change how an order is written. With generated
-    // fast-path writers, an invoice (or order line, or invoice line) built first made the order's
-    // list of them written with C# names: a test that wrote an order for a stub Web API failed when another test
-    // class had read an invoice first.
+    // fast-path writers, an invoice (or order line, or invoice line) built first made the order's list of them
+    // written with C# names: a test that wrote an order for a stub Web API failed when another test class had read
+    // an invoice first.
     [Theory]
     [InlineData(typeof(InvoiceRow))]
     [InlineData(typeof(SalesOrderLineRow))]
