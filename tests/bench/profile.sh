@@ -5,10 +5,14 @@
 #   1. the share of CPU samples per library: SQLite (libe_sqlite3), JIT-compiled .NET code, the runtime
 #      (libcoreclr: garbage collection, type checks, stubs), OpenSSL (libcrypto: the cookies' encryption), the kernel;
 #   2. the share of samples under each of a list of frames (inclusive): the sign-in cookie and the session check,
-#      antiforgery, the page handler, EF Core's query pipeline, Razor, the layout.
+#      antiforgery, the page handler, EF Core's query pipeline, Razor, the layout;
+#   3. each sample counted once, under the first part of the request its stack shows (the session check, the rest of
+#      the sign-in cookie, antiforgery, the page handler's data, Razor, the rest of the pipeline), else by the library
+#      it stopped in: the shares add up to 100 %, which is the table to read "where does a request's time go" from.
 # perf counts CPU time only. dotnet-trace's thread-time profile also counts threads waiting on a lock or suspended
 # by the sampler itself, which made lock and GC-poll frames look like 30 % of the work. SQLite is built without
-# frame pointers, so its samples lose their managed callers: read SQLite's share from table 1, not from table 2.
+# frame pointers, so its samples lose their managed callers: read SQLite's share from table 1, not from table 2 (in
+# table 3 it is a row of its own, whichever statement it ran: the session check's or the page's).
 # Not a test: it asserts nothing. Needs perf (Debian's linux-perf, installed if missing) and wrk.
 #   tests/bench/profile.sh [--data-dir /tmp/customerportal-bench] [--seconds 8] [--warmup 30] [--connections 16] [--no-publish] [PATH]
 set -euo pipefail
@@ -96,5 +100,31 @@ perf script -i "$work/perf.data" -F comm,ip,sym 2>/dev/null | awk '
     if (inside) finish()
     if (samples == 0) { print "no samples"; exit 1 }
     for (i = 1; i <= n; i++) printf "%6.1f %%  %s\n", 100 * hits[i] / samples, label[i]
+    printf "(%d samples)\n", samples
+  }'
+
+echo "-- each CPU sample once: the first part of the request its stack shows, else the library it stopped in"
+perf script -i "$work/perf.data" -F comm,ip,sym,dso 2>/dev/null | awk '
+  BEGIN {
+    n = split("PortalSessionStore;CookieAuthenticationHandler|AuthenticationMiddleware|SecureDataFormat;Antiforgery;PageActionInvoker.*InvokeHandlerMethodAsync;RazorView|ViewBuffer|HttpResponseStreamWriter;HttpProtocol|ThreadPoolWorkQueue|SocketAsyncEngine", pattern, ";")
+    split("the session check (its EF Core and Microsoft.Data.Sqlite calls)|the rest of the sign-in cookie (decrypting it, the claims)|antiforgery (the form tokens and their cookie)|the page handler (its data: our stores, EF Core, Microsoft.Data.Sqlite)|Razor (the page, its partials, the layout) and writing the HTML|the rest of the request (Kestrel, routing, middleware, model binding, the thread pool)", label, "|")
+    split("libe_sqlite3;libcoreclr|libclrjit;kernel.kallsyms;libcrypto", dso, ";")
+    split("SQLite (native: preparing and running statements; its callers are lost)|the .NET runtime with no managed frame (garbage collection, JIT)|the kernel with no managed frame (network, scheduling)|OpenSSL with no managed frame", dsolabel, "|")
+  }
+  /^[^ \t]/ { if (inside) finish(); inside = 1; stack = ""; leaf = ""; next }
+  /^$/ { if (inside) finish(); inside = 0; next }
+  { if (leaf == "") leaf = $NF; stack = stack "\n" $0 }
+  function finish(   i) {
+    samples++
+    for (i = 1; i <= n; i++) if (stack ~ pattern[i]) { hits[i]++; return }
+    for (i = 1; i <= 4; i++) if (leaf ~ dso[i]) { dsohits[i]++; return }
+    other++
+  }
+  END {
+    if (inside) finish()
+    if (samples == 0) { print "no samples"; exit 1 }
+    for (i = 1; i <= n; i++) printf "%6.1f %%  %s\n", 100 * hits[i] / samples, label[i]
+    for (i = 1; i <= 4; i++) printf "%6.1f %%  %s\n", 100 * dsohits[i] / samples, dsolabel[i]
+    printf "%6.1f %%  anything else (thread pool idling, timers, libc with no managed frame)\n", 100 * other / samples
     printf "(%d samples)\n", samples
   }'
