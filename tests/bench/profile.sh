@@ -106,7 +106,7 @@ perf script -i "$work/perf.data" -F comm,ip,sym 2>/dev/null | awk '
 echo "-- each CPU sample once: the first part of the request its stack shows, else the library it stopped in"
 perf script -i "$work/perf.data" -F comm,ip,sym,dso 2>/dev/null | awk '
   BEGIN {
-    n = split("PortalSessionStore;CookieAuthenticationHandler|AuthenticationMiddleware|SecureDataFormat;Antiforgery;PageActionInvoker.*InvokeHandlerMethodAsync;RazorView|ViewBuffer|HttpResponseStreamWriter;HttpProtocol|ThreadPoolWorkQueue|SocketAsyncEngine", pattern, ";")
+    n = split("PortalSessionStore;CookieAuthenticationHandler.*HandleAuthenticate|SecureDataFormat;Antiforgery;PageActionInvoker.*InvokeHandlerMethodAsync;RazorView|ViewBuffer|HttpResponseStreamWriter;HttpProtocol|ThreadPoolWorkQueue|SocketAsyncEngine", pattern, ";")
     split("the session check (its EF Core and Microsoft.Data.Sqlite calls)|the rest of the sign-in cookie (decrypting it, the claims)|antiforgery (the form tokens and their cookie)|the page handler (its data: our stores, EF Core, Microsoft.Data.Sqlite)|Razor (the page, its partials, the layout) and writing the HTML|the rest of the request (Kestrel, routing, middleware, model binding, the thread pool)", label, "|")
     split("libe_sqlite3;libcoreclr|libclrjit;kernel.kallsyms;libcrypto", dso, ";")
     split("SQLite (native: preparing and running statements; its callers are lost)|the .NET runtime with no managed frame (garbage collection, JIT)|the kernel with no managed frame (network, scheduling)|OpenSSL with no managed frame", dsolabel, "|")

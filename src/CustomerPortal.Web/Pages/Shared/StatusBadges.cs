@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CustomerPortal.Core.Accounts;
 using CustomerPortal.Core.Orders;
 
@@ -33,5 +34,9 @@ public static class StatusBadges
 
     public static string For(OnHoldStatus status) => Badge(status is OnHoldStatus.No or OnHoldStatus.Never ? "success" : "danger");
 
-    private static string Badge(string tone) => $"badge status-badge text-{tone}-emphasis bg-{tone}-subtle border border-{tone}-subtle";
+    // Built once per tone: a list page asks for a badge on every row (issue 16: 2.7 % of the order list's allocations).
+    private static readonly FrozenDictionary<string, string> Badges = new[] { "secondary", "primary", "info", "warning", "success", "dark", "danger" }
+        .ToFrozenDictionary(tone => tone, tone => $"badge status-badge text-{tone}-emphasis bg-{tone}-subtle border border-{tone}-subtle", StringComparer.Ordinal);
+
+    private static string Badge(string tone) => Badges[tone];
 }
