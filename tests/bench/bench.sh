@@ -96,6 +96,14 @@ if [ "$dataverse" = true ]; then
   echo "Dataverse mode: emulator on $emulator_url over $data_dir/mirror.db"
 fi
 
+# A portal left running on the port would answer the health check at once and be measured in place of this one.
+for taken in $port $bare_port; do
+  if curl -s -o /dev/null "http://127.0.0.1:$taken/"; then
+    echo "bench.sh: something already answers on port $taken; stop it first (ss -ltnp 'sport = :$taken' shows what)" >&2
+    exit 2
+  fi
+done
+
 echo "== cold start"
 start=$(date +%s.%N)
 dotnet "$web" --contentRoot "$web_dir" --urls "http://127.0.0.1:$port" \
