@@ -28,7 +28,7 @@ public sealed class PortalOptions
     public string? Today { get; set; }
 
     // How many requests the portal works on at once; the others wait their turn, oldest first (Security/RequestAdmission.cs).
-    // Empty: twice the processor count on the SQLite mirror, no limit on Dataverse. 0: no limit.
+    // Empty: the processor count (at least 2) on the SQLite mirror, no limit on Dataverse. 0: no limit.
     public int? MaxConcurrentRequests { get; set; }
 
     // How many requests may wait for their turn; one more is answered 503 with Retry-After.

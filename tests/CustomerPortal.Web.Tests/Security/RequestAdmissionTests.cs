@@ -17,9 +17,11 @@ public sealed class RequestAdmissionTests(SeededPortalData data)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void TheMirrorWorksOnTwiceItsProcessorsAtOnceAndDataverseHasNoLimitUnlessConfigured()
+    public void TheMirrorWorksOnOneRequestPerProcessorAndAtLeastTwoAndDataverseHasNoLimitUnlessConfigured()
     {
-        Assert.Equal(4, RequestAdmission.PermitLimitFor(null, DataSourceProvider.Sqlite, processorCount: 2));
+        Assert.Equal(2, RequestAdmission.PermitLimitFor(null, DataSourceProvider.Sqlite, processorCount: 2));
+        Assert.Equal(8, RequestAdmission.PermitLimitFor(null, DataSourceProvider.Sqlite, processorCount: 8));
+        Assert.Equal(2, RequestAdmission.PermitLimitFor(null, DataSourceProvider.Sqlite, processorCount: 1));
         Assert.Null(RequestAdmission.PermitLimitFor(null, DataSourceProvider.Dataverse, processorCount: 2));
         Assert.Equal(16, RequestAdmission.PermitLimitFor(16, DataSourceProvider.Dataverse, processorCount: 2));
         Assert.Null(RequestAdmission.PermitLimitFor(0, DataSourceProvider.Sqlite, processorCount: 2));
