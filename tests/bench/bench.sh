@@ -52,6 +52,18 @@ for tool in wrk sqlite3 curl; do
   fi
 done
 
+# A portal left running on one of the ports would answer the health check at once and be measured in place of the
+# one this run starts. Checked before anything is built: a connection that is accepted means the port is taken.
+ports=("$port")
+[ "$bare" = true ] && ports+=("$bare_port")
+[ "$dataverse" = true ] && ports+=("$emulator_port")
+for taken in "${ports[@]}"; do
+  if timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$taken" 2>/dev/null; then
+    echo "bench.sh: something is already listening on port $taken; stop it first (ss -ltnp 'sport = :$taken' shows what)" >&2
+    exit 2
+  fi
+done
+
 dotnet build src/CustomerPortal.Seed -c Release -nologo -clp:ErrorsOnly >/dev/null
 # The portal runs as an operator deploys it: published for linux-x64 (framework-dependent), its code
 # precompiled (ReadyToRun, in the project file), so the cold start measures start-up work, not the JIT.
@@ -95,14 +107,6 @@ if [ "$dataverse" = true ]; then
     "--DataSource:Dataverse:TrustedCertificateThumbprint=$(tr -d '[:space:]' < "$data_dir/emulator-cert.sha256")")
   echo "Dataverse mode: emulator on $emulator_url over $data_dir/mirror.db"
 fi
-
-# A portal left running on the port would answer the health check at once and be measured in place of this one.
-for taken in $port $bare_port; do
-  if curl -s -o /dev/null "http://127.0.0.1:$taken/"; then
-    echo "bench.sh: something already answers on port $taken; stop it first (ss -ltnp 'sport = :$taken' shows what)" >&2
-    exit 2
-  fi
-done
 
 echo "== cold start"
 start=$(date +%s.%N)

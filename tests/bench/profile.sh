@@ -6,13 +6,14 @@
 #      (libcoreclr: garbage collection, type checks, stubs), OpenSSL (libcrypto: the cookies' encryption), the kernel;
 #   2. the share of samples under each of a list of frames (inclusive): the sign-in cookie and the session check,
 #      antiforgery, the page handler, EF Core's query pipeline, Razor, the layout;
-#   3. each sample counted once, under the first part of the request its stack shows (the session check, the rest of
-#      the sign-in cookie, antiforgery, the page handler's data, Razor, the rest of the pipeline), else by the library
-#      it stopped in: the shares add up to 100 %, which is the table to read "where does a request's time go" from.
+#   3. each sample counted once: SQLite's and OpenSSL's own code by the library it stopped in, else under the first
+#      part of the request its stack shows (the session check, the rest of the sign-in cookie, antiforgery, the page
+#      handler's data, Razor, the rest of the request), else by the library: the shares add up to 100 %, which is the
+#      table to read "where does a request's time go" from.
 # perf counts CPU time only. dotnet-trace's thread-time profile also counts threads waiting on a lock or suspended
 # by the sampler itself, which made lock and GC-poll frames look like 30 % of the work. SQLite is built without
-# frame pointers, so its samples lose their managed callers: read SQLite's share from table 1, not from table 2 (in
-# table 3 it is a row of its own, whichever statement it ran: the session check's or the page's).
+# frame pointers, so its samples mostly lose their managed callers: read SQLite's share from table 1, not from table 2
+# (table 3 gives it a row of its own, whichever statement it ran: the session check's or the page's).
 # Not a test: it asserts nothing. Needs perf (Debian's linux-perf, installed if missing) and wrk.
 #   tests/bench/profile.sh [--data-dir /tmp/customerportal-bench] [--seconds 8] [--warmup 30] [--connections 16] [--no-publish] [PATH]
 set -euo pipefail
@@ -45,6 +46,12 @@ for tool in perf wrk curl; do
     break
   fi
 done
+
+# A portal left running on the port would be sampled in place of this one (or make this one fail to start).
+if timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
+  echo "profile.sh: something is already listening on port $port; stop it first (ss -ltnp 'sport = :$port' shows what)" >&2
+  exit 2
+fi
 
 web_dir="$PWD/artifacts/bench/web"
 if [ "$publish" = true ] || [ ! -f "$web_dir/CustomerPortal.Web.dll" ]; then
@@ -103,28 +110,32 @@ perf script -i "$work/perf.data" -F comm,ip,sym 2>/dev/null | awk '
     printf "(%d samples)\n", samples
   }'
 
-echo "-- each CPU sample once: the first part of the request its stack shows, else the library it stopped in"
+echo "-- each CPU sample once: SQLite's and OpenSSL's own code, else the first part of the request its stack shows, else the library"
 perf script -i "$work/perf.data" -F comm,ip,sym,dso 2>/dev/null | awk '
   BEGIN {
     n = split("PortalSessionStore;CookieAuthenticationHandler.*HandleAuthenticate|SecureDataFormat;Antiforgery;PageActionInvoker.*InvokeHandlerMethodAsync;RazorView|ViewBuffer|HttpResponseStreamWriter;HttpProtocol|ThreadPoolWorkQueue|SocketAsyncEngine", pattern, ";")
     split("the session check (its EF Core and Microsoft.Data.Sqlite calls)|the rest of the sign-in cookie (decrypting it, the claims)|antiforgery (the form tokens and their cookie)|the page handler (its data: our stores, EF Core, Microsoft.Data.Sqlite)|Razor (the page, its partials, the layout) and writing the HTML|the rest of the request (Kestrel, routing, middleware, model binding, the thread pool)", label, "|")
-    split("libe_sqlite3;libcoreclr|libclrjit;kernel.kallsyms;libcrypto", dso, ";")
-    split("SQLite (native: preparing and running statements; its callers are lost)|the .NET runtime with no managed frame (garbage collection, JIT)|the kernel with no managed frame (network, scheduling)|OpenSSL with no managed frame", dsolabel, "|")
+    split("libe_sqlite3;libcrypto", native, ";")
+    split("SQLite'"'"'s own code, whichever statement it ran (the session check'"'"'s or the page'"'"'s)|OpenSSL (the cookies'"'"' and tokens'"'"' encryption)", nativelabel, "|")
+    m = split("libcoreclr|libclrjit;kernel.kallsyms", dso, ";")
+    split("the .NET runtime where perf lost the managed caller (allocation helpers, stubs, casts, garbage collection, JIT)|the kernel where perf lost the managed caller (network, scheduling)", dsolabel, "|")
   }
   /^[^ \t]/ { if (inside) finish(); inside = 1; stack = ""; leaf = ""; next }
   /^$/ { if (inside) finish(); inside = 0; next }
   { if (leaf == "") leaf = $NF; stack = stack "\n" $0 }
   function finish(   i) {
     samples++
+    for (i = 1; i <= 2; i++) if (leaf ~ native[i]) { nativehits[i]++; return }
     for (i = 1; i <= n; i++) if (stack ~ pattern[i]) { hits[i]++; return }
-    for (i = 1; i <= 4; i++) if (leaf ~ dso[i]) { dsohits[i]++; return }
+    for (i = 1; i <= m; i++) if (leaf ~ dso[i]) { dsohits[i]++; return }
     other++
   }
   END {
     if (inside) finish()
     if (samples == 0) { print "no samples"; exit 1 }
+    for (i = 1; i <= 2; i++) printf "%6.1f %%  %s\n", 100 * nativehits[i] / samples, nativelabel[i]
     for (i = 1; i <= n; i++) printf "%6.1f %%  %s\n", 100 * hits[i] / samples, label[i]
-    for (i = 1; i <= 4; i++) printf "%6.1f %%  %s\n", 100 * dsohits[i] / samples, dsolabel[i]
-    printf "%6.1f %%  anything else (thread pool idling, timers, libc with no managed frame)\n", 100 * other / samples
+    for (i = 1; i <= m; i++) printf "%6.1f %%  %s\n", 100 * dsohits[i] / samples, dsolabel[i]
+    printf "%6.1f %%  anything else (managed code outside the parts above, libc and threads with no managed frame)\n", 100 * other / samples
     printf "(%d samples)\n", samples
   }'

@@ -9,7 +9,7 @@ namespace CustomerPortal.Web.Tests.Pages.Shared;
 public sealed class StatusBadgesTests
 {
     [Fact]
-    public void EveryOrderLineAndHoldStatusHasAColouredBadge()
+    public void EveryStatusHasABadgeInABuiltColour()
     {
         var badges = Enum.GetValues<ProcessingStatus>().Select(StatusBadges.For)
             .Concat(Enum.GetValues<OrderLineStatus>().Select(StatusBadges.For))
