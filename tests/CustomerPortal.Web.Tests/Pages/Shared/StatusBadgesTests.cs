@@ -4,12 +4,11 @@ using CustomerPortal.Web.Pages.Shared;
 
 namespace CustomerPortal.Web.Tests.Pages.Shared;
 
-// Every status a row can show has a badge: the badges are built once per colour, so a status given a colour
-// that was never built would fail the whole list page.
+// Every status a row can show has a badge of one colour (text, background and border), built once per colour.
 public sealed class StatusBadgesTests
 {
     [Fact]
-    public void EveryStatusHasABadgeInABuiltColour()
+    public void EveryStatusHasABadgeOfOneColour()
     {
         var badges = Enum.GetValues<ProcessingStatus>().Select(StatusBadges.For)
             .Concat(Enum.GetValues<OrderLineStatus>().Select(StatusBadges.For))
