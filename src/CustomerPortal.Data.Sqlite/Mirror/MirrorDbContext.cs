@@ -21,6 +21,22 @@ internal sealed class MirrorDbContext(DbContextOptions<MirrorDbContext> options)
     public DbSet<InvoiceRow> Invoices => Set<InvoiceRow>();
     public DbSet<InvoiceLineRow> InvoiceLines => Set<InvoiceLineRow>();
 
+    // Runs a page's statements on one open connection. EF Core otherwise opens and closes the connection around
+    // each statement, and every open registers EF Core's SQL functions on it again (issue 16: two opens saved were
+    // about 3 % of the order page's CPU).
+    public async Task<T> OnOneConnectionAsync<T>(Func<Task<T>> reads, CancellationToken cancellationToken)
+    {
+        await Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await reads();
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Keys and relationships come from the dual-write schema, so the mirror cannot drift from it.

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerPortal.Data.Sqlite.Mirror;
 
 // A read that a busy page runs on every request, compiled once by EF Core (EF.CompileAsyncQuery). Written as a
-// lambda over the rows the customer may see and one argument:
+// lambda over the rows the customer may see and its arguments (one, or four for a page of a list):
 //
 //     ScopedQuery.Single<SalesOrderRow, string, SalesOrder?>((orders, orderNumber) =>
 //         orders.Where(o => o.OrderNumber == orderNumber).Select(Records.SalesOrderHeader).SingleOrDefault());
@@ -45,7 +45,19 @@ internal static class ScopedQuery
                 rows(db, accountId, companyId, contactId, argument).ToListAsync(cancellationToken).AsTask();
         });
 
-    // (rows, argument) => query  becomes  (db, accountId, companyId, contactId, argument[, cancellationToken]) => query
+    // A page of a list: rows, with what the rows must match, where the page starts and how many rows to read.
+    public static ScopedQuery<(T1, T2, T3, T4), List<TResult>> List<TRow, T1, T2, T3, T4, TResult>(
+        Expression<Func<IQueryable<TRow>, T1, T2, T3, T4, IQueryable<TResult>>> query)
+        where TRow : class =>
+        new(seesWholeAccount =>
+        {
+            var rows = EF.CompileAsyncQuery(WithTheRule<TRow, Func<MirrorDbContext, Guid, Guid, Guid, T1, T2, T3, T4, IQueryable<TResult>>>(query, seesWholeAccount));
+            return (db, accountId, companyId, contactId, arguments, cancellationToken) =>
+                rows(db, accountId, companyId, contactId, arguments.Item1, arguments.Item2, arguments.Item3, arguments.Item4)
+                    .ToListAsync(cancellationToken).AsTask();
+        });
+
+    // (rows, arguments) => query  becomes  (db, accountId, companyId, contactId, arguments[, cancellationToken]) => query
     // over db.Set<TRow>().Where(the ownership rule).
     private static Expression<TDelegate> WithTheRule<TRow, TDelegate>(LambdaExpression query, bool seesWholeAccount, ParameterExpression? cancellationToken = null)
         where TRow : class
@@ -58,7 +70,7 @@ internal static class ScopedQuery
             Expression.Call(db, nameof(DbContext.Set), [typeof(TRow)]),
             Expression.Quote(Ownership.VisibleTo<TRow>(seesWholeAccount, accountId, companyId, contactId)));
         var body = new Substitute(query.Parameters[0], visible).Visit(query.Body);
-        ParameterExpression[] parameters = [db, accountId, companyId, contactId, query.Parameters[1]];
+        ParameterExpression[] parameters = [db, accountId, companyId, contactId, .. query.Parameters.Skip(1)];
         return Expression.Lambda<TDelegate>(body, cancellationToken is null ? parameters : [.. parameters, cancellationToken]);
     }
 

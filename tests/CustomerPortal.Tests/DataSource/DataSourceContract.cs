@@ -643,7 +643,7 @@ public abstract partial class DataSourceContract(SeededDemoMirror mirror)
         }
     }
 
-    private async Task<List<SalesOrderSummary>> ListAll(CustomerScope scope, SalesOrderQuery query)
+    protected async Task<List<SalesOrderSummary>> ListAll(CustomerScope scope, SalesOrderQuery query)
     {
         var all = new List<SalesOrderSummary>();
         var page = await Orders.ListAsync(scope, query, Ct);

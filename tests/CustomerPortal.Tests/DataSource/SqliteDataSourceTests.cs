@@ -36,6 +36,26 @@ public sealed class SqliteDataSourceTests : DataSourceContract, IDisposable
 
     protected override WritableDataSource OpenWritableCopy() => SqliteWritableDataSource.CopyOf(Mirror.MirrorPath);
 
+    // The newest-first list, with or without a search, is one compiled statement (SqliteSalesOrderStore.NewestFirst);
+    // every other list is built for its query. "Ordered up to the last representable day" filters nothing but takes the
+    // built path, so the two must list the same orders, field for field, on every page.
+    [Theory]
+    [InlineData(false, null)]
+    [InlineData(false, "9")]
+    [InlineData(false, "-00")]
+    [InlineData(true, null)]
+    [InlineData(true, "0")]
+    public async Task TheCompiledNewestFirstListListsWhatTheBuiltListDoes(bool authorizedUser, string? search)
+    {
+        var scope = authorizedUser ? Mirror.AuthorizedUser : Mirror.Representative;
+        var compiled = new SalesOrderQuery(Search: search, PageSize: 7);
+
+        var listed = await ListAll(scope, compiled);
+
+        Assert.NotEmpty(listed);
+        Assert.Equal(await ListAll(scope, compiled with { OrderedTo = DateOnly.MaxValue }), listed);
+    }
+
     public void Dispose()
     {
         _scope.Dispose();
