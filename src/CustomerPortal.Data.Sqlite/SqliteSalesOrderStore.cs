@@ -49,8 +49,12 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
             .Take(take)
             .Select(Records.SalesOrderSummary));
 
+    // The query differs from a plain list only in what the statement reads. Compared as a whole record, so a filter
+    // added to SalesOrderQuery later takes the built path until the statement learns it, and is never ignored.
     private static bool IsNewestFirstList(SalesOrderQuery query) =>
-        query is { Sort: SalesOrderSort.NewestFirst, Status: null, OrderedFrom: null, OrderedTo: null, Progress: OrderProgress.Any };
+        query with { Search = null, ContinuationToken = null, PageSize = PageSize.Default, Today = null } == PlainList;
+
+    private static readonly SalesOrderQuery PlainList = new();
 
     private static (string, DateTime, string, int) NewestFirstPage(SalesOrderQuery query, int take)
     {
