@@ -56,7 +56,8 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
 
     private static readonly SalesOrderQuery PlainList = new();
 
-    private static (string, DateTime, string, int) NewestFirstPage(SalesOrderQuery query, int take)
+    // A first page starts before DateTime.MaxValue, which no order's creation time reaches.
+    private static (string Pattern, DateTime Before, string BeforeNumber, int Take) NewestFirstPage(SalesOrderQuery query, int take)
     {
         var pattern = query.SearchText is { } search ? LikePattern.Contains(search) : "%";
         return KeysetToken.TryRead(query.ContinuationToken, nameof(SalesOrderSort.NewestFirst), out var key, out var number)
