@@ -106,14 +106,18 @@ public sealed class BrowserPortal : IAsyncDisposable
     // of the suite, starved each other past Playwright's timeouts.
     public const string Collection = "Browser";
 
-    // After a click that leads to another page: waits for its address, then for the page to have loaded as the
-    // page itself says (document.readyState, see LoadedAsync), rather than for Playwright's "load" event. In one CI
-    // run under full load the address had changed and Playwright reported "networkidle" but never "load" within 60 s.
+    // After a click that leads to another page: waits for its address and its parsed document, then for the page to
+    // have loaded as the page itself says (document.readyState, see LoadedAsync), never for Playwright's "load" event:
+    // under full load a page can report "networkidle" and still no "load" within 60 s.
+    // Not WaitUntil = Commit: when the address already matches as the wait begins (the answer came before the test
+    // asked), Playwright 1.64 has no load state for Commit and waits for "load" instead (Frame.WaitForURLAsync,
+    // ToLoadState). That was the "Timeout 60000ms exceeded ... networkidle event fired" of two CI runs.
+    // DOMContentLoaded maps to itself on both of Playwright's paths.
     public static Task WaitForPageAsync(IPage page, string url) =>
-        LoadedAsync(page, page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit }));
+        LoadedAsync(page, page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded }));
 
     public static Task WaitForPageAsync(IPage page, System.Text.RegularExpressions.Regex url) =>
-        LoadedAsync(page, page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit }));
+        LoadedAsync(page, page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded }));
 
     private static async Task LoadedAsync(IPage page, Task committed)
     {
@@ -168,13 +172,16 @@ public sealed class BrowserPortal : IAsyncDisposable
         try
         {
             await page.Locator("form:has(#Input_Email) button[type=submit]").ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal), new() { Timeout = 60_000, WaitUntil = WaitUntilState.Commit });
+            await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal), new() { Timeout = 60_000, WaitUntil = WaitUntilState.DOMContentLoaded });
             await LoadedAsync(page);
         }
         catch (TimeoutException)
         {
             var alert = await page.Locator("[role=alert]").AllInnerTextsAsync();
-            Assert.Fail($"Signing in as {email} stayed on {page.Url}. Answers: {string.Join("; ", answers)}. Alert: {string.Join(" | ", alert)}. {log?.Errors()}");
+            var where = page.Url.Contains("/Identity/Account/Login", StringComparison.Ordinal)
+                ? $"stayed on {page.Url}"
+                : $"reached {page.Url}, which did not finish loading";
+            Assert.Fail($"Signing in as {email} {where}. Answers: {string.Join("; ", answers)}. Alert: {string.Join(" | ", alert)}. {log?.Errors()}");
         }
         finally
         {
