@@ -31,6 +31,10 @@ internal sealed class SqliteOrderEntryStore(MirrorDbContext db, OrderNumbering n
     {
         var numbers = itemNumbers.ToList();
         var ids = productIds.ToList();
+        // The price in the product's default unit (the unit every portal line is ordered in), the list's first row for it
+        // by id, as two scalar lookups on the (price list, product) index. A FirstOrDefault of the whole price row made
+        // EF Core number every row of the price list with a window function instead: 10-24 ms on the large profile
+        // (4,445 rows in the list) on every add, review and submit, against 0.1 ms.
         var rows = await db.Products
             .AsNoTracking()
             .Where(p => numbers.Contains(p.ScmProductNumber) || ids.Contains(p.ProductId))
@@ -38,24 +42,33 @@ internal sealed class SqliteOrderEntryStore(MirrorDbContext db, OrderNumbering n
             {
                 Product = p,
                 p.DefaultUnit,
-                // The price in the product's default unit: the unit every portal line is ordered in.
                 Price = db.PriceListItems
                     .Where(i => i.PriceListId == priceListId && i.ProductId == p.ProductId && i.UnitId == p.DefaultUnitId)
-                    .Select(i => new
-                    {
-                        i.Amount,
-                        Currency = db.Currencies.Where(c => c.CurrencyId == i.CurrencyId)
-                            .Select(c => new Currency(c.IsoCode, c.Symbol, c.Precision)).FirstOrDefault(),
-                    })
+                    .OrderBy(i => i.PriceListItemId)
+                    .Select(i => (decimal?)i.Amount)
+                    .FirstOrDefault(),
+                PriceCurrencyId = db.PriceListItems
+                    .Where(i => i.PriceListId == priceListId && i.ProductId == p.ProductId && i.UnitId == p.DefaultUnitId)
+                    .OrderBy(i => i.PriceListItemId)
+                    .Select(i => (Guid?)i.CurrencyId)
                     .FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+
+        var currencyIds = rows.Select(p => p.PriceCurrencyId).OfType<Guid>().Distinct().ToList();
+        var currencies = currencyIds.Count == 0
+            ? []
+            : await db.Currencies
+                .AsNoTracking()
+                .Where(c => currencyIds.Contains(c.CurrencyId))
+                .ToDictionaryAsync(c => c.CurrencyId, c => new Currency(c.IsoCode, c.Symbol, c.Precision), cancellationToken);
         return
         [
             .. rows.Select(p =>
             {
                 p.Product.DefaultUnit = p.DefaultUnit;
-                return Records.ListedProduct(p.Product, p.Price?.Amount, p.Price?.Currency);
+                var currency = p.PriceCurrencyId is { } currencyId ? currencies.GetValueOrDefault(currencyId) : null;
+                return Records.ListedProduct(p.Product, p.Price, currency);
             }),
         ];
     }

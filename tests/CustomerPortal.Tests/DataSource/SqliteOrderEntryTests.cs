@@ -83,6 +83,35 @@ public sealed class SqliteOrderEntryTests(SeededDemoMirror mirror)
         Assert.Equal(ProductRefusal.WrongCurrency, Assert.Single(found).Refusal);
     }
 
+    // Dual-write does not stop a price list from listing a product twice in one unit. The order flow then takes the
+    // list's first row by id, as the Dataverse adapter does (its rows come in id order), whichever row was written first.
+    [Fact]
+    public async Task AProductListedTwiceInItsUnitIsPricedFromTheListsFirstRowById()
+    {
+        using var source = SqliteWritableDataSource.CopyOf(mirror.MirrorPath);
+        var listed = await PricedProduct(mirror.Representative);
+        var firstById = new PriceListItemRow
+        {
+            PriceListItemId = Guid.Parse("00000000-0000-0000-0000-000000000001"),
+            PriceListId = listed.PriceListId,
+            ProductId = listed.ProductId,
+            UnitId = listed.UnitId,
+            Amount = listed.Amount + 11m,
+            CurrencyId = listed.CurrencyId,
+        };
+        using (var db = source.OpenMirror())
+        {
+            db.PriceListItems.Add(firstById);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var found = Assert.Single(await source.Ordering.LookUpAsync(mirror.Representative, [], [listed.ProductId], Ct));
+
+        Assert.Equal(firstById.Amount, found.UnitPrice);
+        Assert.NotNull(found.Currency);
+        Assert.True(found.IsOrderable);
+    }
+
     [Fact]
     public async Task NumbersContinueAfterTheHighestNumberOfThePrefixInTheLegalEntity()
     {
