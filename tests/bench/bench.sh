@@ -294,7 +294,7 @@ round_trips() {
     [ "$s2" = 302 ] || { refused "POST /Orders/Drafts/$draft/Items?handler=Add" "$s2"; return 1; }
     read -r s3 t3 _ < <(post "$base/Orders/Drafts/$draft/Review")
     [ "$s3" = 302 ] || { refused "POST /Orders/Drafts/$draft/Review" "$s3"; return 1; }
-    awk -v a="$t1" -v b="$t2" -v c="$t3" 'BEGIN { printf "%d\n", (a + b + c) * 1000000 }' >>"$timings"
+    awk -v a="$t1" -v b="$t2" -v c="$t3" 'BEGIN { printf "%.0f\n", (a + b + c) * 1000000 }' >>"$timings"
   done
 }
 # A failed round trip is reported and the script goes on to the memory figures; it exits 1 at the end.
