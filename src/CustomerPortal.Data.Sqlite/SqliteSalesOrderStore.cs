@@ -157,8 +157,20 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
             return orders;
         }
 
-        var statuses = (progress == OrderProgress.RecentlyDelivered ? DeliveryRules.DeliveredStatuses : DeliveryRules.OpenStatuses).ToList();
-        orders = orders.Where(o => statuses.Contains(o.ProcessingStatus));
+        if (progress == OrderProgress.RecentlyDelivered)
+        {
+            var delivered = DeliveryRules.DeliveredStatuses.ToList();
+            orders = orders.Where(o => delivered.Contains(o.ProcessingStatus));
+        }
+        else
+        {
+            // Open orders are the few not yet delivered among an account's history (209 of 13,583 on the large profile).
+            // Told so, SQLite reads them by status and sorts them; otherwise it walks the history in the list's order
+            // (/Orders?progress=Late: 42-44 ms -> 5 ms on the large profile; the home page's late and arriving lists stay at 1 ms).
+            var open = DeliveryRules.OpenStatuses.ToList();
+            orders = orders.Where(o => MirrorDbContext.Unlikely(open.Contains(o.ProcessingStatus)));
+        }
+
         if (today is not { } day)
         {
             return orders;
