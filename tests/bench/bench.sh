@@ -188,8 +188,7 @@ fi
 # The last one searches for one order's number, the search users make most: it finds one order among the account's
 # (issue 16: the order-list index carries number and requisition, so this reads the index, not every order's row).
 # Then the home page, where a sign-in lands: four short lists (late, arriving, awaiting confirmation, recently
-# delivered) and a year's spend by month (stop 33: its indexes and the open-order hint took it from 77-115 to about
-# 20 ms on a quiet portal).
+# delivered) and a year's spend by month (its indexes: README, "What each index is for").
 pages=(/healthz /Orders "/Orders/$order" "/Products?search=a" "/Orders?search=99" /healthz "/Orders?search=$order" /)
 # Warm-up (JIT tiering, caches, connection pools), not reported: 5 s a page, so the figures are the steady state
 # (a ReadyToRun method is recompiled at full speed only after it has run hot for a while) and the throttled run
