@@ -1,3 +1,4 @@
+using CustomerPortal.Data.Sqlite;
 using CustomerPortal.PortalStore;
 using CustomerPortal.Web;
 using CustomerPortal.Web.Administration;
@@ -16,6 +17,9 @@ using CustomerPortal.Web.Registrations;
 using CustomerPortal.Web.Resources;
 using CustomerPortal.Web.Security;
 using CustomerPortal.Web.StatusMails;
+
+// Before any SQLite connection opens: SQLite reads its process-wide settings when it first starts.
+SqliteLibrary.TurnOffMemoryStatistics();
 
 // "create-admin" and "remove-demo-users" maintain the portal store, then exit (going live: README).
 if (PortalStoreCommands.Handles(args))
