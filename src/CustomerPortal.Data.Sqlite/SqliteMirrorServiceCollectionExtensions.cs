@@ -6,6 +6,7 @@ using CustomerPortal.Core.Ordering;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.Core.Products;
 using CustomerPortal.Data.Sqlite.Mirror;
+using CustomerPortal.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,7 @@ public static class SqliteMirrorServiceCollectionExtensions
         RefuseAnOlderMirror(options, fullPath);
         services.AddDbContextPool<MirrorDbContext>(db => db
             .UseSqlite(options.ConnectionString)
+            .KeepStatementsCompiled()
             .AddInterceptors(PrepareOnce.Instance)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 

@@ -6,6 +6,7 @@ using CustomerPortal.PortalStore.Registrations;
 using CustomerPortal.PortalStore.Sessions;
 using CustomerPortal.PortalStore.StatusMails;
 using CustomerPortal.PortalStore.Templates;
+using CustomerPortal.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -29,7 +30,7 @@ public static class PortalStoreServiceCollectionExtensions
         _ = store.Provider switch
         {
             PortalStoreProvider.Sqlite => services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>(
-                db => db.UseSqlite(SqliteConnectionString(store)).AddInterceptors(UnicodeUpper.Instance)),
+                db => db.UseSqlite(SqliteConnectionString(store)).KeepStatementsCompiled().AddInterceptors(UnicodeUpper.Instance)),
             PortalStoreProvider.Postgres => services.AddDbContextPool<PortalDbContext, PostgresPortalDbContext>(
                 db => db.UseNpgsql(PostgresConnectionString(store))),
             _ => throw new ArgumentOutOfRangeException(nameof(store), store.Provider, "Unknown portal store provider."),

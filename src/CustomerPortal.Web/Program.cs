@@ -1,5 +1,5 @@
-using CustomerPortal.Data.Sqlite;
 using CustomerPortal.PortalStore;
+using CustomerPortal.Sqlite;
 using CustomerPortal.Web;
 using CustomerPortal.Web.Administration;
 using CustomerPortal.Web.Branding;

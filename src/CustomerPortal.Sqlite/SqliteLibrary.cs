@@ -1,6 +1,6 @@
 using SQLitePCL;
 
-namespace CustomerPortal.Data.Sqlite;
+namespace CustomerPortal.Sqlite;
 
 // Settings of the SQLite library itself, for the whole process: the mirror's and the portal store's connections alike.
 public static class SqliteLibrary
