@@ -52,18 +52,17 @@ internal sealed class SqliteInvoiceStore(MirrorDbContext db) : IInvoiceStore
         return new ResultPage<InvoiceSummary>(rows, KeysetToken.Create(query.Sort.ToString(), key, last.InvoiceNumber));
     }
 
-    public Task<Invoice?> FindAsync(CustomerScope scope, string invoiceNumber, CancellationToken cancellationToken) =>
-        db.OnOneConnectionAsync(async () =>
+    public async Task<Invoice?> FindAsync(CustomerScope scope, string invoiceNumber, CancellationToken cancellationToken)
+    {
+        var invoice = await InvoiceByNumber.RunAsync(db, scope, invoiceNumber, cancellationToken);
+        if (invoice is null)
         {
-            var invoice = await InvoiceByNumber.RunAsync(db, scope, invoiceNumber, cancellationToken);
-            if (invoice is null)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            var lines = await LinesOfInvoice.RunAsync(db, scope, invoice.InvoiceId, cancellationToken);
-            return invoice with { Lines = lines };
-        }, cancellationToken);
+        var lines = await LinesOfInvoice.RunAsync(db, scope, invoice.InvoiceId, cancellationToken);
+        return invoice with { Lines = lines };
+    }
 
     // The invoice page's two statements, compiled once (ScopedQuery), as the order page's.
     private static readonly ScopedQuery<string, Invoice?> InvoiceByNumber = ScopedQuery.Single((IQueryable<InvoiceRow> invoices, string invoiceNumber) =>

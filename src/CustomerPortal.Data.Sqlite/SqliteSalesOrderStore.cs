@@ -99,19 +99,18 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
         return ApplySortAndKeyset(orders, query.Sort, query.ContinuationToken);
     }
 
-    public Task<SalesOrder?> FindAsync(CustomerScope scope, string orderNumber, CancellationToken cancellationToken) =>
-        db.OnOneConnectionAsync(async () =>
+    public async Task<SalesOrder?> FindAsync(CustomerScope scope, string orderNumber, CancellationToken cancellationToken)
+    {
+        var order = await OrderByNumber.RunAsync(db, scope, orderNumber, cancellationToken);
+        if (order is null)
         {
-            var order = await OrderByNumber.RunAsync(db, scope, orderNumber, cancellationToken);
-            if (order is null)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            var lines = await LinesOfOrder.RunAsync(db, scope, order.SalesOrderId, cancellationToken);
-            var invoices = await InvoicesOfOrder.RunAsync(db, scope, order.SalesOrderId, cancellationToken);
-            return order with { Lines = lines, Invoices = invoices };
-        }, cancellationToken);
+        var lines = await LinesOfOrder.RunAsync(db, scope, order.SalesOrderId, cancellationToken);
+        var invoices = await InvoicesOfOrder.RunAsync(db, scope, order.SalesOrderId, cancellationToken);
+        return order with { Lines = lines, Invoices = invoices };
+    }
 
     // The order page's three statements, compiled once (ScopedQuery): every order page runs them.
     private static readonly ScopedQuery<string, SalesOrder?> OrderByNumber = ScopedQuery.Single((IQueryable<SalesOrderRow> orders, string orderNumber) =>

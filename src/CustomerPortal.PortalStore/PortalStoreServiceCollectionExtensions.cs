@@ -30,7 +30,7 @@ public static class PortalStoreServiceCollectionExtensions
         _ = store.Provider switch
         {
             PortalStoreProvider.Sqlite => services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>(
-                db => db.UseSqlite(SqliteConnectionString(store)).KeepStatementsCompiled().AddInterceptors(UnicodeUpper.Instance)),
+                db => KeepStatementsUnlessCreating(db.UseSqlite(SqliteConnectionString(store)), store).AddInterceptors(UnicodeUpper.Instance)),
             PortalStoreProvider.Postgres => services.AddDbContextPool<PortalDbContext, PostgresPortalDbContext>(
                 db => db.UseNpgsql(PostgresConnectionString(store))),
             _ => throw new ArgumentOutOfRangeException(nameof(store), store.Provider, "Unknown portal store provider."),
@@ -57,6 +57,12 @@ public static class PortalStoreServiceCollectionExtensions
     // PostgreSQL store reads the same keys, so a cookie issued by one is accepted by all.
     public static IDataProtectionBuilder PersistKeysToPortalStore(this IDataProtectionBuilder dataProtection) =>
         dataProtection.PersistKeysToDbContext<PortalDbContext>();
+
+    // The portal's requests run on connections kept open with their statements compiled (KeepStatementsCompiled).
+    // The seed command's new store is renamed into place straight after, so its connections must close (and fold
+    // their write-ahead log into the file) as they always did.
+    private static DbContextOptionsBuilder KeepStatementsUnlessCreating(DbContextOptionsBuilder db, PortalStoreOptions store) =>
+        store.Create ? db : db.KeepStatementsCompiled();
 
     // Without create, pooling is on. With it (the seed command making a new store) it is off, because
     // the file is renamed into place straight after and a pooled connection would keep it open.

@@ -22,22 +22,6 @@ internal sealed class MirrorDbContext(DbContextOptions<MirrorDbContext> options)
     public DbSet<InvoiceRow> Invoices => Set<InvoiceRow>();
     public DbSet<InvoiceLineRow> InvoiceLines => Set<InvoiceLineRow>();
 
-    // Runs a page's statements on one open connection. EF Core otherwise opens and closes the connection around
-    // each statement, and every open registers EF Core's SQL functions on it again (issue 16: two opens saved were
-    // about 3 % of the order page's CPU).
-    public async Task<T> OnOneConnectionAsync<T>(Func<Task<T>> reads, CancellationToken cancellationToken)
-    {
-        await Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await reads();
-        }
-        finally
-        {
-            await Database.CloseConnectionAsync();
-        }
-    }
-
     // SQLite's likelihood(X, 0.01): X itself, and a hint to the query planner that X holds for about 1 % of the rows
     // it is tested on. The planner knows the average account (sqlite_stat1), not the large one: for a filter that keeps
     // a few of an account's orders it can prefer an index in the list's order and read all the others. unlikely(X)
