@@ -37,11 +37,19 @@ internal sealed class KeptStatements : DbCommandInterceptor
     private static StatementCache CacheOf(SqliteConnection connection) =>
         Caches.GetValue(connection, static c => new StatementCache(c));
 
+    // A command handed out and not given back: between requests, a reader nobody disposed.
+    internal static bool HasCommandsInUse(SqliteConnection connection) =>
+        Caches.TryGetValue(connection, out var cache) && cache.InUse > 0;
+
     private sealed class StatementCache
     {
         private readonly SqliteConnection _connection;
         private readonly Dictionary<string, SqliteCommand> _idle = new(StringComparer.Ordinal);
         private readonly HashSet<string> _texts = new(StringComparer.Ordinal);
+
+        public int InUse { get; private set; }
+
+        public SqliteConnection Connection => _connection;
 
         public StatementCache(SqliteConnection connection)
         {
@@ -53,14 +61,17 @@ internal sealed class KeptStatements : DbCommandInterceptor
                 {
                     _idle.Clear();
                     _texts.Clear();
+                    InUse = 0;
                 }
             };
         }
 
         public SqliteCommand Rent(string commandText)
         {
+            InUse++;
             if (_idle.Remove(commandText, out var kept))
             {
+                // EF Core sets the transaction it runs in (the portal hands it one with UseTransaction).
                 kept.Transaction = null;
                 kept.CommandTimeout = _connection.DefaultTimeout;
                 kept.Parameters.Clear();
@@ -75,6 +86,7 @@ internal sealed class KeptStatements : DbCommandInterceptor
 
         public void Return(SqliteCommand command, bool reusable)
         {
+            InUse = Math.Max(0, InUse - 1);
             var text = command.CommandText;
             if (reusable
                 && _connection.State == ConnectionState.Open
@@ -118,9 +130,14 @@ internal sealed class KeptStatements : DbCommandInterceptor
             }
         }
 
-        public override int CommandTimeout { get => Command.CommandTimeout; set => Command.CommandTimeout = value; }
+        // Readable before the text is set (EF Core's CommandCreated event comes first), as a new command's would be.
+        public override int CommandTimeout
+        {
+            get => _command?.CommandTimeout ?? cache.Connection.DefaultTimeout;
+            set => Command.CommandTimeout = value;
+        }
 
-        public override CommandType CommandType { get => Command.CommandType; set => Command.CommandType = value; }
+        public override CommandType CommandType { get => _command?.CommandType ?? CommandType.Text; set => Command.CommandType = value; }
 
         public override bool DesignTimeVisible { get => Command.DesignTimeVisible; set => Command.DesignTimeVisible = value; }
 
@@ -128,10 +145,10 @@ internal sealed class KeptStatements : DbCommandInterceptor
 
         protected override DbConnection? DbConnection
         {
-            get => Command.Connection;
+            get => cache.Connection;
             set
             {
-                if (value != Command.Connection)
+                if (value is not null && value != cache.Connection)
                 {
                     throw new NotSupportedException("A kept command stays on its connection.");
                 }

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SQLitePCL;
 
 namespace CustomerPortal.Tests.DataSource;
@@ -42,26 +43,23 @@ public sealed class KeptStatementsTests : IDisposable
             .BuildServiceProvider();
     }
 
+    private const int Runs = 6; // SQLITE_STMTSTATUS_RUN
+
     private string ConnectionString { get; }
 
     [Fact]
     public async Task AStatementRunInOneRequestRunsCompiledInTheNextWithItsNewValues()
     {
-        var first = await InRequest(async db =>
-        {
-            Assert.Equal([1, 3], await IdsNamed(db, "bolt"));
-            return Statements(db, IdsNamedSql(db));
-        });
+        Assert.Equal([1, 3], await InRequest(db => IdsNamed(db, "bolt")));
 
-        var second = await InRequest(async db =>
+        var runs = await InRequest(async db =>
         {
             Assert.Equal([2], await IdsNamed(db, "nut"));
-            return Statements(db, IdsNamedSql(db));
+            return Statements(db, IdsNamedSql(db)).Select(statement => raw.sqlite3_stmt_status(statement, Runs, 0)).ToList();
         });
 
-        // The same statement of SQLite's, bound to the new value: not compiled again.
-        Assert.Single(first);
-        Assert.Equal(first, second);
+        // One statement of SQLite's, run twice: compiled in the first request, bound to the new value in the second.
+        Assert.Equal([2], runs);
     }
 
     [Fact]
@@ -69,13 +67,7 @@ public sealed class KeptStatementsTests : IDisposable
     {
         Assert.Equal(2, await InRequest(async db => (await IdsNamed(db, "bolt")).Count));
 
-        await using (var elsewhere = new SqliteConnection(ConnectionString))
-        {
-            await elsewhere.OpenAsync(_cancellation);
-            await using var insert = elsewhere.CreateCommand();
-            insert.CommandText = """INSERT INTO "Items" VALUES (5, 'bolt')""";
-            await insert.ExecuteNonQueryAsync(_cancellation);
-        }
+        await InsertElsewhere(5, "bolt");
 
         Assert.Equal([1, 3, 5], await InRequest(db => IdsNamed(db, "bolt")));
     }
@@ -138,6 +130,68 @@ public sealed class KeptStatementsTests : IDisposable
     }
 
     [Fact]
+    public async Task AReaderARequestLeftOpenDoesNotHoldTheNextRequestOnAnOldSnapshot()
+    {
+        await InRequest(async db =>
+        {
+            // Read one row and walk away: the statement stays mid-step, and with it its read transaction.
+            var reader = Named(db, "bolt").AsAsyncEnumerable().GetAsyncEnumerator(_cancellation);
+            Assert.True(await reader.MoveNextAsync());
+            return reader;
+        });
+
+        await InsertElsewhere(5, "bolt");
+
+        Assert.Equal([1, 3, 5], await InRequest(db => IdsNamed(db, "bolt")));
+    }
+
+    [Fact]
+    public async Task ATransactionBegunOnTheConnectionAndLeftOpenIsRolledBackAndReleasesTheDatabase()
+    {
+        await InRequest(async db =>
+        {
+            await db.Database.OpenConnectionAsync(_cancellation);
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var transaction = connection.BeginTransaction(deferred: false);
+            await db.Database.UseTransactionAsync(transaction, _cancellation);
+            db.Items.Add(new Item { Id = 7, Name = "bolt" });
+            await db.SaveChangesAsync(_cancellation);
+            return transaction; // neither committed nor disposed
+        });
+
+        // Another connection can write at once (the write lock is free), and the next request reads no trace of row 7.
+        await InsertElsewhere(5, "bolt", busyTimeoutSeconds: 1);
+        Assert.Equal([1, 3, 5], await InRequest(db => IdsNamed(db, "bolt")));
+    }
+
+    [Fact]
+    public async Task StoppingTheApplicationClosesTheConnectionsSoTheWriteAheadLogIsFoldedIn()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddDbContextPool<ItemsContext>(db => db.UseSqlite(ConnectionString).KeepStatementsCompiled());
+        using var host = builder.Build();
+        await host.StartAsync(_cancellation);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ItemsContext>();
+            db.Items.Add(new Item { Id = 8, Name = "washer" });
+            await db.SaveChangesAsync(_cancellation);
+        }
+
+        Assert.True(File.Exists(WriteAheadLog));
+        await host.StopAsync(_cancellation);
+        _services.Dispose(); // this class's own pool has not opened a connection; the host's is the only one
+        SqliteConnection.ClearAllPools(); // as at the process's exit
+
+        Assert.False(File.Exists(WriteAheadLog), "The last connection to close folds the log into the file and removes it.");
+        await using var elsewhere = new SqliteConnection(ConnectionString + ";Pooling=False");
+        await elsewhere.OpenAsync(_cancellation);
+        await using var count = elsewhere.CreateCommand();
+        count.CommandText = """SELECT count(*) FROM "Items" WHERE "Id" = 8""";
+        Assert.Equal(1L, await count.ExecuteScalarAsync(_cancellation));
+    }
+
+    [Fact]
     public async Task DisposingAContextClosesItsConnection()
     {
         // The pool disposes a context beyond its size like this. (EF Core 10's pool does not dispose the contexts it
@@ -172,6 +226,19 @@ public sealed class KeptStatementsTests : IDisposable
     private static IQueryable<int> Named(ItemsContext db, string name) =>
         db.Items.Where(i => i.Name == name).OrderBy(i => i.Id).Select(i => i.Id);
 
+    private string WriteAheadLog => Path.Combine(_directory, "items.db-wal");
+
+    private async Task InsertElsewhere(int id, string name, int busyTimeoutSeconds = 30)
+    {
+        await using var elsewhere = new SqliteConnection($"{ConnectionString};Pooling=False;Default Timeout={busyTimeoutSeconds}");
+        await elsewhere.OpenAsync(_cancellation);
+        await using var insert = elsewhere.CreateCommand();
+        insert.CommandText = """INSERT INTO "Items" VALUES ($id, $name)""";
+        insert.Parameters.AddWithValue("$id", id);
+        insert.Parameters.AddWithValue("$name", name);
+        await insert.ExecuteNonQueryAsync(_cancellation);
+    }
+
     private Task<List<int>> IdsNamed(ItemsContext db, string name) => Named(db, name).ToListAsync(_cancellation);
 
     private static Func<string, bool> IdsNamedSql(ItemsContext db)
@@ -181,18 +248,18 @@ public sealed class KeptStatementsTests : IDisposable
         return text => text == statement;
     }
 
-    // The statements SQLite holds compiled on the context's connection whose SQL matches: their handles.
-    private static List<IntPtr> Statements(ItemsContext db, Func<string, bool> matches)
+    // The statements SQLite holds compiled on the context's connection whose SQL matches.
+    private static List<sqlite3_stmt> Statements(ItemsContext db, Func<string, bool> matches)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var found = new List<IntPtr>();
+        var found = new List<sqlite3_stmt>();
         for (var statement = raw.sqlite3_next_stmt(connection.Handle, null);
              statement is not null && !statement.IsInvalid;
              statement = raw.sqlite3_next_stmt(connection.Handle, statement))
         {
             if (matches(raw.sqlite3_sql(statement).utf8_to_string()))
             {
-                found.Add(statement.DangerousGetHandle());
+                found.Add(statement);
             }
         }
 
