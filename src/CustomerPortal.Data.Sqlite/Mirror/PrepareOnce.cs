@@ -10,14 +10,15 @@ namespace CustomerPortal.Data.Sqlite.Mirror;
 //
 // Why: when a bound value could change a statement's plan (the LIMIT of every paged list, the LIKE pattern of
 // every search), SQLite compiles the statement again on its first step after the values are bound
-// (sqlite3_stmt_status REPREPARE = 1). EF Core prepares every statement afresh, so every order list was compiled
-// twice, and compiling costs more than running it (issue 16). With the guarantee, plans ignore bound values.
+// (sqlite3_stmt_status REPREPARE = 1). Before the statements were kept (KeptStatements), every order list was
+// compiled twice per request; a kept one would be compiled again whenever its values change, that is on nearly every
+// run. Compiling costs more than running it (issue 16). With the guarantee, plans ignore bound values.
 // The portal's searches are all "contains" patterns, which no index can serve anyway, and of the statements the
 // portal runs only the catalogue's plan changes: it now sorts its page (one page of rows) rather than reading it
 // in order. Measured on the large profile: the order list statement 207 -> 124 us, an order search 363 -> 280 us.
 //
-// The setting belongs to the SQLite handle, which Microsoft.Data.Sqlite's pool keeps between opens; setting it on
-// each open is one native call and also covers a handle the pool has just created.
+// The setting belongs to the SQLite handle, which stays open with its context (KeptOpenConnection) or in
+// Microsoft.Data.Sqlite's pool between opens; setting it on each open is one native call and covers a new handle.
 internal sealed class PrepareOnce : DbConnectionInterceptor
 {
     public static readonly PrepareOnce Instance = new();
