@@ -16,8 +16,9 @@ namespace CustomerPortal.Data.Sqlite;
 public static class SqliteMirrorServiceCollectionExtensions
 {
     // Registers the SQLite mirror behind the data-source port. The portal never seeds: a missing
-    // mirror is a set-up mistake and stops start-up with the command that fixes it.
-    public static IServiceCollection AddSqliteMirror(this IServiceCollection services, string mirrorPath)
+    // mirror is a set-up mistake and stops start-up with the command that fixes it. threadSafetyChecks: EF Core's check
+    // that no two operations run on one context at once (the web host turns it off outside Development: its Program.cs says why).
+    public static IServiceCollection AddSqliteMirror(this IServiceCollection services, string mirrorPath, bool threadSafetyChecks = true)
     {
         var fullPath = Path.GetFullPath(mirrorPath);
         if (!File.Exists(fullPath))
@@ -33,7 +34,8 @@ public static class SqliteMirrorServiceCollectionExtensions
             .UseSqlite(options.ConnectionString)
             .KeepStatementsCompiled()
             .AddInterceptors(PrepareOnce.Instance)
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+            .EnableThreadSafetyChecks(threadSafetyChecks));
 
         services.AddScoped<ISalesOrderStore, SqliteSalesOrderStore>();
         services.AddScoped<IInvoiceStore, SqliteInvoiceStore>();

@@ -26,6 +26,10 @@ public sealed record PortalStoreOptions(PortalStoreProvider Provider, string Sql
 
     public static PortalStoreOptions Sqlite(string path, bool create = false) => new(PortalStoreProvider.Sqlite, path, Create: create);
 
+    // EF Core's check that no two operations run on one context at once (the web host's Program.cs says why it turns it
+    // off outside Development).
+    public bool ThreadSafetyChecks { get; init; } = true;
+
     // PortalStore:Provider (Sqlite when missing) and PortalStore:ConnectionString; the SQLite file is the
     // one in the data directory, which is configured elsewhere.
     public static PortalStoreOptions FromConfiguration(IConfiguration configuration, string sqlitePath, bool create = false)

@@ -30,9 +30,11 @@ public static class PortalStoreServiceCollectionExtensions
         _ = store.Provider switch
         {
             PortalStoreProvider.Sqlite => services.AddDbContextPool<PortalDbContext, SqlitePortalDbContext>(
-                db => KeepStatementsUnlessCreating(db.UseSqlite(SqliteConnectionString(store)), store).AddInterceptors(UnicodeUpper.Instance)),
+                db => KeepStatementsUnlessCreating(db.UseSqlite(SqliteConnectionString(store)), store)
+                    .AddInterceptors(UnicodeUpper.Instance)
+                    .EnableThreadSafetyChecks(store.ThreadSafetyChecks)),
             PortalStoreProvider.Postgres => services.AddDbContextPool<PortalDbContext, PostgresPortalDbContext>(
-                db => db.UseNpgsql(PostgresConnectionString(store))),
+                db => db.UseNpgsql(PostgresConnectionString(store)).EnableThreadSafetyChecks(store.ThreadSafetyChecks)),
             _ => throw new ArgumentOutOfRangeException(nameof(store), store.Provider, "Unknown portal store provider."),
         };
         services.TryAddSingleton(TimeProvider.System);

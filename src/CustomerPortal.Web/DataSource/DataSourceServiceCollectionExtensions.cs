@@ -11,7 +11,7 @@ public static partial class DataSourceServiceCollectionExtensions
 
     // THE place where the customer data source is chosen: once, at start-up, from configuration.
     // Pages only ever see the port interfaces in CustomerPortal.Core.
-    public static DataSourceProvider AddCustomerDataSource(this IServiceCollection services, IConfiguration configuration, PortalOptions portal)
+    public static DataSourceProvider AddCustomerDataSource(this IServiceCollection services, IConfiguration configuration, PortalOptions portal, bool threadSafetyChecks)
     {
         var configured = configuration[ProviderKey]?.Trim();
         var provider = Enum.GetValues<DataSourceProvider>()
@@ -19,7 +19,7 @@ public static partial class DataSourceServiceCollectionExtensions
 
         _ = provider switch
         {
-            DataSourceProvider.Sqlite => services.AddSqliteMirror(portal.PathOf("mirror.db")),
+            DataSourceProvider.Sqlite => services.AddSqliteMirror(portal.PathOf("mirror.db"), threadSafetyChecks),
             DataSourceProvider.Dataverse => services.AddDataverse(configuration.GetSection(DataverseOptions.SectionPath)).AddRedisSecondLevel(configuration[RedisKey]),
             _ => throw new InvalidOperationException(
                 $"{ProviderKey} is {(string.IsNullOrEmpty(configured) ? "missing" : $"'{configured}'")}. "
