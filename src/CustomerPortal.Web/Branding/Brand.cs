@@ -26,6 +26,7 @@ public sealed partial class Brand
         Theme = theme;
         Logo = logo;
         Favicon = favicon;
+        ThemeUrl = "/brand/theme.css?v=" + theme.Version;
     }
 
     // Null: the translated built-in name (App.Name).
@@ -41,7 +42,8 @@ public sealed partial class Brand
 
     public BrandFile? Favicon { get; }
 
-    public string ThemeUrl => "/brand/theme.css?v=" + Theme.Version;
+    // Every page links it: built once rather than on each page.
+    public string ThemeUrl { get; }
 
     public static Brand Load(BrandingOptions options, PortalOptions portal)
     {

@@ -23,12 +23,16 @@ public static class StringLocalizerExtensions
             .ToFrozenDictionary(value => value, value => $"{typeof(TEnum).Name}.{value}");
     }
 
-    // The list's delivery filter: the windows' lengths are the rules' own, not repeated in the texts.
+    // The list's delivery filter: the windows' lengths are the rules' own, not repeated in the texts. The order list
+    // labels every option on every request, so the key and the arguments are made once.
     public static string Label(this IStringLocalizer localizer, OrderProgress progress)
     {
         ArgumentNullException.ThrowIfNull(localizer);
-        return localizer[$"OrderProgress.{progress}", DeliveryRules.DueSoonDays, DeliveryRules.RecentlyDeliveredDays];
+        var key = EnumKeys<OrderProgress>.ByValue.TryGetValue(progress, out var known) ? known : $"OrderProgress.{progress}";
+        return localizer[key, ProgressWindows];
     }
+
+    private static readonly object[] ProgressWindows = [DeliveryRules.DueSoonDays, DeliveryRules.RecentlyDeliveredDays];
 
     // Why an order or a line is refused: the product's or the quantity's own reason when there is one.
     public static string Label(this IStringLocalizer localizer, SubmitRefusal refusal)
