@@ -27,6 +27,10 @@ public sealed class PortalOptions
     // yyyy-MM-dd: pins "today", for demos recorded on fixed data and for tests. Empty: the real day.
     public string? Today { get; set; }
 
+    // EF Core's check that no two operations run on one context at once. Empty: on in Development only (Program.cs
+    // says why); the tests turn it on.
+    public bool? ThreadSafetyChecks { get; set; }
+
     // How many requests the portal works on at once; the others wait their turn, oldest first (Security/RequestAdmission.cs).
     // Empty: the processor count (at least 2) on the SQLite mirror, no limit on Dataverse. 0: no limit.
     public int? MaxConcurrentRequests { get; set; }

@@ -34,10 +34,10 @@ var portal = portalSection.Get<PortalOptions>() ?? new PortalOptions();
 builder.Services.Configure<PortalOptions>(portalSection);
 
 // EF Core's thread-safety checks stop two operations started at once on one context (say, Task.WhenAll over two stores
-// in one request) with a clear error. On in Development, where new pages are written; off elsewhere: nothing in the
-// portal does that, and the check changes an AsyncLocal twice for every row read (issue 16: about 8 % of the bytes
-// the catalogue page allocates).
-var threadSafetyChecks = builder.Environment.IsDevelopment();
+// in one request) with a clear error. On in Development, where new pages are written, and in the tests
+// (Portal:ThreadSafetyChecks); off by default elsewhere: nothing in the portal does that, and the check changes an
+// AsyncLocal twice for every row read (issue 16: about 8 % of the bytes the catalogue page allocates).
+var threadSafetyChecks = portal.ThreadSafetyChecks ?? builder.Environment.IsDevelopment();
 var dataSource = builder.Services.AddCustomerDataSource(builder.Configuration, portal, threadSafetyChecks);
 var portalStore = PortalStoreOptions.FromConfiguration(builder.Configuration, portal.PathOf("portal.db")) with { ThreadSafetyChecks = threadSafetyChecks };
 builder.Services.AddPortalStore(portalStore);

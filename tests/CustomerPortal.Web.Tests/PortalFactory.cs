@@ -38,6 +38,9 @@ public class PortalFactory(SeededPortalData data) : WebApplicationFactory<Progra
         ["Security:CredentialPostsPerAccountPerMinute"] = "10000",
         // The worker writes to the portal store and reads the data source every poll; its own tests turn it on.
         ["StatusMails:Enabled"] = "false",
+        // Production turns EF Core's check off for speed; the tests keep it, so a page that starts two queries at once
+        // on one context fails here rather than misbehave for customers.
+        ["Portal:ThreadSafetyChecks"] = "true",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
