@@ -125,19 +125,64 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
     private static readonly ScopedQuery<Guid, List<InvoiceSummary>> InvoicesOfOrder = ScopedQuery.List((IQueryable<InvoiceRow> invoices, Guid salesOrderId) =>
         invoices.Where(i => i.SalesOrderId == salesOrderId).OrderBy(i => i.InvoiceDate).ThenBy(i => i.InvoiceNumber).Select(Records.InvoiceSummary));
 
-    // One GROUP BY over the scope's orders since the first of fromMonth (UTC), canceled ones left out.
+    // The first twelve months from fromMonth (the dashboard's chart) are each read as a range of the order date (UTC),
+    // canceled orders left out. Grouping the year's orders by a month computed from createdon made SQLite sort all of
+    // them first (the large profile's representative: about 8,000 orders, 6-7 ms, most of the home page's data time);
+    // a range per month reads them in the index's date order and groups each month's by currency only. Any later
+    // months (a caller asking from further back) are grouped by a month computed from createdon, which sorts them.
+    private const int RangedMonths = 12;
+
     public async Task<IReadOnlyList<MonthlySpend>> SpendByMonthAsync(CustomerScope scope, DateOnly fromMonth, CancellationToken cancellationToken)
     {
-        var start = new DateTime(fromMonth.Year, fromMonth.Month, 1, 0, 0, 0, DateTimeKind.Utc);
-        var groups = await VisibleTo(scope)
-            .Where(o => o.CreatedOn >= start && o.ProcessingStatus != ProcessingStatus.Canceled)
-            .GroupBy(o => new { o.CreatedOn.Year, o.CreatedOn.Month, o.Currency!.IsoCode, o.Currency.Symbol, o.Currency.Precision })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.IsoCode, g.Key.Symbol, g.Key.Precision, Total = g.Sum(o => o.TotalAmount), Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var first = new DateTime(fromMonth.Year, fromMonth.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var orders = VisibleTo(scope).Where(o => o.ProcessingStatus != ProcessingStatus.Canceled);
+        var rest = first.AddMonths(RangedMonths);
+        var groups = orders
+            .Where(o => o.CreatedOn >= rest)
+            .GroupBy(o => new { o.CreatedOn.Year, o.CreatedOn.Month, o.CurrencyId })
+            .Select(g => new SpendGroup { Year = g.Key.Year, Month = g.Key.Month, CurrencyId = g.Key.CurrencyId, Total = g.Sum(o => o.TotalAmount), Count = g.Count() });
+        for (var month = 0; month < RangedMonths; month++)
+        {
+            var from = first.AddMonths(month);
+            var to = from.AddMonths(1);
+            var (year, number) = (from.Year, from.Month);
+            groups = groups.Concat(orders
+                .Where(o => o.CreatedOn >= from && o.CreatedOn < to)
+                .GroupBy(o => o.CurrencyId)
+                .Select(g => new SpendGroup { Year = year, Month = number, CurrencyId = g.Key, Total = g.Sum(o => o.TotalAmount), Count = g.Count() }));
+        }
 
-        return [.. groups
-            .Select(g => new MonthlySpend(g.Year, g.Month, new Currency(g.IsoCode, g.Symbol, g.Precision), g.Total, g.Count))
+        var spend = await groups.ToListAsync(cancellationToken);
+        if (spend.Count == 0)
+        {
+            return [];
+        }
+
+        var currencyIds = spend.Select(s => s.CurrencyId).Distinct().ToList();
+        var currencies = await db.Currencies
+            .AsNoTracking()
+            .Where(c => currencyIds.Contains(c.CurrencyId))
+            .ToDictionaryAsync(c => c.CurrencyId, Records.Compiled(Records.Currency), cancellationToken);
+
+        // An order whose currency row is missing is left out, as the inner join to it did (and the Dataverse adapter does).
+        return [.. spend
+            .Where(g => currencies.ContainsKey(g.CurrencyId))
+            .Select(g => new MonthlySpend(g.Year, g.Month, currencies[g.CurrencyId], g.Total, g.Count))
             .OrderBy(s => s.Year).ThenBy(s => s.Month).ThenBy(s => s.Currency.IsoCode, StringComparer.Ordinal)];
+    }
+
+    // Set by an object initializer, not a constructor: EF Core can put member initializers side by side in a UNION ALL.
+    private sealed class SpendGroup
+    {
+        public int Year { get; init; }
+
+        public int Month { get; init; }
+
+        public Guid CurrencyId { get; init; }
+
+        public decimal Total { get; init; }
+
+        public int Count { get; init; }
     }
 
     // The scope becomes SQL through the one ownership rule: the account and legal entity always, and

@@ -109,16 +109,26 @@ if [ "$dataverse" = true ]; then
 fi
 
 echo "== cold start"
-start=$(date +%s.%N)
-dotnet "$web" --contentRoot "$web_dir" --urls "http://127.0.0.1:$port" \
-  --Portal:DataDirectory="$data_dir" --Portal:DemoMode=true "${provider[@]}" --Logging:LogLevel:Default=Warning >/tmp/customerportal-bench-web.log 2>&1 &
-pid=$!
-until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; do
-  kill -0 $pid 2>/dev/null || { echo "portal died:"; cat /tmp/customerportal-bench-web.log; exit 1; }
-  sleep 0.01
+# Five starts, each a new process on the same data: one start moves with the machine's state (on the benchmark's
+# 2 cores 0.83 to 1.2 s for the same build within minutes), so the median is printed beside the first start (the only
+# one earlier runs of this script measured; the later four find the portal's files in memory). The fifth portal stays
+# up for the pages below.
+starts=()
+for attempt in 1 2 3 4 5; do
+  start=$(date +%s.%N)
+  dotnet "$web" --contentRoot "$web_dir" --urls "http://127.0.0.1:$port" \
+    --Portal:DataDirectory="$data_dir" --Portal:DemoMode=true "${provider[@]}" --Logging:LogLevel:Default=Warning >/tmp/customerportal-bench-web.log 2>&1 &
+  pid=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; do
+    kill -0 $pid 2>/dev/null || { echo "portal died:"; cat /tmp/customerportal-bench-web.log; exit 1; }
+    sleep 0.01
+  done
+  ready=$(date +%s.%N)
+  starts+=("$(awk -v s="$start" -v e="$ready" 'BEGIN { printf "%.2f", e - s }')")
+  if [ $attempt -lt 5 ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi
 done
-ready=$(date +%s.%N)
-awk -v s="$start" -v e="$ready" 'BEGIN { printf "cold start to first /healthz 200: %.2f s\n", e - s }'
+median=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 3p)
+echo "cold start to first /healthz 200: first start ${starts[0]} s, median of 5 $median s (${starts[*]} s)"
 
 jar=$(mktemp)
 # A browser's sign-in cookie is never much older than Identity's validation interval (10 minutes): the first request

@@ -1,3 +1,4 @@
+using CustomerPortal.Core;
 using CustomerPortal.Core.Orders;
 using CustomerPortal.DualWrite;
 using Microsoft.EntityFrameworkCore;
@@ -115,19 +116,36 @@ public abstract partial class DataSourceContract
         var from = new DateOnly(2025, 11, 1);
         foreach (var scope in new[] { Mirror.Representative, Mirror.AuthorizedUser, Mirror.OtherCustomer })
         {
-            var expected = Mirror.OrdersVisibleTo(scope)
-                .Where(o => o.CreatedOn >= new DateTime(2025, 11, 1, 0, 0, 0, DateTimeKind.Utc) && o.ProcessingStatus != ProcessingStatus.Canceled)
-                .GroupBy(o => (o.CreatedOn.Year, o.CreatedOn.Month))
-                .OrderBy(g => g.Key)
-                .Select(g => $"{g.Key.Year}-{g.Key.Month}: {Amount(g.Sum(o => o.TotalAmount))} in {g.Count()}")
-                .ToList();
+            var spend = await Orders.SpendByMonthAsync(scope, from, Ct);
+
+            Assert.Equal(ExpectedSpend(scope, from), spend.Select(s => $"{s.Year}-{s.Month}: {Amount(s.Total)} in {s.OrderCount}"));
+            Assert.Single(spend.Select(s => s.Currency.IsoCode).Distinct());
+        }
+    }
+
+    // The dashboard asks for twelve months; a caller may ask from further back, and every month after counts too.
+    [Fact]
+    public async Task SpendPerMonthCoversEveryMonthFromTheFirstAskedForHoweverFarBack()
+    {
+        foreach (var scope in new[] { Mirror.Representative, Mirror.AuthorizedUser, Mirror.OtherCustomer })
+        {
+            var firstOrder = Mirror.OrdersVisibleTo(scope).Min(o => o.CreatedOn);
+            var from = new DateOnly(firstOrder.Year, firstOrder.Month, 1);
+            var expected = ExpectedSpend(scope, from);
+            Assert.True(expected.Count > 13, $"the scope's orders span {expected.Count} months");
 
             var spend = await Orders.SpendByMonthAsync(scope, from, Ct);
 
             Assert.Equal(expected, spend.Select(s => $"{s.Year}-{s.Month}: {Amount(s.Total)} in {s.OrderCount}"));
-            Assert.Single(spend.Select(s => s.Currency.IsoCode).Distinct());
         }
     }
+
+    private List<string> ExpectedSpend(CustomerScope scope, DateOnly from) => Mirror.OrdersVisibleTo(scope)
+        .Where(o => o.CreatedOn >= from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) && o.ProcessingStatus != ProcessingStatus.Canceled)
+        .GroupBy(o => (o.CreatedOn.Year, o.CreatedOn.Month))
+        .OrderBy(g => g.Key)
+        .Select(g => $"{g.Key.Year}-{g.Key.Month}: {Amount(g.Sum(o => o.TotalAmount))} in {g.Count()}")
+        .ToList();
 
     private static string Amount(decimal value) => value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 
