@@ -106,18 +106,22 @@ public sealed class BrowserPortal : IAsyncDisposable
     // of the suite, starved each other past Playwright's timeouts.
     public const string Collection = "Browser";
 
-    // After a click that leads to another page: waits for its address and its parsed document, then for the page to
-    // have loaded as the page itself says (document.readyState, see LoadedAsync), never for Playwright's "load" event:
-    // under full load a page can report "networkidle" and still no "load" within 60 s.
-    // Not WaitUntil = Commit: when the address already matches as the wait begins (the answer came before the test
-    // asked), Playwright 1.64 has no load state for Commit and waits for "load" instead (Frame.WaitForURLAsync,
-    // ToLoadState). That was the "Timeout 60000ms exceeded ... networkidle event fired" of two CI runs.
-    // DOMContentLoaded maps to itself on both of Playwright's paths.
-    public static Task WaitForPageAsync(IPage page, string url) =>
-        LoadedAsync(page, page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded }));
+    // After a click that leads to another page: waits for its address, then for the page to have loaded as the page
+    // itself says (document.readyState, see LoadedAsync). Neither wait uses Playwright's load-state events. Playwright's
+    // WaitForURLAsync, once the address matches, waits for the asked-for event (DOMContentLoaded here), and under full
+    // load that event sometimes never reached the test: "Timeout 60000ms exceeded ... networkidle event fired", in two
+    // CI runs with Commit asked for (which Playwright turns into "load" there) and, at stop 36, with DOMContentLoaded.
+    // Expect polls the address itself.
+    public static Task WaitForPageAsync(IPage page, string url) => WaitForPageAsync(page, UrlPattern(url));
 
     public static Task WaitForPageAsync(IPage page, System.Text.RegularExpressions.Regex url) =>
-        LoadedAsync(page, page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded }));
+        LoadedAsync(page, Assertions.Expect(page).ToHaveURLAsync(url, new() { Timeout = 60_000 }));
+
+    // The two kinds of address the tests wait for: Playwright's glob "**/path" (any address ending in the path) or a
+    // whole address.
+    private static System.Text.RegularExpressions.Regex UrlPattern(string url) => new(url.StartsWith("**/", StringComparison.Ordinal)
+        ? System.Text.RegularExpressions.Regex.Escape(url[2..]) + "$"
+        : "^" + System.Text.RegularExpressions.Regex.Escape(url) + "$");
 
     private static async Task LoadedAsync(IPage page, Task committed)
     {
