@@ -132,6 +132,12 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
     // months (a caller asking from further back) are grouped by a month computed from createdon, which sorts them.
     private const int RangedMonths = 12;
 
+    // The totals are summed as whole ten-thousandths by SQLite itself. The mirror keeps a decimal as text, and EF Core sums
+    // decimals with ef_sum, an aggregate written in .NET that SQLite calls for every row: with it the home page spent a
+    // fifth of its CPU in Microsoft.Data.Sqlite. Dataverse money has at most four decimals, so an amount times 10,000 is a
+    // whole number, which a double holds exactly for order totals under 900,000,000,000 (2^53 ten-thousandths).
+    private const double TenThousand = 10_000;
+
     public async Task<IReadOnlyList<MonthlySpend>> SpendByMonthAsync(CustomerScope scope, DateOnly fromMonth, CancellationToken cancellationToken)
     {
         var first = new DateTime(fromMonth.Year, fromMonth.Month, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -140,7 +146,7 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
         var groups = orders
             .Where(o => o.CreatedOn >= rest)
             .GroupBy(o => new { o.CreatedOn.Year, o.CreatedOn.Month, o.CurrencyId })
-            .Select(g => new SpendGroup { Year = g.Key.Year, Month = g.Key.Month, CurrencyId = g.Key.CurrencyId, Total = g.Sum(o => o.TotalAmount), Count = g.Count() });
+            .Select(g => new SpendGroup { Year = g.Key.Year, Month = g.Key.Month, CurrencyId = g.Key.CurrencyId, TenThousandths = g.Sum(o => (long)Math.Round((double)o.TotalAmount * TenThousand)), Count = g.Count() });
         for (var month = 0; month < RangedMonths; month++)
         {
             var from = first.AddMonths(month);
@@ -149,7 +155,7 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
             groups = groups.Concat(orders
                 .Where(o => o.CreatedOn >= from && o.CreatedOn < to)
                 .GroupBy(o => o.CurrencyId)
-                .Select(g => new SpendGroup { Year = year, Month = number, CurrencyId = g.Key, Total = g.Sum(o => o.TotalAmount), Count = g.Count() }));
+                .Select(g => new SpendGroup { Year = year, Month = number, CurrencyId = g.Key, TenThousandths = g.Sum(o => (long)Math.Round((double)o.TotalAmount * TenThousand)), Count = g.Count() }));
         }
 
         var spend = await groups.ToListAsync(cancellationToken);
@@ -167,7 +173,7 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
         // An order whose currency row is missing is left out, as the inner join to it did (and the Dataverse adapter does).
         return [.. spend
             .Where(g => currencies.ContainsKey(g.CurrencyId))
-            .Select(g => new MonthlySpend(g.Year, g.Month, currencies[g.CurrencyId], g.Total, g.Count))
+            .Select(g => new MonthlySpend(g.Year, g.Month, currencies[g.CurrencyId], g.TenThousandths / (decimal)TenThousand, g.Count))
             .OrderBy(s => s.Year).ThenBy(s => s.Month).ThenBy(s => s.Currency.IsoCode, StringComparer.Ordinal)];
     }
 
@@ -180,7 +186,7 @@ internal sealed class SqliteSalesOrderStore(MirrorDbContext db) : ISalesOrderSto
 
         public Guid CurrencyId { get; init; }
 
-        public decimal Total { get; init; }
+        public long TenThousandths { get; init; }
 
         public int Count { get; init; }
     }
